@@ -1,0 +1,47 @@
+package dev.lenet.data;
+
+/**
+ * A validated set of 28x28 greyscale images with labels 0-9, images stored row-major, one byte per pixel.
+ *
+ * @param imagesSource where the images came from (a path, or {@code archive!entry})
+ * @param imagesSha256 SHA-256 of the uncompressed images IDX file
+ * @param labelsSha256 SHA-256 of the uncompressed labels IDX file
+ */
+public record Digits(String imagesSource, byte[] images, String imagesSha256, byte[] labels, String labelsSha256) {
+    public static final int ROWS = 28;
+    public static final int COLUMNS = 28;
+    public static final int PIXELS = ROWS * COLUMNS;
+    public static final int CLASSES = 10;
+
+    public Digits {
+        if (images.length != labels.length * PIXELS) {
+            throw new IllegalArgumentException(
+                    "images hold " + images.length + " bytes, labels " + labels.length + ": not " + PIXELS + " pixels per label");
+        }
+    }
+
+    public int count() {
+        return labels.length;
+    }
+
+    public int label(int index) {
+        return labels[index];
+    }
+
+    /** One image's 784 pixels, copied. */
+    public byte[] image(int index) {
+        byte[] image = new byte[PIXELS];
+        System.arraycopy(images, index * PIXELS, image, 0, PIXELS);
+        return image;
+    }
+
+    /** The first {@code n} images and labels (or all when there are fewer). */
+    public Digits first(int n) {
+        int count = Math.min(n, count());
+        byte[] someImages = new byte[count * PIXELS];
+        byte[] someLabels = new byte[count];
+        System.arraycopy(images, 0, someImages, 0, someImages.length);
+        System.arraycopy(labels, 0, someLabels, 0, count);
+        return new Digits(imagesSource, someImages, imagesSha256, someLabels, labelsSha256);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.lenet.data;
+
+import dev.lenet.LeNetException;
+
+/** A dataset file or archive that cannot be used: names the input, what is wrong, and how to fix it. */
+public final class InvalidDatasetException extends LeNetException {
+    private final String input;
+
+    public InvalidDatasetException(String input, String problem, String fix) {
+        super(input + ": " + problem + ". " + fix);
+        this.input = input;
+    }
+
+    public InvalidDatasetException(String input, String problem, String fix, Throwable cause) {
+        super(input + ": " + problem + ". " + fix, cause);
+        this.input = input;
+    }
+
+    /** The file, directory or archive entry at fault. */
+    public String input() {
+        return input;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.lenet.evaluation;
+
+import dev.lenet.data.Digits;
+
+/**
+ * How a model did on a labelled set: the 10x10 confusion matrix (row = true class, column = predicted class)
+ * and everything derived from it.
+ */
+public record Evaluation(long[][] confusion) {
+
+    public Evaluation {
+        if (confusion.length != Digits.CLASSES) {
+            throw new IllegalArgumentException("a confusion matrix has " + Digits.CLASSES + " rows");
+        }
+    }
+
+    public static Evaluation of(byte[] labels, int[] predicted) {
+        if (labels.length != predicted.length) {
+            throw new IllegalArgumentException(labels.length + " labels but " + predicted.length + " predictions");
+        }
+        long[][] confusion = new long[Digits.CLASSES][Digits.CLASSES];
+        for (int i = 0; i < labels.length; i++) {
+            confusion[labels[i]][predicted[i]]++;
+        }
+        return new Evaluation(confusion);
+    }
+
+    public long total() {
+        long total = 0;
+        for (long[] row : confusion) {
+            for (long n : row) {
+                total += n;
+            }
+        }
+        return total;
+    }
+
+    public long correct() {
+        long correct = 0;
+        for (int c = 0; c < Digits.CLASSES; c++) {
+            correct += confusion[c][c];
+        }
+        return correct;
+    }
+
+    public double accuracy() {
+        long total = total();
+        return total == 0 ? 0 : (double) correct() / total;
+    }
+
+    /** Recall per true class; NaN for a class with no examples. */
+    public double[] perClassAccuracy() {
+        double[] accuracy = new double[Digits.CLASSES];
+        for (int c = 0; c < Digits.CLASSES; c++) {
+            long support = 0;
+            for (long n : confusion[c]) {
+                support += n;
+            }
+            accuracy[c] = support == 0 ? Double.NaN : (double) confusion[c][c] / support;
+        }
+        return accuracy;
+    }
+}

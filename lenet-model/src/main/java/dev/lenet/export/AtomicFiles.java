@@ -1,0 +1,60 @@
+package dev.lenet.export;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** Putting finished files and directories in place in one step, so a reader never sees half of one. */
+public final class AtomicFiles {
+    private AtomicFiles() {}
+
+    /** Moves a finished file over {@code target}, atomically where the file system can. */
+    public static void replaceFile(Path finished, Path target) throws IOException {
+        try {
+            Files.move(finished, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(finished, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * Puts a finished directory at {@code target}. An existing target is first renamed aside and deleted only
+     * after the new one is in place.
+     */
+    public static void replaceDirectory(Path finished, Path target) throws IOException {
+        Path old = null;
+        if (Files.exists(target)) {
+            old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
+            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(finished, target, StandardCopyOption.ATOMIC_MOVE);
+        deleteQuietly(old);
+    }
+
+    /** Deletes a file or a directory tree; a missing path is fine. */
+    public static void deleteRecursively(Path path) throws IOException {
+        if (path == null || !Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> tree = Files.walk(path)) {
+            for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    static void deleteQuietly(Path path) {
+        try {
+            deleteRecursively(path);
+        } catch (IOException e) {
+            // leftovers in a hidden staging name are ignored by every reader and removed by the next clean
+        }
+    }
+}

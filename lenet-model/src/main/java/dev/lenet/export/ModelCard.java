@@ -1,0 +1,127 @@
+package dev.lenet.export;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.lenet.LeNetException;
+import dev.lenet.data.Digits;
+import dev.lenet.data.MnistDataset;
+import dev.lenet.evaluation.Evaluation;
+import dev.lenet.model.LeNetParameter;
+import dev.lenet.training.TrainingConfig;
+import java.io.IOException;
+import java.util.Locale;
+
+/**
+ * What a model is and how good it is, shipped inside the model artifact as JSON and Markdown. Holds nothing
+ * that changes from run to run on the same inputs (no dates, no timings, no paths), so it is reproducible.
+ */
+public record ModelCard(
+        String format,
+        String model,
+        int parameters,
+        double testAccuracy,
+        long testCorrect,
+        long testImages,
+        int trainImages,
+        double[] perClassAccuracy,
+        long[][] confusionMatrix,
+        Hyperparameters hyperparameters,
+        Dataset dataset,
+        String device,
+        String tensorflowVersion,
+        String lenetVersion,
+        Signature signature) {
+
+    public static final String FORMAT = "lenet-model-card/1";
+
+    public record Hyperparameters(int epochs, int batchSize, double learningRate, String learningRateSchedule,
+            double beta1, double beta2, long seed, boolean scaleInput, int threads) {}
+
+    public record Dataset(String trainImagesSha256, String trainLabelsSha256, String testImagesSha256,
+            String testLabelsSha256) {
+        public static Dataset of(MnistDataset data) {
+            return new Dataset(data.train().imagesSha256(), data.train().labelsSha256(), data.test().imagesSha256(),
+                    data.test().labelsSha256());
+        }
+    }
+
+    public record Signature(String tag, String key, String method, String input, String[] outputs) {}
+
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    public static ModelCard of(TrainingConfig config, Evaluation test, MnistDataset data, String device) {
+        return new ModelCard(FORMAT, "LeNet-5", LeNetParameter.totalSize(), test.accuracy(), test.correct(),
+                test.total(), data.train().count(), test.perClassAccuracy(), test.confusion(),
+                new Hyperparameters(config.epochs(), config.batchSize(), config.learningRate(),
+                        config.learningRateSchedule().text(), config.beta1(), config.beta2(), config.seed(),
+                        config.scaleInput(), config.effectiveThreads()),
+                Dataset.of(data), device, Versions.tensorflow(), Versions.lenet(),
+                new Signature(SavedModelExport.TAG, SavedModelExport.SIGNATURE, SavedModelExport.METHOD,
+                        "image: uint8 [-1,28,28]",
+                        new String[] {"logits: float [-1,10]", "probabilities: float [-1,10]", "class: int64 [-1]"}));
+    }
+
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this) + "\n";
+        } catch (IOException e) {
+            throw new LeNetException("cannot write the model card as JSON: " + e.getMessage(), e);
+        }
+    }
+
+    public static ModelCard fromJson(String json) {
+        try {
+            return JSON.readValue(json, ModelCard.class);
+        } catch (IOException e) {
+            throw new LeNetException("not a LeNet model card (" + e.getMessage() + ")", e);
+        }
+    }
+
+    public String toMarkdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(model).append(" model card\n\n");
+        md.append(String.format(Locale.ROOT, "Test accuracy: **%.4f** (%d of %d test images).%n%n", testAccuracy,
+                testCorrect, testImages));
+        md.append(String.format(Locale.ROOT, "%d trainable parameters, trained on %d images on the %s with"
+                + " TensorFlow %s by lenet-maven-plugin %s.%n%n", parameters, trainImages, device.toUpperCase(Locale.ROOT),
+                tensorflowVersion, lenetVersion));
+        md.append("## Hyperparameters\n\n| name | value |\n|---|---|\n");
+        Hyperparameters h = hyperparameters;
+        md.append("| epochs | ").append(h.epochs()).append(" |\n");
+        md.append("| batchSize | ").append(h.batchSize()).append(" |\n");
+        md.append("| learningRate | ").append(h.learningRate()).append(" |\n");
+        md.append("| learningRateSchedule | ").append(h.learningRateSchedule()).append(" |\n");
+        md.append("| beta1, beta2 | ").append(h.beta1()).append(", ").append(h.beta2()).append(" |\n");
+        md.append("| seed | ").append(h.seed()).append(" |\n");
+        md.append("| scaleInput | ").append(h.scaleInput()).append(" |\n");
+        md.append("| threads | ").append(h.threads()).append(" |\n\n");
+        md.append("## Per-class accuracy\n\n| class | accuracy |\n|---|---|\n");
+        for (int c = 0; c < Digits.CLASSES; c++) {
+            md.append(String.format(Locale.ROOT, "| %d | %.4f |%n", c, perClassAccuracy[c]));
+        }
+        md.append("\n## Confusion matrix (rows: true class, columns: predicted)\n\n|   |");
+        for (int c = 0; c < Digits.CLASSES; c++) {
+            md.append(' ').append(c).append(" |");
+        }
+        md.append("\n|---|");
+        md.append("---|".repeat(Digits.CLASSES)).append('\n');
+        for (int r = 0; r < Digits.CLASSES; r++) {
+            md.append("| ").append(r).append(" |");
+            for (int c = 0; c < Digits.CLASSES; c++) {
+                md.append(' ').append(confusionMatrix[r][c]).append(" |");
+            }
+            md.append('\n');
+        }
+        md.append("\n## Dataset (SHA-256 of the uncompressed IDX files)\n\n");
+        md.append("- train images `").append(dataset.trainImagesSha256()).append("`\n");
+        md.append("- train labels `").append(dataset.trainLabelsSha256()).append("`\n");
+        md.append("- test images `").append(dataset.testImagesSha256()).append("`\n");
+        md.append("- test labels `").append(dataset.testLabelsSha256()).append("`\n\n");
+        md.append("## Signature\n\nTag `").append(signature.tag()).append("`, key `").append(signature.key())
+                .append("`, method `").append(signature.method()).append("`; input `").append(signature.input())
+                .append("`; outputs ").append(String.join(", ", java.util.Arrays.stream(signature.outputs())
+                        .map(o -> "`" + o + "`").toList())).append(".\n");
+        return md.toString();
+    }
+}

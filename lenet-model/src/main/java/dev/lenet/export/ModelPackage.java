@@ -1,0 +1,72 @@
+package dev.lenet.export;
+
+import dev.lenet.LeNetException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * The model artifact: a jar holding the SavedModel and its card under {@value #ROOT}, plus an index of its files
+ * so the model can be read from a classpath. Entries are sorted and carry one fixed timestamp, so the same model
+ * gives the same bytes.
+ */
+public final class ModelPackage {
+    public static final String ROOT = "lenet-model/";
+    public static final String INDEX = ROOT + "files.txt";
+    public static final String CARD_JSON = "model-card.json";
+    public static final String CARD_MARKDOWN = "model-card.md";
+
+    private ModelPackage() {}
+
+    /**
+     * Packs the {@code savedModel} directory (with its model card) into {@code jar}, written beside it first and moved into place.
+     *
+     * @param timestamp the time every entry carries (Maven's {@code project.build.outputTimestamp})
+     */
+    public static void write(Path savedModel, Path jar, Instant timestamp) {
+        Path target = jar.toAbsolutePath();
+        Path partial = null;
+        try {
+            Files.createDirectories(target.getParent());
+            partial = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
+            TreeMap<String, byte[]> entries = new TreeMap<>();
+            try (Stream<Path> files = Files.walk(savedModel)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    String relative = savedModel.relativize(file).toString().replace('\\', '/');
+                    entries.put(ROOT + relative, Files.readAllBytes(file));
+                }
+            }
+            List<String> names = new ArrayList<>(entries.keySet());
+            entries.put(INDEX, (String.join("\n", names.stream().map(n -> n.substring(ROOT.length())).toList()) + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            LocalDateTime time = LocalDateTime.ofInstant(timestamp, ZoneOffset.UTC);
+            try (OutputStream file = Files.newOutputStream(partial); ZipOutputStream zip = new ZipOutputStream(file)) {
+                for (var entry : entries.entrySet()) {
+                    ZipEntry zipEntry = new ZipEntry(entry.getKey());
+                    zipEntry.setTimeLocal(time);
+                    zip.putNextEntry(zipEntry);
+                    zip.write(entry.getValue());
+                    zip.closeEntry();
+                }
+            }
+            AtomicFiles.replaceFile(partial, target);
+            partial = null;
+        } catch (IOException e) {
+            throw new LeNetException("cannot write the model artifact " + target + " (" + e + "). Check that the"
+                    + " directory is writable and the disk has space", e);
+        } finally {
+            AtomicFiles.deleteQuietly(partial);
+        }
+    }
+}

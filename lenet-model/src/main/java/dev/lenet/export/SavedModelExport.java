@@ -1,0 +1,110 @@
+package dev.lenet.export;
+
+import dev.lenet.LeNetException;
+import dev.lenet.data.Digits;
+import dev.lenet.model.LeNet5;
+import dev.lenet.model.LeNetParameter;
+import dev.lenet.training.TrainedWeights;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Session;
+import org.tensorflow.Signature;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+import org.tensorflow.types.TUint8;
+
+/**
+ * Writes trained weights as a lean, inference-only SavedModel: a fresh graph with the forward pass and the ten
+ * variables, nothing of the optimizer or the gradients. Tag {@code serve}, signature {@code serving_default}.
+ */
+public final class SavedModelExport {
+    public static final String TAG = SavedModelBundle.DEFAULT_TAG;
+    public static final String SIGNATURE = Signature.DEFAULT_KEY;
+    public static final String METHOD = "tensorflow/serving/predict";
+
+    private SavedModelExport() {}
+
+    /**
+     * Exports to {@code target}, which must not exist yet or is replaced whole. The model is written beside it
+     * and moved into place, so a failure never leaves half a model at {@code target}.
+     */
+    public static void write(TrainedWeights weights, boolean scaleInput, Path target) {
+        write(weights, scaleInput, target, Map.of());
+    }
+
+    /** As {@link #write(TrainedWeights, boolean, Path)}, with extra files (such as the model card) put beside it. */
+    public static void write(TrainedWeights weights, boolean scaleInput, Path target, Map<String, byte[]> extraFiles) {
+        Path absolute = target.toAbsolutePath();
+        Path staging = null;
+        try {
+            Files.createDirectories(absolute.getParent());
+            staging = Files.createTempDirectory(absolute.getParent(), "." + absolute.getFileName() + "-");
+            Path model = staging.resolve("model");
+            exportTo(weights, scaleInput, model);
+            for (Map.Entry<String, byte[]> file : extraFiles.entrySet()) {
+                Files.write(model.resolve(file.getKey()), file.getValue());
+            }
+            AtomicFiles.replaceDirectory(model, absolute);
+        } catch (IOException e) {
+            throw new LeNetException("cannot write the SavedModel to " + absolute + " (" + e + "). Check that the"
+                    + " directory is writable and the disk has space", e);
+        } finally {
+            AtomicFiles.deleteQuietly(staging);
+        }
+    }
+
+    private static void exportTo(TrainedWeights weights, boolean scaleInput, Path directory) throws IOException {
+        try (Graph graph = new Graph()) {
+            Ops tf = Ops.create(graph);
+            Placeholder<TUint8> image = tf.withName(LeNet5.IMAGE).placeholder(TUint8.class,
+                    Placeholder.shape(Shape.of(-1, Digits.ROWS, Digits.COLUMNS)));
+            Map<LeNetParameter, Variable<TFloat32>> variables = LeNet5.variables(tf);
+            Operand<TFloat32> logits = tf.withName(LeNet5.LOGITS)
+                    .identity(LeNet5.forward(tf, image, variables, scaleInput).logits());
+            Operand<TFloat32> probabilities = tf.withName(LeNet5.PROBABILITIES).nn.softmax(logits);
+            Operand<TInt64> predictedClass = tf.withName(LeNet5.CLASS).math.argMax(logits, tf.constant(1));
+            try (Session session = new Session(graph)) {
+                assign(tf, session, variables, weights);
+                Signature signature = Signature.builder().key(SIGNATURE).methodName(METHOD)
+                        .input(LeNet5.IMAGE, image)
+                        .output(LeNet5.LOGITS, logits)
+                        .output(LeNet5.PROBABILITIES, probabilities)
+                        .output(LeNet5.CLASS, predictedClass)
+                        .build();
+                SavedModelBundle.exporter(directory.toString()).withTags(TAG).withSession(session)
+                        .withSignature(signature).export();
+            }
+        }
+    }
+
+    /** Feeds the weights through placeholders: constants would store a second copy of them in the graph. */
+    private static void assign(Ops tf, Session session, Map<LeNetParameter, Variable<TFloat32>> variables,
+            TrainedWeights weights) {
+        Session.Runner runner = session.runner();
+        List<TFloat32> values = new ArrayList<>();
+        try {
+            for (LeNetParameter p : LeNetParameter.all()) {
+                Placeholder<TFloat32> feed = tf.withName(p.variableName() + "_value")
+                        .placeholder(TFloat32.class, Placeholder.shape(p.shape()));
+                TFloat32 value = TFloat32.tensorOf(p.shape(), DataBuffers.of(weights.get(p), true, false));
+                values.add(value);
+                runner.feed(feed, value).addTarget(tf.assign(variables.get(p), feed));
+            }
+            runner.run().close();
+        } finally {
+            values.forEach(TFloat32::close);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.lenet.model;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TUint8;
+
+/**
+ * LeNet-5 as the reference defines it: a 28x28 digit padded to 32x32; C1 conv 5x5x6 ReLU; S2 max-pool 2/2;
+ * C3 conv 5x5x16 ReLU; S4 max-pool 2/2; C5 dense 120 ReLU; F6 dense 84 ReLU; dense 10 logits (no activation:
+ * the loss applies softmax once). Pixels arrive as uint8 and are scaled inside the graph, so a model takes raw
+ * images wherever it is used.
+ */
+public final class LeNet5 {
+    /** The uint8 [-1,28,28] input of the inference graph, and the signature's input key. */
+    public static final String IMAGE = "image";
+    public static final String LOGITS = "logits";
+    public static final String PROBABILITIES = "probabilities";
+    public static final String CLASS = "class";
+
+    private LeNet5() {}
+
+    /** The output of one layer, for the model summary. */
+    public record Layer(String name, Operand<TFloat32> output, List<LeNetParameter> parameters) {}
+
+    /** The logits and every layer on the way. */
+    public record Forward(Operand<TFloat32> logits, List<Layer> layers) {}
+
+    /** Creates the ten variables, uninitialised, under their flat names. */
+    public static Map<LeNetParameter, Variable<TFloat32>> variables(Ops tf) {
+        Map<LeNetParameter, Variable<TFloat32>> variables = new EnumMap<>(LeNetParameter.class);
+        for (LeNetParameter parameter : LeNetParameter.all()) {
+            variables.put(parameter, tf.withName(parameter.variableName()).variable(parameter.shape(), TFloat32.class));
+        }
+        return variables;
+    }
+
+    /**
+     * @param scaleInput true divides pixels by 255 (inputs in [0,1]); false keeps the reference's 0-255 inputs
+     */
+    public static Forward forward(Ops tf, Operand<TUint8> images, Map<LeNetParameter, ? extends Operand<TFloat32>> w,
+            boolean scaleInput) {
+        List<Layer> layers = new ArrayList<>();
+        Operand<TFloat32> x = tf.dtypes.cast(images, TFloat32.class);
+        if (scaleInput) {
+            x = tf.math.mul(x, tf.constant(1f / 255f));
+        }
+        x = tf.expandDims(x, tf.constant(-1));
+        x = tf.pad(x, tf.constant(new int[][] {{0, 0}, {2, 2}, {2, 2}, {0, 0}}), tf.constant(0f));
+        layers.add(new Layer("input, padded", x, List.of()));
+        x = convolution(tf, x, w.get(LeNetParameter.C1_W), w.get(LeNetParameter.C1_B));
+        layers.add(new Layer("C1 conv 5x5, ReLU", x, List.of(LeNetParameter.C1_W, LeNetParameter.C1_B)));
+        x = maxPool(tf, x);
+        layers.add(new Layer("S2 max-pool 2x2/2", x, List.of()));
+        x = convolution(tf, x, w.get(LeNetParameter.C3_W), w.get(LeNetParameter.C3_B));
+        layers.add(new Layer("C3 conv 5x5, ReLU", x, List.of(LeNetParameter.C3_W, LeNetParameter.C3_B)));
+        x = maxPool(tf, x);
+        layers.add(new Layer("S4 max-pool 2x2/2", x, List.of()));
+        x = tf.reshape(x, tf.constant(new int[] {-1, 400}));
+        layers.add(new Layer("flatten", x, List.of()));
+        x = tf.nn.relu(dense(tf, x, w.get(LeNetParameter.C5_W), w.get(LeNetParameter.C5_B)));
+        layers.add(new Layer("C5 dense, ReLU", x, List.of(LeNetParameter.C5_W, LeNetParameter.C5_B)));
+        x = tf.nn.relu(dense(tf, x, w.get(LeNetParameter.F6_W), w.get(LeNetParameter.F6_B)));
+        layers.add(new Layer("F6 dense, ReLU", x, List.of(LeNetParameter.F6_W, LeNetParameter.F6_B)));
+        Operand<TFloat32> logits = dense(tf, x, w.get(LeNetParameter.OUT_W), w.get(LeNetParameter.OUT_B));
+        layers.add(new Layer("output dense (logits)", logits, List.of(LeNetParameter.OUT_W, LeNetParameter.OUT_B)));
+        return new Forward(logits, List.copyOf(layers));
+    }
+
+    private static Operand<TFloat32> convolution(Ops tf, Operand<TFloat32> x, Operand<TFloat32> filter,
+            Operand<TFloat32> bias) {
+        return tf.nn.relu(tf.nn.biasAdd(tf.nn.conv2d(x, filter, List.of(1L, 1L, 1L, 1L), "VALID"), bias));
+    }
+
+    private static Operand<TFloat32> maxPool(Ops tf, Operand<TFloat32> x) {
+        return tf.nn.maxPool(x, tf.constant(new int[] {1, 2, 2, 1}), tf.constant(new int[] {1, 2, 2, 1}), "VALID");
+    }
+
+    private static Operand<TFloat32> dense(Ops tf, Operand<TFloat32> x, Operand<TFloat32> weights,
+            Operand<TFloat32> bias) {
+        return tf.nn.biasAdd(tf.linalg.matMul(x, weights), bias);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.lenet.run;
+
+import dev.lenet.LeNetException;
+import dev.lenet.model.ModelSummary;
+import dev.lenet.training.DeviceChoice;
+import dev.lenet.training.Device;
+import dev.lenet.training.EpochRecord;
+import dev.lenet.training.LearningRateSchedule;
+import dev.lenet.training.TrainingConfig;
+import dev.lenet.training.TrainingListener;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Trains from the command line and prints the summary and one line per epoch:
+ * {@code java -cp ... dev.lenet.run.TrainMain --dataset DIR_OR_ARCHIVE [--epochs N] [--batch-size N]
+ * [--learning-rate X] [--schedule constant|step|cosine] [--seed N] [--raw] [--threads N] [--device auto|cpu|gpu]
+ * [--output DIR]}. {@code --reference} selects the reference article's settings.
+ */
+public final class TrainMain {
+    private TrainMain() {}
+
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (LeNetException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    static void run(String[] args) {
+        TrainingConfig config = TrainingConfig.defaults();
+        Path dataset = null;
+        Path output = Path.of("target", "lenet", "saved-model");
+        List<String> rest = new ArrayList<>(List.of(args));
+        while (!rest.isEmpty()) {
+            String flag = rest.remove(0);
+            switch (flag) {
+                case "--dataset" -> dataset = Path.of(value(flag, rest));
+                case "--output" -> output = Path.of(value(flag, rest));
+                case "--reference" -> config = TrainingConfig.reference().withSeed(config.seed());
+                case "--epochs" -> config = config.withEpochs(Integer.parseInt(value(flag, rest)));
+                case "--batch-size" -> config = config.withBatchSize(Integer.parseInt(value(flag, rest)));
+                case "--learning-rate" -> config = config.withLearningRate(Double.parseDouble(value(flag, rest)));
+                case "--schedule" -> config = config.withSchedule(LearningRateSchedule.parse(value(flag, rest)));
+                case "--seed" -> config = config.withSeed(Long.parseLong(value(flag, rest)));
+                case "--raw" -> config = config.withScaleInput(false);
+                case "--threads" -> config = config.withThreads(Integer.parseInt(value(flag, rest)));
+                case "--device" -> config = config.withDevice(Device.parse(value(flag, rest)));
+                default -> throw new LeNetException("unknown option " + flag + "; see the class comment of TrainMain");
+            }
+        }
+        if (dataset == null) {
+            throw new LeNetException("--dataset DIR_OR_ARCHIVE is required (the four MNIST IDX files)");
+        }
+        TrainingRun.Outcome outcome = TrainingRun.execute(dataset, config, output, new PrintingListener());
+        System.out.printf(Locale.ROOT, "test accuracy %.4f (%d/%d); SavedModel in %s%n", outcome.card().testAccuracy(),
+                outcome.card().testCorrect(), outcome.card().testImages(), output.toAbsolutePath());
+    }
+
+    private static String value(String flag, List<String> rest) {
+        if (rest.isEmpty()) {
+            throw new LeNetException(flag + " needs a value");
+        }
+        return rest.remove(0);
+    }
+
+    /** Prints the summary and the epoch lines to standard output. */
+    static final class PrintingListener implements TrainingListener {
+        private double secondsSoFar;
+
+        @Override
+        public void started(ModelSummary summary, DeviceChoice device) {
+            System.out.println(summary.table());
+            System.out.println(device.describe());
+        }
+
+        @Override
+        public void epochEnded(EpochRecord record) {
+            secondsSoFar += record.seconds();
+            double left = secondsSoFar / record.epoch() * (record.epochs() - record.epoch());
+            System.out.println(EpochLine.format(record, left));
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.lenet.training;
+
+import dev.lenet.InvalidParameterException;
+import org.tensorflow.DeviceSpec;
+import org.tensorflow.Graph;
+import org.tensorflow.Session;
+import org.tensorflow.exceptions.TensorFlowException;
+import org.tensorflow.op.Ops;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.GPUOptions;
+
+/**
+ * The device training runs on, and why.
+ *
+ * @param gpu true when the GPU trains the model
+ * @param reason why this device: the request, or why a GPU was not used
+ */
+public record DeviceChoice(boolean gpu, String reason) {
+    private static final String GPU_NATIVE = "org/tensorflow/internal/c_api/linux-x86_64-gpu/LICENSE";
+
+    public String device() {
+        return gpu ? "gpu" : "cpu";
+    }
+
+    /** One line for the log: which device trains, and why. */
+    public String describe() {
+        return "Training on the " + (gpu ? "GPU" : "CPU") + " (" + reason + ")";
+    }
+
+    /** Decides where {@code requested} trains, probing TensorFlow for a GPU unless the CPU was asked for. */
+    public static DeviceChoice choose(Device requested) {
+        if (requested == Device.CPU) {
+            return new DeviceChoice(false, "device cpu was requested");
+        }
+        String noGpu = whyNoGpu();
+        if (noGpu == null) {
+            return new DeviceChoice(true, "device " + requested.text() + ", TensorFlow sees a GPU");
+        }
+        if (requested == Device.GPU) {
+            throw new InvalidParameterException("device", "gpu", noGpu + "; use device auto or cpu to train on the CPU");
+        }
+        return new DeviceChoice(false, "device auto, no GPU: " + noGpu);
+    }
+
+    /** Session settings for this device: fixed thread counts (they decide the bits), GPU memory grown on demand. */
+    public ConfigProto sessionConfig(int intraOpThreads) {
+        ConfigProto.Builder config = ConfigProto.newBuilder()
+                .setIntraOpParallelismThreads(intraOpThreads)
+                .setInterOpParallelismThreads(1)
+                .setAllowSoftPlacement(true);
+        if (gpu) {
+            config.setGpuOptions(GPUOptions.newBuilder().setAllowGrowth(true));
+        } else {
+            config.putDeviceCount("GPU", 0);
+        }
+        return config.build();
+    }
+
+    private static String whyNoGpu() {
+        if (DeviceChoice.class.getClassLoader().getResource(GPU_NATIVE) == null) {
+            return "the TensorFlow native library on the classpath is the CPU build"
+                    + " (tensorflow-core-native:linux-x86_64); a GPU needs the linux-x86_64-gpu build";
+        }
+        try (Graph graph = new Graph()) {
+            Ops tf = Ops.create(graph);
+            Ops onGpu = tf.withDevice(DeviceSpec.newBuilder().deviceType(DeviceSpec.DeviceType.GPU).deviceIndex(0).build());
+            onGpu.withName("gpu_probe").identity(tf.constant(1f));
+            ConfigProto strict = ConfigProto.newBuilder().setAllowSoftPlacement(false)
+                    .setGpuOptions(GPUOptions.newBuilder().setAllowGrowth(true)).build();
+            try (Session session = new Session(graph, strict)) {
+                session.runner().addTarget("gpu_probe").run().close();
+                return null;
+            }
+        } catch (TensorFlowException e) {
+            return "the GPU build of TensorFlow found no usable GPU (CUDA 12 and cuDNN 9 are needed): "
+                    + e.getMessage().lines().findFirst().orElse("");
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package dev.lenet.training;
+
+/**
+ * One epoch's figures.
+ *
+ * @param meanLoss mean softmax cross-entropy over the epoch's training batches
+ * @param trainAccuracy accuracy on the training batches, each measured before its update (as Keras reports it)
+ * @param seconds wall time of the training steps, evaluation excluded
+ */
+public record EpochRecord(int epoch, int epochs, double learningRate, double meanLoss, double trainAccuracy,
+        double testAccuracy, double seconds, double imagesPerSecond) {}

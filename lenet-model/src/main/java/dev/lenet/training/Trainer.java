@@ -1,0 +1,281 @@
+package dev.lenet.training;
+
+import dev.lenet.data.Digits;
+import dev.lenet.data.MnistDataset;
+import dev.lenet.evaluation.Evaluation;
+import dev.lenet.model.GlorotUniform;
+import dev.lenet.model.LeNet5;
+import dev.lenet.model.LeNetParameter;
+import dev.lenet.model.ModelSummary;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Gradients;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.nn.SparseSoftmaxCrossEntropyWithLogits;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
+import org.tensorflow.types.TUint8;
+
+/**
+ * Trains LeNet-5 with Adam. The training set is loaded into the TensorFlow runtime once; each epoch's seeded
+ * shuffle and every batch are cut inside the graph, so a step is one session call that feeds four scalars.
+ * Owns its Graph and Session: close it.
+ */
+public final class Trainer implements AutoCloseable {
+    /** Test images per evaluation call: large enough to keep the cores busy, small enough for modest memory. */
+    static final int EVALUATION_BATCH = 2_000;
+    /** Seed streams: weights use 0..9 (the parameter's ordinal), shuffles this plus the epoch. */
+    private static final long SHUFFLE_STREAM = 1_000_000L;
+
+    private final TrainingConfig config;
+    private final Digits train;
+    private final Digits test;
+    private final DeviceChoice device;
+    private final Graph graph = new Graph();
+    private final Session session;
+    private final Map<LeNetParameter, Variable<TFloat32>> weights;
+    private final ModelSummary summary;
+
+    private final Placeholder<TUint8> imagesFeed;
+    private final Placeholder<TInt32> labelsFeed;
+    private final Op loadData;
+    private final Op initialize;
+    private final Placeholder<TInt64> shuffleSeed;
+    private final Op shuffle;
+    private final Placeholder<TInt32> batchStart;
+    private final Placeholder<TInt32> batchSize;
+    private final Placeholder<TFloat32> learningRate;
+    private final Placeholder<TFloat32> beta1Power;
+    private final Placeholder<TFloat32> beta2Power;
+    private final Operand<TFloat32> batchLoss;
+    private final Operand<TInt32> batchCorrect;
+    private final Op step;
+    private final Placeholder<TUint8> image;
+    private final Operand<TFloat32> probabilities;
+
+    public Trainer(TrainingConfig config, MnistDataset data) {
+        this.config = config;
+        this.train = data.train();
+        this.test = data.test();
+        this.device = DeviceChoice.choose(config.device());
+        if (config.batchSize() > train.count()) {
+            throw new dev.lenet.InvalidParameterException("batchSize", config.batchSize(),
+                    "larger than the " + train.count() + " training images; use at most " + train.count());
+        }
+        Ops tf = Ops.create(graph);
+        int n = train.count();
+
+        imagesFeed = tf.placeholder(TUint8.class, Placeholder.shape(Shape.of(n, Digits.ROWS, Digits.COLUMNS)));
+        labelsFeed = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(n)));
+        Variable<TUint8> images = tf.withName("train_images").variable(Shape.of(n, Digits.ROWS, Digits.COLUMNS), TUint8.class);
+        Variable<TInt32> labels = tf.withName("train_labels").variable(Shape.of(n), TInt32.class);
+        loadData = tf.withControlDependencies(List.of(tf.assign(images, imagesFeed), tf.assign(labels, labelsFeed))).noOp();
+
+        weights = LeNet5.variables(tf);
+        List<Op> initializers = new ArrayList<>();
+        Map<LeNetParameter, Variable<TFloat32>> firstMoments = new EnumMap<>(LeNetParameter.class);
+        Map<LeNetParameter, Variable<TFloat32>> secondMoments = new EnumMap<>(LeNetParameter.class);
+        for (LeNetParameter p : LeNetParameter.all()) {
+            Operand<TFloat32> initial = p.isBias()
+                    ? tf.zeros(tf.constant(p.shape().asArray()), TFloat32.class)
+                    : GlorotUniform.sample(tf, p.shape(), p.fanIn(), p.fanOut(), config.seed(), p.ordinal());
+            initializers.add(tf.assign(weights.get(p), initial));
+            Variable<TFloat32> m = tf.withName(p.variableName() + "_adam_m").variable(p.shape(), TFloat32.class);
+            Variable<TFloat32> v = tf.withName(p.variableName() + "_adam_v").variable(p.shape(), TFloat32.class);
+            initializers.add(tf.assign(m, tf.zeros(tf.constant(p.shape().asArray()), TFloat32.class)));
+            initializers.add(tf.assign(v, tf.zeros(tf.constant(p.shape().asArray()), TFloat32.class)));
+            firstMoments.put(p, m);
+            secondMoments.put(p, v);
+        }
+        Variable<TInt32> order = tf.withName("shuffled_order").variable(Shape.of(n), TInt32.class);
+        initializers.add(tf.assign(order, tf.range(tf.constant(0), tf.constant(n), tf.constant(1))));
+        initialize = tf.withControlDependencies(initializers).noOp();
+
+        shuffleSeed = tf.placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
+        Operand<TFloat32> keys = tf.random.statelessRandomUniform(tf.constant(new int[] {n}), shuffleSeed);
+        shuffle = tf.assign(order, tf.nn.topK(keys, tf.constant(n), new org.tensorflow.op.nn.TopK.Options[0]).indices());
+
+        batchStart = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(1)));
+        batchSize = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(1)));
+        Operand<TInt32> indices = tf.slice(order, batchStart, batchSize);
+        Operand<TUint8> batchImages = tf.gather(images, indices, tf.constant(0));
+        Operand<TInt32> batchLabels = tf.gather(labels, indices, tf.constant(0));
+
+        LeNet5.Forward forward = LeNet5.forward(tf, batchImages, weights, config.scaleInput());
+        summary = ModelSummary.of(forward);
+        SparseSoftmaxCrossEntropyWithLogits<TFloat32> crossEntropy =
+                tf.nn.sparseSoftmaxCrossEntropyWithLogits(forward.logits(), batchLabels);
+        batchLoss = tf.math.mean(crossEntropy.loss(), tf.constant(0));
+        batchCorrect = tf.sum(tf.dtypes.cast(
+                tf.math.equal(tf.math.argMax(forward.logits(), tf.constant(1), TInt32.class), batchLabels),
+                TInt32.class), tf.constant(0));
+
+        learningRate = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+        beta1Power = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+        beta2Power = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+        List<Variable<TFloat32>> parameters = LeNetParameter.all().stream().map(weights::get).toList();
+        // TensorFlow has no registered gradient for the fused loss op, but the op itself returns d(loss)/d(logits):
+        // start back-propagation there, scaled for the batch mean.
+        Operand<TFloat32> logitsGradient = tf.math.div(crossEntropy.backprop(),
+                tf.dtypes.cast(tf.reshape(batchSize, tf.constant(new int[0])), TFloat32.class));
+        Gradients gradients = tf.gradients(forward.logits(), parameters, Gradients.dx(List.of(logitsGradient)));
+        List<Op> gradientsDone = new ArrayList<>();
+        for (int i = 0; i < parameters.size(); i++) {
+            gradientsDone.add(tf.identity(gradients.dy(i)));
+        }
+        // Every gradient is computed before any weight changes: in-place updates racing with the backward pass
+        // would make results depend on thread timing.
+        Ops afterGradients = tf.withControlDependencies(gradientsDone);
+        List<Op> updates = new ArrayList<>();
+        for (int i = 0; i < parameters.size(); i++) {
+            LeNetParameter p = LeNetParameter.all().get(i);
+            @SuppressWarnings("unchecked")
+            Operand<TFloat32> gradient = (Operand<TFloat32>) (Operand<?>) gradients.dy(i);
+            updates.add(afterGradients.train.applyAdam(weights.get(p), firstMoments.get(p), secondMoments.get(p),
+                    beta1Power, beta2Power, learningRate, tf.constant((float) config.beta1()),
+                    tf.constant((float) config.beta2()), tf.constant((float) TrainingConfig.EPSILON), gradient));
+        }
+        step = tf.withControlDependencies(updates).noOp();
+
+        image = tf.withName(LeNet5.IMAGE).placeholder(TUint8.class,
+                Placeholder.shape(Shape.of(-1, Digits.ROWS, Digits.COLUMNS)));
+        probabilities = tf.nn.softmax(LeNet5.forward(tf, image, weights, config.scaleInput()).logits());
+
+        session = new Session(graph, device.sessionConfig(config.effectiveThreads()));
+    }
+
+    public ModelSummary summary() {
+        return summary;
+    }
+
+    public DeviceChoice device() {
+        return device;
+    }
+
+    /** Trains for the configured epochs, telling {@code listener} after each, and returns the result. */
+    public TrainingResult train(TrainingListener listener) {
+        listener.started(summary, device);
+        try (TUint8 allImages = TUint8.tensorOf(Shape.of(train.count(), Digits.ROWS, Digits.COLUMNS),
+                        DataBuffers.of(train.images(), true, false));
+                TInt32 allLabels = TInt32.tensorOf(Shape.of(train.count()), DataBuffers.of(toInts(train.labels()), true, false))) {
+            session.runner().feed(imagesFeed, allImages).feed(labelsFeed, allLabels).addTarget(loadData).run().close();
+        }
+        session.runner().addTarget(initialize).run().close();
+
+        List<EpochRecord> history = new ArrayList<>();
+        Evaluation evaluation = null;
+        int n = train.count();
+        int stepsPerEpoch = (n + config.batchSize() - 1) / config.batchSize();
+        long t = 0;
+        double beta1 = config.beta1();
+        double beta2 = config.beta2();
+        for (int epoch = 0; epoch < config.epochs(); epoch++) {
+            double rate = config.learningRateSchedule().rate(config.learningRate(), epoch, config.epochs());
+            long started = System.nanoTime();
+            try (TInt64 seed = TInt64.vectorOf(config.seed(), SHUFFLE_STREAM + epoch)) {
+                session.runner().feed(shuffleSeed, seed).addTarget(shuffle).run().close();
+            }
+            double lossSum = 0;
+            long correct = 0;
+            try (TFloat32 lr = TFloat32.scalarOf((float) rate)) {
+                for (int s = 0; s < stepsPerEpoch; s++) {
+                    t++;
+                    int start = s * config.batchSize();
+                    int size = Math.min(config.batchSize(), n - start);
+                    try (TInt32 startTensor = TInt32.vectorOf(start);
+                            TInt32 sizeTensor = TInt32.vectorOf(size);
+                            TFloat32 b1 = TFloat32.scalarOf((float) Math.pow(beta1, t));
+                            TFloat32 b2 = TFloat32.scalarOf((float) Math.pow(beta2, t));
+                            Result result = session.runner()
+                                    .feed(batchStart, startTensor).feed(batchSize, sizeTensor)
+                                    .feed(learningRate, lr).feed(beta1Power, b1).feed(beta2Power, b2)
+                                    .addTarget(step).fetch(batchLoss).fetch(batchCorrect).run()) {
+                        double loss = ((TFloat32) result.get(0)).getFloat();
+                        if (!Double.isFinite(loss)) {
+                            throw new TrainingDivergedException(epoch + 1, s + 1, loss, rate);
+                        }
+                        lossSum += loss * size;
+                        correct += ((TInt32) result.get(1)).getInt();
+                    }
+                }
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            evaluation = evaluate(test).evaluation();
+            EpochRecord record = new EpochRecord(epoch + 1, config.epochs(), rate, lossSum / n, (double) correct / n,
+                    evaluation.accuracy(), seconds, n / seconds);
+            history.add(record);
+            listener.epochEnded(record);
+        }
+        return new TrainingResult(weights(), List.copyOf(history), evaluate(test), device, summary);
+    }
+
+    /** Predictions of the current weights on {@code digits}, in large batches. */
+    public Predictions evaluate(Digits digits) {
+        int[] predicted = new int[digits.count()];
+        float[][] all = new float[digits.count()][];
+        for (int start = 0; start < digits.count(); start += EVALUATION_BATCH) {
+            int size = Math.min(EVALUATION_BATCH, digits.count() - start);
+            byte[] chunk = new byte[size * Digits.PIXELS];
+            System.arraycopy(digits.images(), start * Digits.PIXELS, chunk, 0, chunk.length);
+            try (TUint8 input = TUint8.tensorOf(Shape.of(size, Digits.ROWS, Digits.COLUMNS), DataBuffers.of(chunk, true, false));
+                    Result result = session.runner().feed(image, input).fetch(probabilities).run()) {
+                float[] flat = new float[size * Digits.CLASSES];
+                ((TFloat32) result.get(0)).copyTo(DataBuffers.of(flat, false, false));
+                for (int i = 0; i < size; i++) {
+                    float[] p = new float[Digits.CLASSES];
+                    System.arraycopy(flat, i * Digits.CLASSES, p, 0, Digits.CLASSES);
+                    int best = 0;
+                    for (int c = 1; c < Digits.CLASSES; c++) {
+                        if (p[c] > p[best]) {
+                            best = c;
+                        }
+                    }
+                    predicted[start + i] = best;
+                    all[start + i] = p;
+                }
+            }
+        }
+        return new Predictions(predicted, all, Evaluation.of(digits.labels(), predicted));
+    }
+
+    /** The current weights, copied out of the runtime. */
+    public TrainedWeights weights() {
+        Session.Runner runner = session.runner();
+        LeNetParameter.all().forEach(p -> runner.fetch(weights.get(p)));
+        Map<LeNetParameter, float[]> values = new EnumMap<>(LeNetParameter.class);
+        try (Result result = runner.run()) {
+            for (LeNetParameter p : LeNetParameter.all()) {
+                float[] value = new float[p.size()];
+                ((TFloat32) result.get(p.ordinal())).copyTo(DataBuffers.of(value, false, false));
+                values.put(p, value);
+            }
+        }
+        return new TrainedWeights(values);
+    }
+
+    private static int[] toInts(byte[] labels) {
+        int[] ints = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            ints[i] = labels[i];
+        }
+        return ints;
+    }
+
+    @Override
+    public void close() {
+        session.close();
+        graph.close();
+    }
+}
