@@ -1,7 +1,5 @@
 package dev.lenet.data;
 
-import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -12,12 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.commons.compress.archivers.ArchiveEntry;
-import org.apache.commons.compress.archivers.ArchiveException;
-import org.apache.commons.compress.archivers.ArchiveInputStream;
-import org.apache.commons.compress.archivers.ArchiveStreamFactory;
-import org.apache.commons.compress.compressors.CompressorException;
-import org.apache.commons.compress.compressors.CompressorStreamFactory;
 
 /**
  * Finds and reads the four IDX files of an MNIST-format dataset in a directory (at any depth) or inside a
@@ -93,47 +85,10 @@ public final class DatasetReader {
 
     private static void readArchive(Path archive, Map<DatasetFile, IdxParser.Parsed> parsed,
             Map<DatasetFile, String> sources) {
-        try (InputStream file = new BufferedInputStream(Files.newInputStream(archive));
-                ArchiveInputStream<?> entries = openArchive(archive, file)) {
-            ArchiveEntry entry;
-            while ((entry = entries.getNextEntry()) != null) {
-                if (entry.isDirectory()) {
-                    continue;
-                }
-                String name = entry.getName();
-                DatasetFile role = DatasetFile.forName(name.substring(name.lastIndexOf('/') + 1));
-                if (role == null) {
-                    continue;
-                }
-                String source = archive + "!" + name;
-                if (SafePaths.escapes(name)) {
-                    throw new InvalidDatasetException(source, "the entry name climbs out of the archive with '..'",
-                            "Refusing a crafted archive; repack the dataset with plain relative entry names");
-                }
-                claim(archive.toString(), role, source, sources);
-                parsed.put(role, parse(role, source, new NonClosing(entries)));
-            }
-        } catch (IOException e) {
-            throw new InvalidDatasetException(archive.toString(), "cannot be read as an archive (" + e.getMessage() + ")",
-                    WHAT_IT_NEEDS, e);
-        }
-    }
-
-    private static ArchiveInputStream<?> openArchive(Path archive, InputStream file) throws IOException {
-        try {
-            InputStream content = file;
-            try {
-                String compression = CompressorStreamFactory.detect(file);
-                content = new BufferedInputStream(new CompressorStreamFactory().createCompressorInputStream(compression, file));
-            } catch (CompressorException notCompressed) {
-                // a plain .tar or .zip
-            }
-            return new ArchiveStreamFactory().createArchiveInputStream(content);
-        } catch (ArchiveException e) {
-            throw new InvalidDatasetException(archive.toString(),
-                    "is neither a directory nor a .tar, .tar.gz/.tgz or .zip archive (" + e.getMessage() + ")",
-                    WHAT_IT_NEEDS, e);
-        }
+        Archives.forEachDatasetFile(archive, (file, source, content) -> {
+            claim(archive.toString(), file, source, sources);
+            parsed.put(file, parse(file, source, content));
+        });
     }
 
     private static void claim(String location, DatasetFile file, String source, Map<DatasetFile, String> sources) {
@@ -146,17 +101,5 @@ public final class DatasetReader {
 
     private static IdxParser.Parsed parse(DatasetFile file, String source, InputStream in) {
         return file.isImages() ? IdxParser.images(source, in) : IdxParser.labels(source, in);
-    }
-
-    /** Lets a parser close what it wrapped around one archive entry without closing the archive. */
-    private static final class NonClosing extends FilterInputStream {
-        NonClosing(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public void close() {
-            // the archive stream stays open for the next entry
-        }
     }
 }

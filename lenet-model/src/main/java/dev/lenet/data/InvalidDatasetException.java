@@ -16,6 +16,16 @@ public final class InvalidDatasetException extends LeNetException {
         this.input = input;
     }
 
+    private InvalidDatasetException(String input, String message) {
+        super(message);
+        this.input = input;
+    }
+
+    /** Recreates an exception from its parts, as reported by a training JVM. */
+    public static InvalidDatasetException withMessage(String input, String message) {
+        return new InvalidDatasetException(input, message);
+    }
+
     /** The file, directory or archive entry at fault. */
     public String input() {
         return input;

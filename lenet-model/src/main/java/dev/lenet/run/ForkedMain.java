@@ -1,0 +1,26 @@
+package dev.lenet.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.lenet.LeNetException;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** The child side of {@link ForkedTraining}: reads the request, trains, writes the report or the error. */
+public final class ForkedMain {
+    private ForkedMain() {}
+
+    public static void main(String[] args) throws IOException {
+        ObjectMapper json = JsonMapper.builder().build();
+        ForkedTraining.Request request = json.readValue(Path.of(args[0]).toFile(), ForkedTraining.Request.class);
+        try {
+            TrainingRun.Outcome outcome = TrainingRun.execute(Path.of(request.dataset()), request.config(),
+                    Path.of(request.savedModel()), new LoggingListener(LoggingListener.STANDARD_OUTPUT));
+            RunReport.of(outcome).write(Path.of(request.report()));
+        } catch (LeNetException e) {
+            json.writeValue(Path.of(request.error()).toFile(), ForkedTraining.describe(e));
+            System.exit(ForkedTraining.EXIT_REPORTED_ERROR);
+        }
+        System.exit(0);
+    }
+}

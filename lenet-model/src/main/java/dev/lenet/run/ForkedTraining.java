@@ -1,0 +1,177 @@
+package dev.lenet.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.lenet.InvalidParameterException;
+import dev.lenet.LeNetException;
+import dev.lenet.data.InvalidDatasetException;
+import dev.lenet.training.Device;
+import dev.lenet.training.TrainingConfig;
+import dev.lenet.training.TrainingDivergedException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Trains in a child JVM, as Surefire runs tests. TensorFlow reads {@code TF_ENABLE_ONEDNN_OPTS} (twice the speed
+ * on these CPUs) and {@code TF_CPP_MIN_LOG_LEVEL} from the process environment when its native library loads, which
+ * a running Maven JVM cannot change for itself; a child also keeps native memory and the native library's
+ * one-per-process loading out of the build's JVM.
+ */
+public final class ForkedTraining {
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    static final int EXIT_REPORTED_ERROR = 2;
+
+    /** How to start the child. {@code classpath} holds this module, its dependencies and one TensorFlow native. */
+    public record Settings(Path java, List<Path> classpath, List<String> jvmArguments, Map<String, String> environment) {}
+
+    /** The request the child reads. */
+    record Request(String dataset, TrainingConfig config, String savedModel, String report, String error) {}
+
+    /** An error the child reports for the parent to rethrow as the same kind. */
+    record ReportedError(String kind, String parameter, String value, String input, String message) {}
+
+    private ForkedTraining() {}
+
+    /** The environment every child gets unless the user set the variable: fast oneDNN kernels, no native info logs. */
+    public static Map<String, String> defaultEnvironment() {
+        return Map.of("TF_ENABLE_ONEDNN_OPTS", "1", "TF_CPP_MIN_LOG_LEVEL", "2");
+    }
+
+    /**
+     * Keeps one TensorFlow native on a classpath: the GPU build unless the CPU was asked for or there is none,
+     * since the two cannot load side by side.
+     */
+    public static List<Path> selectNative(List<Path> classpath, Device device) {
+        boolean hasGpuNative = classpath.stream().anyMatch(ForkedTraining::isGpuNative);
+        boolean keepGpu = hasGpuNative && device != Device.CPU;
+        return classpath.stream()
+                .filter(p -> !(isCpuNative(p) && keepGpu) && !(isGpuNative(p) && !keepGpu))
+                .toList();
+    }
+
+    private static boolean isGpuNative(Path p) {
+        String name = p.getFileName().toString();
+        return name.startsWith("tensorflow-core-native-") && name.endsWith("-gpu.jar");
+    }
+
+    private static boolean isCpuNative(Path p) {
+        String name = p.getFileName().toString();
+        return name.startsWith("tensorflow-core-native-") && name.matches(".*-linux-x86_64\\.jar|.*-macosx-.*\\.jar|.*-windows-.*\\.jar|.*-linux-arm64\\.jar");
+    }
+
+    public static RunReport run(Settings settings, Path workDirectory, Path dataset, TrainingConfig config,
+            Path savedModel, Consumer<String> info, Consumer<String> debug) {
+        try {
+            Files.createDirectories(workDirectory);
+            Path requestFile = workDirectory.resolve("request.json");
+            Path reportFile = workDirectory.resolve("report.json");
+            Path errorFile = workDirectory.resolve("error.json");
+            Files.deleteIfExists(reportFile);
+            Files.deleteIfExists(errorFile);
+            JSON.writeValue(requestFile.toFile(), new Request(dataset.toAbsolutePath().toString(), config,
+                    savedModel.toAbsolutePath().toString(), reportFile.toString(), errorFile.toString()));
+
+            List<String> command = new ArrayList<>();
+            command.add(settings.java().toString());
+            command.addAll(settings.jvmArguments());
+            command.add("-cp");
+            command.add(selectNative(settings.classpath(), config.device()).stream().map(Path::toString)
+                    .collect(Collectors.joining(java.io.File.pathSeparator)));
+            command.add(ForkedMain.class.getName());
+            command.add(requestFile.toString());
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile());
+            defaultEnvironment().forEach(builder.environment()::putIfAbsent);
+            builder.environment().putAll(settings.environment());
+            debug.accept("Forking the training JVM: " + String.join(" ", command));
+
+            Process process = builder.start();
+            Deque<String> lastErrors = new ArrayDeque<>();
+            Thread errors = new Thread(() -> relay(process.getErrorStream(), line -> {
+                debug.accept("[tensorflow] " + line);
+                synchronized (lastErrors) {
+                    lastErrors.addLast(line);
+                    if (lastErrors.size() > 20) {
+                        lastErrors.removeFirst();
+                    }
+                }
+            }), "lenet-training-stderr");
+            errors.setDaemon(true);
+            errors.start();
+            relay(process.getInputStream(), info);
+            int exit = waitFor(process);
+            errors.join(5_000);
+            if (exit == 0 && Files.exists(reportFile)) {
+                return RunReport.read(reportFile);
+            }
+            if (Files.exists(errorFile)) {
+                throw rethrow(JSON.readValue(errorFile.toFile(), ReportedError.class));
+            }
+            String tail;
+            synchronized (lastErrors) {
+                tail = String.join("\n  ", lastErrors);
+            }
+            throw new LeNetException("the training JVM exited with code " + exit + " without a result. Its last"
+                    + " error lines:\n  " + tail + "\nRun with -X for the whole native log; raise the heap with jvmArgs"
+                    + " if it ran out of memory");
+        } catch (IOException e) {
+            throw new LeNetException("cannot run the training JVM in " + workDirectory + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LeNetException("interrupted while training", e);
+        }
+    }
+
+    private static int waitFor(Process process) throws InterruptedException {
+        try {
+            return process.waitFor();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            throw e;
+        }
+    }
+
+    private static void relay(InputStream stream, Consumer<String> sink) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                sink.accept(line);
+            }
+        } catch (IOException e) {
+            sink.accept("(output of the training JVM lost: " + e.getMessage() + ")");
+        }
+    }
+
+    static ReportedError describe(RuntimeException e) {
+        if (e instanceof InvalidParameterException p) {
+            return new ReportedError("parameter", p.parameter(), p.value(), null, p.problem());
+        }
+        if (e instanceof InvalidDatasetException d) {
+            return new ReportedError("dataset", null, null, d.input(), d.getMessage());
+        }
+        if (e instanceof TrainingDivergedException) {
+            return new ReportedError("diverged", null, null, null, e.getMessage());
+        }
+        return new ReportedError("other", null, null, null, e.getMessage());
+    }
+
+    private static LeNetException rethrow(ReportedError error) {
+        return switch (error.kind()) {
+            case "parameter" -> new InvalidParameterException(error.parameter(), error.value(), error.message());
+            case "dataset" -> InvalidDatasetException.withMessage(error.input(), error.message());
+            case "diverged" -> new TrainingDivergedException(error.message());
+            default -> new LeNetException(error.message());
+        };
+    }
+}

@@ -1,0 +1,56 @@
+package dev.lenet.run;
+
+import dev.lenet.data.DatasetCache;
+import dev.lenet.evaluation.AccuracyGate;
+import dev.lenet.evaluation.AccuracyGateException;
+import dev.lenet.export.ModelPackage;
+import dev.lenet.training.TrainingConfig;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What {@code lenet:train} does, free of Maven: find the data, train (in a child JVM unless told otherwise),
+ * apply the gate, and package the model. The caller attaches the artifact.
+ */
+public final class ModelBuild {
+    private ModelBuild() {}
+
+    /**
+     * @param dataset a directory or archive; null uses the per-user cache filled from {@code datasetSources}
+     * @param fork how to start the training JVM; null trains in this JVM
+     */
+    public record Request(Path dataset, Path datasetCache, List<String> datasetSources, TrainingConfig config,
+            double minAccuracy, Path outputDirectory, Path artifact, Instant timestamp,
+            ForkedTraining.Settings fork) {}
+
+    public record Result(Path artifact, RunReport report, String gate) {}
+
+    public static Result run(Request request, BuildLog log) {
+        AccuracyGate gate = new AccuracyGate(request.minAccuracy());
+        Path dataset = request.dataset() != null ? request.dataset()
+                : new DatasetCache(request.datasetCache(), request.datasetSources(), log::info).mnist();
+        log.info("Dataset: " + dataset);
+        Path savedModel = request.outputDirectory().resolve("saved-model");
+        RunReport report = train(request, dataset, savedModel, log);
+        double accuracy = report.card().testAccuracy();
+        var failure = gate.failure(accuracy);
+        if (failure.isPresent()) {
+            throw new AccuracyGateException(failure.get(), accuracy, request.minAccuracy());
+        }
+        String passed = gate.passed(accuracy);
+        log.info(passed);
+        ModelPackage.write(savedModel, request.artifact(), request.timestamp());
+        log.info("Model artifact: " + request.artifact());
+        return new Result(request.artifact(), report, passed);
+    }
+
+    private static RunReport train(Request request, Path dataset, Path savedModel, BuildLog log) {
+        TrainingConfig config = request.config();
+        if (request.fork() == null) {
+            return RunReport.of(TrainingRun.execute(dataset, config, savedModel, new LoggingListener(log)));
+        }
+        return ForkedTraining.run(request.fork(), request.outputDirectory().resolve("work"), dataset, config,
+                savedModel, log::info, log::debug);
+    }
+}
