@@ -41,9 +41,9 @@ public record TrainingConfig(
         if (batchSize < 1) {
             throw new InvalidParameterException("batchSize", batchSize, "a batch holds at least 1 image; 128 is a good start");
         }
-        if (!(learningRate > 0 && learningRate <= 10)) {
+        if (!(learningRate > 0 && Double.isFinite(learningRate))) {
             throw new InvalidParameterException("learningRate", learningRate,
-                    "the learning rate must be a positive number no larger than 10; 0.001-0.01 suits Adam");
+                    "the learning rate must be a positive number; 0.001-0.01 suits Adam");
         }
         if (!(beta1 >= 0 && beta1 < 1)) {
             throw new InvalidParameterException("beta1", beta1, "Adam's beta1 lies in [0, 1); 0.9 is usual");

@@ -1,0 +1,56 @@
+package dev.lenet.data;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
+
+/** Writes digits as the four MNIST-format IDX files, raw or gzipped. */
+public final class IdxWriter {
+    private IdxWriter() {}
+
+    public static byte[] images(byte[] pixels, int count) {
+        ByteBuffer header = ByteBuffer.allocate(16).putInt(IdxParser.IMAGES_MAGIC).putInt(count)
+                .putInt(Digits.ROWS).putInt(Digits.COLUMNS);
+        return concat(header.array(), pixels);
+    }
+
+    public static byte[] labels(byte[] labels) {
+        ByteBuffer header = ByteBuffer.allocate(8).putInt(IdxParser.LABELS_MAGIC).putInt(labels.length);
+        return concat(header.array(), labels);
+    }
+
+    /** Writes the four files into {@code directory} under their standard names ({@code .gz} added when gzipped). */
+    public static void writeDataset(Path directory, Digits train, Digits test, boolean gzip) throws IOException {
+        Files.createDirectories(directory);
+        write(directory, DatasetFile.TRAIN_IMAGES, images(train.images(), train.count()), gzip);
+        write(directory, DatasetFile.TRAIN_LABELS, labels(train.labels()), gzip);
+        write(directory, DatasetFile.TEST_IMAGES, images(test.images(), test.count()), gzip);
+        write(directory, DatasetFile.TEST_LABELS, labels(test.labels()), gzip);
+    }
+
+    private static void write(Path directory, DatasetFile file, byte[] content, boolean gzip) throws IOException {
+        Path target = directory.resolve(file.standardName() + (gzip ? ".gz" : ""));
+        Files.write(target, gzip ? gzip(content) : content);
+    }
+
+    public static byte[] gzip(byte[] content) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(content);
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] all = new byte[a.length + b.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+}

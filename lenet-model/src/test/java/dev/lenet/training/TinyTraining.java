@@ -1,0 +1,27 @@
+package dev.lenet.training;
+
+import dev.lenet.data.MnistDataset;
+import dev.lenet.data.SyntheticDigits;
+
+/** A small synthetic dataset and a quick configuration, shared by tests that need a trained model. */
+public final class TinyTraining {
+    public static final MnistDataset DATA =
+            new MnistDataset("synthetic", SyntheticDigits.generate(1200, 7), SyntheticDigits.generate(300, 8));
+
+    public static final TrainingConfig CONFIG = TrainingConfig.defaults()
+            .withEpochs(2).withBatchSize(50).withLearningRate(0.003).withThreads(2).withDevice(Device.CPU);
+
+    private static TrainingResult trained;
+
+    private TinyTraining() {}
+
+    /** Trains once per test JVM. */
+    public static synchronized TrainingResult trained() {
+        if (trained == null) {
+            try (Trainer trainer = new Trainer(CONFIG, DATA)) {
+                trained = trainer.train(TrainingListener.NONE);
+            }
+        }
+        return trained;
+    }
+}
