@@ -22,9 +22,9 @@ public record TrainingConfig(
         Device device) {
 
     // Strings too, so that the plugin's parameter defaults are these very values.
-    public static final String DEFAULT_EPOCHS = "12";
-    public static final String DEFAULT_BATCH_SIZE = "128";
-    public static final String DEFAULT_LEARNING_RATE = "0.002";
+    public static final String DEFAULT_EPOCHS = "8";
+    public static final String DEFAULT_BATCH_SIZE = "64";
+    public static final String DEFAULT_LEARNING_RATE = "0.001";
     public static final String DEFAULT_SCHEDULE = "cosine";
     public static final String DEFAULT_BETA1 = "0.9";
     public static final String DEFAULT_BETA2 = "0.999";
@@ -39,7 +39,7 @@ public record TrainingConfig(
             throw new InvalidParameterException("epochs", epochs, "train for at least 1 and at most 10000 epochs");
         }
         if (batchSize < 1) {
-            throw new InvalidParameterException("batchSize", batchSize, "a batch holds at least 1 image; 128 is a good start");
+            throw new InvalidParameterException("batchSize", batchSize, "a batch holds at least 1 image; 64 is a good start");
         }
         if (!(learningRate > 0 && Double.isFinite(learningRate))) {
             throw new InvalidParameterException("learningRate", learningRate,

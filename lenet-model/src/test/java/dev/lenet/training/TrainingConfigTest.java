@@ -16,7 +16,7 @@ class TrainingConfigTest {
     void refusesValuesThatCannotTrain() {
         TrainingConfig d = TrainingConfig.defaults();
         assertEquals("epochs = 0: train for at least 1 and at most 10000 epochs", error(() -> d.withEpochs(0)));
-        assertEquals("batchSize = 0: a batch holds at least 1 image; 128 is a good start", error(() -> d.withBatchSize(0)));
+        assertEquals("batchSize = 0: a batch holds at least 1 image; 64 is a good start", error(() -> d.withBatchSize(0)));
         assertEquals("learningRate = -0.1: the learning rate must be a positive number; 0.001-0.01 suits Adam", error(() -> d.withLearningRate(-0.1)));
         assertEquals("learningRate = NaN: the learning rate must be a positive number; 0.001-0.01 suits Adam", error(() -> d.withLearningRate(Double.NaN)));
         assertEquals("threads = -1: use 0 (one per processor) or a positive count", error(() -> d.withThreads(-1)));

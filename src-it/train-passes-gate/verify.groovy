@@ -1,0 +1,29 @@
+import java.util.zip.ZipFile
+import groovy.json.JsonSlurper
+
+def log = new File(basedir, 'build.log').text
+assert log =~ /LeNet test accuracy 0\.\d{4} meets the minimum 0\.9000/
+assert log =~ /Epoch 2\/2 - loss /
+assert log.contains('Training on the CPU')
+
+def installed = new File(localRepositoryPath, 'dev/lenet/it/train-passes-gate/1.0/train-passes-gate-1.0-model.jar')
+assert installed.isFile() : "the model is installed with its classifier: $installed"
+
+def zip = new ZipFile(installed)
+def names = zip.entries().collect { it.name }
+['lenet-model/saved_model.pb', 'lenet-model/variables/variables.index', 'lenet-model/model-card.json',
+ 'lenet-model/model-card.md', 'lenet-model/files.txt'].each { assert names.contains(it) : "$it in $names" }
+assert names.any { it.startsWith('lenet-model/variables/variables.data-') }
+assert names == names.toSorted() : 'entries are sorted'
+
+def card = new JsonSlurper().parse(zip.getInputStream(zip.getEntry('lenet-model/model-card.json')))
+assert card.format == 'lenet-model-card/1'
+assert card.parameters == 61706
+assert card.testAccuracy >= 0.9
+assert card.testImages == 500
+assert card.hyperparameters.epochs == 2
+assert card.confusionMatrix.size() == 10
+assert card.dataset.trainImagesSha256 ==~ /[0-9a-f]{64}/
+assert card.device == 'cpu'
+zip.close()
+return true
