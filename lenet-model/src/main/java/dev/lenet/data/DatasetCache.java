@@ -85,6 +85,7 @@ public final class DatasetCache {
                 String mismatch = verify(staging);
                 if (mismatch != null) {
                     attempts.add(source.describe() + ": " + mismatch);
+                    log.accept("  not used: " + mismatch);
                     continue;
                 }
                 for (DatasetFile file : DatasetFile.all()) {
@@ -93,6 +94,7 @@ public final class DatasetCache {
                 return directory;
             } catch (IOException | InvalidDatasetException e) {
                 attempts.add(source.describe() + ": " + e.getMessage());
+                log.accept("  failed: " + e.getMessage());
             } finally {
                 deleteTree(staging);
             }

@@ -5,6 +5,9 @@ import dev.lenet.evaluation.AccuracyGate;
 import dev.lenet.evaluation.AccuracyGateException;
 import dev.lenet.export.ModelPackage;
 import dev.lenet.training.TrainingConfig;
+import dev.lenet.LeNetException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -28,6 +31,7 @@ public final class ModelBuild {
 
     public static Result run(Request request, BuildLog log) {
         AccuracyGate gate = new AccuracyGate(request.minAccuracy());
+        forgetEarlierArtifact(request.artifact());
         Path dataset = request.dataset() != null ? request.dataset()
                 : new DatasetCache(request.datasetCache(), request.datasetSources(), log::info).mnist();
         log.info("Dataset: " + dataset);
@@ -43,6 +47,16 @@ public final class ModelBuild {
         ModelPackage.write(savedModel, request.artifact(), request.timestamp());
         log.info("Model artifact: " + request.artifact());
         return new Result(request.artifact(), report, passed);
+    }
+
+    /** A model from an earlier build must not be taken for this build's: the artifact exists only if this run passes. */
+    private static void forgetEarlierArtifact(Path artifact) {
+        try {
+            Files.deleteIfExists(artifact);
+        } catch (IOException e) {
+            throw new LeNetException("cannot remove the earlier model artifact " + artifact + " (" + e + ")."
+                    + " Check that the output directory is writable", e);
+        }
     }
 
     private static RunReport train(Request request, Path dataset, Path savedModel, BuildLog log) {

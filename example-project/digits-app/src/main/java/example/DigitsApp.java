@@ -1,0 +1,91 @@
+package example;
+
+import dev.lenet.data.DatasetReader;
+import dev.lenet.data.Digits;
+import dev.lenet.inference.LeNetClassifier;
+import dev.lenet.inference.Prediction;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+
+/**
+ * Loads the model that the digits-model module trained and attached, with one call, then prints its predictions
+ * for the first 20 MNIST test digits next to the true labels, and classifies PNG files.
+ * Usage: {@code DigitsApp [--mnist DIR_OR_ARCHIVE] [--png FILE]...}
+ */
+public final class DigitsApp {
+    private DigitsApp() {}
+
+    public static void main(String[] args) throws IOException {
+        Path mnist = null;
+        List<Path> pngs = new ArrayList<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--mnist" -> mnist = Path.of(args[i + 1]);
+                case "--png" -> pngs.add(Path.of(args[i + 1]));
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        try (LeNetClassifier model = LeNetClassifier.fromClasspath()) {
+            System.out.printf(Locale.ROOT, "Model: LeNet-5, %d parameters, test accuracy %.4f (from its model card)%n",
+                    model.card().parameters(), model.card().testAccuracy());
+            if (mnist != null) {
+                printFirstTwenty(model, DatasetReader.read(mnist).test());
+            }
+            for (Path png : pngs) {
+                Prediction p = model.classify(toMnistPixels(ImageIO.read(png.toFile())));
+                System.out.printf(Locale.ROOT, "%s: %d (probability %.3f)%n", png.getFileName(), p.digit(), p.confidence());
+            }
+        }
+    }
+
+    private static void printFirstTwenty(LeNetClassifier model, Digits test) {
+        List<byte[]> images = new ArrayList<>();
+        StringBuilder truth = new StringBuilder("true labels: ");
+        for (int i = 0; i < 20; i++) {
+            images.add(test.image(i));
+            truth.append(test.label(i)).append(' ');
+        }
+        StringBuilder predicted = new StringBuilder("predictions: ");
+        int correct = 0;
+        List<Prediction> predictions = model.classifyAll(images);
+        for (int i = 0; i < 20; i++) {
+            predicted.append(predictions.get(i).digit()).append(' ');
+            correct += predictions.get(i).digit() == test.label(i) ? 1 : 0;
+        }
+        System.out.println("First 20 MNIST test digits");
+        System.out.println(truth.toString().strip());
+        System.out.println(predicted.toString().strip());
+        System.out.println(correct + "/20 correct");
+    }
+
+    /**
+     * Any picture to MNIST's form: 28x28 grey, light digit on a dark background. A picture with a light background
+     * (ink on paper) is inverted.
+     */
+    static byte[] toMnistPixels(BufferedImage picture) {
+        BufferedImage grey = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = grey.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(picture, 0, 0, 28, 28, null);
+        g.dispose();
+        byte[] pixels = new byte[28 * 28];
+        grey.getRaster().getDataElements(0, 0, 28, 28, pixels);
+        long sum = 0;
+        for (byte p : pixels) {
+            sum += p & 0xff;
+        }
+        if (sum / pixels.length > 127) {
+            for (int i = 0; i < pixels.length; i++) {
+                pixels[i] = (byte) (255 - (pixels[i] & 0xff));
+            }
+        }
+        return pixels;
+    }
+}
