@@ -8,8 +8,10 @@ import dev.lenet.data.Digits;
 import dev.lenet.data.MnistDataset;
 import dev.lenet.evaluation.Evaluation;
 import dev.lenet.model.LeNetParameter;
+import dev.lenet.training.EpochRecord;
 import dev.lenet.training.TrainingConfig;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -27,6 +29,7 @@ public record ModelCard(
         double[] perClassAccuracy,
         long[][] confusionMatrix,
         Hyperparameters hyperparameters,
+        List<Epoch> history,
         Dataset dataset,
         String device,
         String tensorflowVersion,
@@ -34,6 +37,9 @@ public record ModelCard(
         Signature signature) {
 
     public static final String FORMAT = "lenet-model-card/1";
+
+    /** One epoch's figures; only what is the same on every run with the same inputs (no timings). */
+    public record Epoch(int epoch, double learningRate, double loss, double trainAccuracy, double testAccuracy) {}
 
     public record Hyperparameters(int epochs, int batchSize, double learningRate, String learningRateSchedule,
             double beta1, double beta2, long seed, boolean scaleInput, int threads) {}
@@ -50,12 +56,15 @@ public record ModelCard(
 
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    public static ModelCard of(TrainingConfig config, Evaluation test, MnistDataset data, String device) {
+    public static ModelCard of(TrainingConfig config, Evaluation test, List<EpochRecord> epochs, MnistDataset data,
+            String device) {
         return new ModelCard(FORMAT, "LeNet-5", LeNetParameter.totalSize(), test.accuracy(), test.correct(),
                 test.total(), data.train().count(), test.perClassAccuracy(), test.confusion(),
                 new Hyperparameters(config.epochs(), config.batchSize(), config.learningRate(),
                         config.learningRateSchedule().text(), config.beta1(), config.beta2(), config.seed(),
                         config.scaleInput(), config.effectiveThreads()),
+                epochs.stream().map(e -> new Epoch(e.epoch(), e.learningRate(), e.meanLoss(), e.trainAccuracy(),
+                        e.testAccuracy())).toList(),
                 Dataset.of(data), device, Versions.tensorflow(), Versions.lenet(),
                 new Signature(SavedModelExport.TAG, SavedModelExport.SIGNATURE, SavedModelExport.METHOD,
                         "image: uint8 [-1,28,28]",
@@ -96,6 +105,12 @@ public record ModelCard(
         md.append("| seed | ").append(h.seed()).append(" |\n");
         md.append("| scaleInput | ").append(h.scaleInput()).append(" |\n");
         md.append("| threads | ").append(h.threads()).append(" |\n\n");
+        md.append("## Training history\n\n| epoch | learning rate | loss | train accuracy | test accuracy |\n|---|---|---|---|---|\n");
+        for (Epoch e : history) {
+            md.append(String.format(Locale.ROOT, "| %d | %.6f | %.4f | %.4f | %.4f |%n", e.epoch(), e.learningRate(),
+                    e.loss(), e.trainAccuracy(), e.testAccuracy()));
+        }
+        md.append('\n');
         md.append("## Per-class accuracy\n\n| class | accuracy |\n|---|---|\n");
         for (int c = 0; c < Digits.CLASSES; c++) {
             md.append(String.format(Locale.ROOT, "| %d | %.4f |%n", c, perClassAccuracy[c]));

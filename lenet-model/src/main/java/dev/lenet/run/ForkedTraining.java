@@ -37,7 +37,7 @@ public final class ForkedTraining {
     public record Settings(Path java, List<Path> classpath, List<String> jvmArguments, Map<String, String> environment) {}
 
     /** The request the child reads. */
-    record Request(String dataset, TrainingConfig config, String savedModel, String report, String error) {}
+    record Request(String dataset, TrainingConfig config, String savedModel, String tensorboard, String report, String error) {}
 
     /** An error the child reports for the parent to rethrow as the same kind. */
     record ReportedError(String kind, String parameter, String value, String input, String message) {}
@@ -72,7 +72,7 @@ public final class ForkedTraining {
     }
 
     public static RunReport run(Settings settings, Path workDirectory, Path dataset, TrainingConfig config,
-            Path savedModel, Consumer<String> info, Consumer<String> debug) {
+            Path savedModel, Path tensorboard, Consumer<String> info, Consumer<String> debug) {
         try {
             Files.createDirectories(workDirectory);
             Path requestFile = workDirectory.resolve("request.json");
@@ -81,7 +81,8 @@ public final class ForkedTraining {
             Files.deleteIfExists(reportFile);
             Files.deleteIfExists(errorFile);
             JSON.writeValue(requestFile.toFile(), new Request(dataset.toAbsolutePath().toString(), config,
-                    savedModel.toAbsolutePath().toString(), reportFile.toString(), errorFile.toString()));
+                    savedModel.toAbsolutePath().toString(), tensorboard == null ? null : tensorboard.toAbsolutePath().toString(),
+                    reportFile.toString(), errorFile.toString()));
 
             List<String> command = new ArrayList<>();
             command.add(settings.java().toString());

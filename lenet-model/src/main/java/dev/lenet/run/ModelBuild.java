@@ -4,6 +4,7 @@ import dev.lenet.data.DatasetCache;
 import dev.lenet.evaluation.AccuracyGate;
 import dev.lenet.evaluation.AccuracyGateException;
 import dev.lenet.export.ModelPackage;
+import dev.lenet.report.Metrics;
 import dev.lenet.training.TrainingConfig;
 import dev.lenet.LeNetException;
 import java.io.IOException;
@@ -36,13 +37,17 @@ public final class ModelBuild {
                 : new DatasetCache(request.datasetCache(), request.datasetSources(), log::info).mnist();
         log.info("Dataset: " + dataset);
         Path savedModel = request.outputDirectory().resolve("saved-model");
+        long started = System.nanoTime();
         RunReport report = train(request, dataset, savedModel, log);
         double accuracy = report.card().testAccuracy();
         var failure = gate.failure(accuracy);
+        Metrics.Gate verdict = new Metrics.Gate(request.minAccuracy(), accuracy, failure.isEmpty(),
+                failure.orElseGet(() -> gate.passed(accuracy)));
+        Reports.write(request.outputDirectory(), report, verdict, (System.nanoTime() - started) / 1e9, log);
         if (failure.isPresent()) {
             throw new AccuracyGateException(failure.get(), accuracy, request.minAccuracy());
         }
-        String passed = gate.passed(accuracy);
+        String passed = verdict.message();
         log.info(passed);
         ModelPackage.write(savedModel, request.artifact(), request.timestamp());
         log.info("Model artifact: " + request.artifact());
@@ -61,10 +66,11 @@ public final class ModelBuild {
 
     private static RunReport train(Request request, Path dataset, Path savedModel, BuildLog log) {
         TrainingConfig config = request.config();
+        Path tensorboard = Reports.freshTensorBoardDirectory(request.outputDirectory());
         if (request.fork() == null) {
-            return RunReport.of(TrainingRun.execute(dataset, config, savedModel, new LoggingListener(log)));
+            return RunReport.of(TrainingRun.execute(dataset, config, savedModel, tensorboard, new LoggingListener(log)));
         }
         return ForkedTraining.run(request.fork(), request.outputDirectory().resolve("work"), dataset, config,
-                savedModel, log::info, log::debug);
+                savedModel, tensorboard, log::info, log::debug);
     }
 }

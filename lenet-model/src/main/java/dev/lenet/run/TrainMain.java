@@ -1,6 +1,7 @@
 package dev.lenet.run;
 
 import dev.lenet.LeNetException;
+import dev.lenet.data.DatasetCache;
 import dev.lenet.training.Device;
 import dev.lenet.training.LearningRateSchedule;
 import dev.lenet.training.TrainingConfig;
@@ -11,9 +12,10 @@ import java.util.Locale;
 
 /**
  * Trains from the command line and prints the summary and one line per epoch:
- * {@code java -cp ... dev.lenet.run.TrainMain --dataset DIR_OR_ARCHIVE [--epochs N] [--batch-size N]
+ * {@code java -cp ... dev.lenet.run.TrainMain [--dataset DIR_OR_ARCHIVE] [--epochs N] [--batch-size N]
  * [--learning-rate X] [--schedule constant|step|cosine] [--seed N] [--raw] [--threads N] [--device auto|cpu|gpu]
- * [--output DIR]}. {@code --reference} selects the reference article's settings.
+ * [--output DIR]}. {@code --reference} selects the reference article's settings. Without {@code --dataset}, MNIST
+ * comes from {@code ~/.lenet/datasets}, fetched on first use as the plugin does.
  */
 public final class TrainMain {
     private TrainMain() {}
@@ -50,9 +52,10 @@ public final class TrainMain {
             }
         }
         if (dataset == null) {
-            throw new LeNetException("--dataset DIR_OR_ARCHIVE is required (the four MNIST IDX files)");
+            dataset = new DatasetCache(Path.of(System.getProperty("user.home"), ".lenet", "datasets"),
+                    DatasetCache.DEFAULT_SOURCES, System.out::println).mnist();
         }
-        TrainingRun.Outcome outcome = TrainingRun.execute(dataset, config, output, new LoggingListener(LoggingListener.STANDARD_OUTPUT));
+        TrainingRun.Outcome outcome = TrainingRun.execute(dataset, config, output, null, new LoggingListener(LoggingListener.STANDARD_OUTPUT));
         System.out.printf(Locale.ROOT, "test accuracy %.4f (%d/%d); SavedModel in %s%n", outcome.card().testAccuracy(),
                 outcome.card().testCorrect(), outcome.card().testImages(), output.toAbsolutePath());
     }

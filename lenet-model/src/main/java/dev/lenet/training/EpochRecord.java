@@ -6,6 +6,7 @@ package dev.lenet.training;
  * @param meanLoss mean softmax cross-entropy over the epoch's training batches
  * @param trainAccuracy accuracy on the training batches, each measured before its update (as Keras reports it)
  * @param seconds wall time of the training steps, evaluation excluded
+ * @param residentBytes the process's resident memory after the epoch (-1 where unknown)
  */
 public record EpochRecord(int epoch, int epochs, double learningRate, double meanLoss, double trainAccuracy,
-        double testAccuracy, double seconds, double imagesPerSecond) {}
+        double testAccuracy, double seconds, double imagesPerSecond, long residentBytes) {}

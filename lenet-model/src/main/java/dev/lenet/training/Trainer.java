@@ -214,7 +214,7 @@ public final class Trainer implements AutoCloseable {
             double seconds = (System.nanoTime() - started) / 1e9;
             evaluation = evaluate(test).evaluation();
             EpochRecord record = new EpochRecord(epoch + 1, config.epochs(), rate, lossSum / n, (double) correct / n,
-                    evaluation.accuracy(), seconds, n / seconds);
+                    evaluation.accuracy(), seconds, n / seconds, ProcessMemory.residentBytes());
             history.add(record);
             listener.epochEnded(record);
         }

@@ -9,4 +9,21 @@ public interface TrainingListener {
     default void started(ModelSummary summary, DeviceChoice device) {}
 
     default void epochEnded(EpochRecord record) {}
+
+    /** Tells both, first then second. */
+    static TrainingListener both(TrainingListener first, TrainingListener second) {
+        return new TrainingListener() {
+            @Override
+            public void started(ModelSummary summary, DeviceChoice device) {
+                first.started(summary, device);
+                second.started(summary, device);
+            }
+
+            @Override
+            public void epochEnded(EpochRecord record) {
+                first.epochEnded(record);
+                second.epochEnded(record);
+            }
+        };
+    }
 }

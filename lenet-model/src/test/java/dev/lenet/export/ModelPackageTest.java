@@ -38,7 +38,8 @@ class ModelPackageTest {
     @BeforeAll
     static void exportWithCard() throws IOException {
         savedModel = shared.resolve("saved-model");
-        ModelCard card = ModelCard.of(TinyTraining.CONFIG, TinyTraining.trained().test().evaluation(), TinyTraining.DATA, "cpu");
+        ModelCard card = ModelCard.of(TinyTraining.CONFIG, TinyTraining.trained().test().evaluation(),
+                TinyTraining.trained().epochs(), TinyTraining.DATA, "cpu");
         SavedModelExport.write(TinyTraining.trained().weights(), true, savedModel, Map.of(
                 ModelPackage.CARD_JSON, card.toJson().getBytes(), ModelPackage.CARD_MARKDOWN, card.toMarkdown().getBytes()));
     }
@@ -115,7 +116,7 @@ class ModelPackageTest {
         Path data = temp.resolve("data");
         dev.lenet.data.IdxWriter.writeDataset(data, TinyTraining.DATA.train(), TinyTraining.DATA.test(), true);
         TrainingRun.Outcome outcome = TrainingRun.execute(data, TinyTraining.CONFIG.withEpochs(1),
-                temp.resolve("model"), dev.lenet.training.TrainingListener.NONE);
+                temp.resolve("model"), null, dev.lenet.training.TrainingListener.NONE);
         ModelCard card = ModelCard.fromJson(Files.readString(temp.resolve("model").resolve(ModelPackage.CARD_JSON)));
         assertEquals(outcome.card().testAccuracy(), card.testAccuracy());
         assertEquals(61_706, card.parameters());

@@ -36,7 +36,7 @@ class ForkedTrainingTest {
         IdxWriter.writeDataset(data, TinyTraining.DATA.train(), TinyTraining.DATA.test(), false);
         List<String> lines = new ArrayList<>();
         RunReport report = ForkedTraining.run(thisClasspath(), temp.resolve("work"), data,
-                TinyTraining.CONFIG.withEpochs(1), temp.resolve("model"), lines::add, line -> {});
+                TinyTraining.CONFIG.withEpochs(1), temp.resolve("model"), temp.resolve("tb"), lines::add, line -> {});
         assertEquals(1, report.epochs().size());
         assertEquals(report.epochs().get(0).testAccuracy(), report.card().testAccuracy(), 1e-12);
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("Epoch 1/1 - loss ")), lines.toString());
@@ -48,7 +48,7 @@ class ForkedTrainingTest {
     void theChildsErrorsComeBackAsTheSameKind() {
         Path missing = temp.resolve("no-data");
         InvalidDatasetException e = assertThrows(InvalidDatasetException.class, () -> ForkedTraining.run(thisClasspath(),
-                temp.resolve("work"), missing, TinyTraining.CONFIG, temp.resolve("model"), line -> {}, line -> {}));
+                temp.resolve("work"), missing, TinyTraining.CONFIG, temp.resolve("model"), null, line -> {}, line -> {}));
         assertEquals(missing.toString(), e.input());
         assertTrue(e.getMessage().startsWith(missing + ": does not exist. "), e.getMessage());
     }

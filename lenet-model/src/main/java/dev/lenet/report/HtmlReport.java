@@ -1,0 +1,208 @@
+package dev.lenet.report;
+
+import dev.lenet.data.Digits;
+import dev.lenet.evaluation.DigitExample;
+import dev.lenet.export.ModelCard;
+import dev.lenet.model.ModelSummary;
+import dev.lenet.training.DeviceChoice;
+import dev.lenet.training.EpochRecord;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+import javax.imageio.ImageIO;
+
+/**
+ * One self-contained HTML page about a trained model: no scripts, no network, no external files. Curves are inline
+ * SVG, digits inline PNG.
+ */
+public final class HtmlReport {
+    /** Everything the page shows. */
+    public record Content(ModelCard card, ModelSummary summary, List<EpochRecord> epochs, DeviceChoice device,
+            Metrics.Gate gate, List<DigitExample> firstDigits, List<DigitExample> confidentlyWrong) {}
+
+    private HtmlReport() {}
+
+    public static String render(Content c) {
+        StringBuilder html = new StringBuilder(64_000);
+        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>LeNet-5 training report</title>\n")
+                .append("<style>body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#222;max-width:1100px}")
+                .append("h1{margin:0 0 4px}h2{margin:28px 0 8px;border-bottom:1px solid #ddd}")
+                .append("table{border-collapse:collapse}td,th{padding:3px 8px;border:1px solid #ddd;text-align:right}")
+                .append("th{background:#f4f4f4}.pass{color:#17702a;font-weight:bold}.fail{color:#b00020;font-weight:bold}")
+                .append(".digits{display:flex;flex-wrap:wrap;gap:10px}.digit{text-align:center;font-size:12px}")
+                .append(".digit img{width:56px;height:56px;image-rendering:pixelated;border:2px solid #ccc;display:block}")
+                .append(".digit.wrong img{border-color:#b00020}.digit.wrong{color:#b00020}")
+                .append(".heat td{width:34px;text-align:center}.charts{display:flex;gap:24px;flex-wrap:wrap}</style>\n")
+                .append("</head><body>\n");
+        ModelCard card = c.card();
+        html.append("<h1>LeNet-5 training report</h1>\n<p>");
+        html.append(String.format(Locale.ROOT, "Test accuracy <b>%.4f</b> (%d of %d). ", card.testAccuracy(),
+                card.testCorrect(), card.testImages()));
+        html.append("<span class=\"").append(c.gate().passed() ? "pass" : "fail").append("\">")
+                .append(escape(c.gate().message())).append("</span>. ");
+        html.append(escape(c.device().describe())).append(". TensorFlow ").append(escape(card.tensorflowVersion()))
+                .append(", lenet ").append(escape(card.lenetVersion())).append(".</p>\n");
+
+        html.append("<h2>Model</h2>\n<table id=\"summary\"><tr><th>Layer</th><th>Output</th><th>Parameters</th></tr>\n");
+        for (ModelSummary.Row row : c.summary().rows()) {
+            html.append("<tr><td style=\"text-align:left\">").append(escape(row.layer())).append("</td><td>")
+                    .append(row.shapeText()).append("</td><td>").append(String.format(Locale.ROOT, "%,d", row.parameters()))
+                    .append("</td></tr>\n");
+        }
+        html.append(String.format(Locale.ROOT, "<tr><th style=\"text-align:left\">Total</th><th></th><th>%,d</th></tr></table>%n",
+                c.summary().totalParameters()));
+
+        html.append("<h2>Training</h2>\n<div class=\"charts\">\n");
+        html.append(chart("loss", "Mean training loss per epoch", c.epochs(),
+                List.of(new Series("train loss", "#1f77b4", EpochRecord::meanLoss))));
+        html.append(chart("accuracy", "Accuracy per epoch", c.epochs(),
+                List.of(new Series("train", "#1f77b4", EpochRecord::trainAccuracy),
+                        new Series("test", "#d62728", EpochRecord::testAccuracy))));
+        html.append("</div>\n<table id=\"epochs\"><tr><th>epoch</th><th>learning rate</th><th>loss</th><th>train acc</th>")
+                .append("<th>test acc</th><th>seconds</th><th>images/s</th></tr>\n");
+        for (EpochRecord e : c.epochs()) {
+            html.append(String.format(Locale.ROOT,
+                    "<tr><td>%d</td><td>%.6f</td><td>%.4f</td><td>%.4f</td><td>%.4f</td><td>%.1f</td><td>%,.0f</td></tr>%n",
+                    e.epoch(), e.learningRate(), e.meanLoss(), e.trainAccuracy(), e.testAccuracy(), e.seconds(),
+                    e.imagesPerSecond()));
+        }
+        html.append("</table>\n");
+
+        html.append("<h2>The first 20 test digits</h2>\n<p>Predicted class (true class); wrong answers in red.</p>\n");
+        html.append(digits("first", c.firstDigits()));
+
+        html.append("<h2>Confusion matrix</h2>\n<p>Rows: true class; columns: predicted class; shade: share of the row.</p>\n");
+        html.append(confusion(card.confusionMatrix()));
+
+        html.append("<h2>Per-class accuracy</h2>\n<table id=\"per-class\"><tr><th>class</th>");
+        for (int d = 0; d < Digits.CLASSES; d++) {
+            html.append("<th>").append(d).append("</th>");
+        }
+        html.append("</tr><tr><th>accuracy</th>");
+        for (double a : card.perClassAccuracy()) {
+            html.append(String.format(Locale.ROOT, "<td>%.4f</td>", a));
+        }
+        html.append("</tr></table>\n");
+
+        html.append("<h2>Most confidently wrong</h2>\n<p>The test digits the model got wrong with the highest probability.</p>\n");
+        html.append(digits("wrong", c.confidentlyWrong()));
+        html.append("</body></html>\n");
+        return html.toString();
+    }
+
+    private record Series(String name, String colour, ToDoubleFunction<EpochRecord> value) {}
+
+    private static String chart(String id, String title, List<EpochRecord> epochs, List<Series> series) {
+        int width = 460;
+        int height = 240;
+        int left = 52;
+        int bottom = 30;
+        int top = 24;
+        int right = 16;
+        double min = Double.MAX_VALUE;
+        double max = -Double.MAX_VALUE;
+        for (Series s : series) {
+            for (EpochRecord e : epochs) {
+                min = Math.min(min, s.value().applyAsDouble(e));
+                max = Math.max(max, s.value().applyAsDouble(e));
+            }
+        }
+        if (max - min < 1e-9) {
+            max = min + 1e-3;
+        }
+        double plotWidth = width - left - right;
+        double plotHeight = height - top - bottom;
+        int n = epochs.size();
+        StringBuilder svg = new StringBuilder();
+        svg.append(String.format(Locale.ROOT, "<svg id=\"%s\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
+                + "xmlns=\"http://www.w3.org/2000/svg\" font-size=\"11\">%n", id, width, height, width, height));
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"14\" font-size=\"13\">%s</text>%n", left, escape(title)));
+        svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.0f\" height=\"%.0f\" fill=\"none\" stroke=\"#ccc\"/>%n",
+                left, top, plotWidth, plotHeight));
+        for (int t = 0; t <= 4; t++) {
+            double v = min + (max - min) * t / 4;
+            double y = top + plotHeight - plotHeight * t / 4;
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%.4f</text>%n", left - 4, y + 4, v));
+        }
+        for (int i = 0; i < n; i++) {
+            double x = n == 1 ? left + plotWidth / 2 : left + plotWidth * i / (n - 1);
+            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%d</text>%n", x,
+                    height - bottom + 14, epochs.get(i).epoch()));
+        }
+        int legend = 0;
+        for (Series s : series) {
+            StringBuilder points = new StringBuilder();
+            for (int i = 0; i < n; i++) {
+                double x = n == 1 ? left + plotWidth / 2 : left + plotWidth * i / (n - 1);
+                double y = top + plotHeight - plotHeight * (s.value().applyAsDouble(epochs.get(i)) - min) / (max - min);
+                points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+            }
+            svg.append(String.format(Locale.ROOT, "<polyline class=\"series\" data-series=\"%s\" points=\"%s\" fill=\"none\" "
+                    + "stroke=\"%s\" stroke-width=\"2\"/>%n", escape(s.name()), points.toString().strip(), s.colour()));
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"%s\">%s</text>%n",
+                    left + 8 + legend * 90, top + 14, s.colour(), escape(s.name())));
+            legend++;
+        }
+        svg.append(String.format(Locale.ROOT, "<text x=\"%.0f\" y=\"%d\" text-anchor=\"middle\">epoch</text>%n",
+                left + plotWidth / 2, height - 2));
+        return svg.append("</svg>\n").toString();
+    }
+
+    private static String digits(String id, List<DigitExample> examples) {
+        StringBuilder html = new StringBuilder("<div class=\"digits\" id=\"" + id + "\">\n");
+        for (DigitExample e : examples) {
+            html.append("<div class=\"digit").append(e.correct() ? "" : " wrong").append("\" data-index=\"").append(e.index())
+                    .append("\" data-label=\"").append(e.label()).append("\" data-predicted=\"").append(e.predicted())
+                    .append("\"><img alt=\"test digit ").append(e.index()).append("\" src=\"data:image/png;base64,")
+                    .append(png(e.pixels())).append("\">")
+                    .append(String.format(Locale.ROOT, "%d (%d)<br>%.0f%%", e.predicted(), e.label(), 100 * e.confidence()))
+                    .append("</div>\n");
+        }
+        return html.append("</div>\n").toString();
+    }
+
+    private static String confusion(long[][] matrix) {
+        StringBuilder html = new StringBuilder("<table class=\"heat\" id=\"confusion\"><tr><th></th>");
+        for (int c = 0; c < Digits.CLASSES; c++) {
+            html.append("<th>").append(c).append("</th>");
+        }
+        html.append("</tr>\n");
+        for (int r = 0; r < Digits.CLASSES; r++) {
+            long total = 0;
+            for (long v : matrix[r]) {
+                total += v;
+            }
+            html.append("<tr><th>").append(r).append("</th>");
+            for (int c = 0; c < Digits.CLASSES; c++) {
+                double share = total == 0 ? 0 : (double) matrix[r][c] / total;
+                double alpha = matrix[r][c] == 0 ? 0 : 0.08 + 0.92 * Math.sqrt(share);
+                String colour = r == c ? "31,119,180" : "214,39,40";
+                html.append(String.format(Locale.ROOT, "<td style=\"background:rgba(%s,%.3f)%s\">%d</td>", colour, alpha,
+                        alpha > 0.6 ? ";color:#fff" : "", matrix[r][c]));
+            }
+            html.append("</tr>\n");
+        }
+        return html.append("</table>\n").toString();
+    }
+
+    static String png(byte[] pixels) {
+        BufferedImage image = new BufferedImage(Digits.COLUMNS, Digits.ROWS, BufferedImage.TYPE_BYTE_GRAY);
+        image.getRaster().setDataElements(0, 0, Digits.COLUMNS, Digits.ROWS, pixels);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Base64.getEncoder().encodeToString(out.toByteArray());
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,36 @@
+package dev.lenet.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.lenet.export.ModelCard;
+import dev.lenet.training.DeviceChoice;
+import dev.lenet.training.EpochRecord;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code target/lenet/metrics.json}, for CI jobs to read. Schema {@value #FORMAT}: the model card (final figures,
+ * per-class accuracy, confusion matrix, hyperparameters, dataset hashes, versions), every epoch with its timing and
+ * memory, the device and why, the gate's verdict, and timings.
+ */
+public record Metrics(String format, Gate gate, DeviceChoice device, Timings timings, List<EpochRecord> epochs,
+        ModelCard model) {
+    public static final String FORMAT = "lenet-metrics/1";
+
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    /** @param passed whether test accuracy met {@code minAccuracy} */
+    public record Gate(double minAccuracy, double testAccuracy, boolean passed, String message) {}
+
+    public record Timings(double trainingSeconds, double secondsPerEpoch, double totalSeconds) {}
+
+    public void write(Path file) throws IOException {
+        JSON.writeValue(file.toFile(), this);
+    }
+
+    public static Metrics read(Path file) throws IOException {
+        return JSON.readValue(file.toFile(), Metrics.class);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.lenet.run;
+
+import dev.lenet.LeNetException;
+import dev.lenet.export.AtomicFiles;
+import dev.lenet.report.HtmlReport;
+import dev.lenet.report.Metrics;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Writes what a reviewer of the build looks at: {@code metrics.json}, {@code report.html}, the TensorBoard directory. */
+final class Reports {
+    static final String METRICS = "metrics.json";
+    static final String REPORT = "report.html";
+    static final String TENSORBOARD = "tensorboard";
+
+    private Reports() {}
+
+    static void write(Path outputDirectory, RunReport report, Metrics.Gate gate, double totalSeconds, BuildLog log) {
+        double training = report.trainingSeconds();
+        Metrics metrics = new Metrics(Metrics.FORMAT, gate, report.device(),
+                new Metrics.Timings(training, training / report.epochs().size(), totalSeconds), report.epochs(),
+                report.card());
+        String html = HtmlReport.render(new HtmlReport.Content(report.card(), report.summary(), report.epochs(),
+                report.device(), gate, report.firstDigits(), report.confidentlyWrong()));
+        try {
+            Files.createDirectories(outputDirectory);
+            Path metricsPartial = Files.createTempFile(outputDirectory, "." + METRICS, ".partial");
+            metrics.write(metricsPartial);
+            AtomicFiles.replaceFile(metricsPartial, outputDirectory.resolve(METRICS));
+            Path reportPartial = Files.createTempFile(outputDirectory, "." + REPORT, ".partial");
+            Files.writeString(reportPartial, html, StandardCharsets.UTF_8);
+            AtomicFiles.replaceFile(reportPartial, outputDirectory.resolve(REPORT));
+        } catch (IOException e) {
+            throw new LeNetException("cannot write the metrics and report to " + outputDirectory + " (" + e + ")", e);
+        }
+        log.info("Metrics: " + outputDirectory.resolve(METRICS));
+        log.info("Report: " + outputDirectory.resolve(REPORT).toUri());
+    }
+
+    /** An empty TensorBoard directory, so TensorBoard shows this run and no earlier one. */
+    static Path freshTensorBoardDirectory(Path outputDirectory) {
+        Path directory = outputDirectory.resolve(TENSORBOARD);
+        try {
+            AtomicFiles.deleteRecursively(directory);
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new LeNetException("cannot prepare the TensorBoard directory " + directory + " (" + e + ")", e);
+        }
+        return directory;
+    }
+}
