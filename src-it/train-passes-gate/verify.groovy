@@ -6,6 +6,15 @@ assert log =~ /LeNet test accuracy 0\.\d{4} meets the minimum 0\.9000/
 assert log =~ /Epoch 2\/2 - loss /
 assert log.contains('Training on the CPU')
 
+// batch mode (-B, as invoker runs it): exactly one line per epoch, no progress lines, no TensorFlow native lines
+def lines = log.readLines()
+assert lines.count { it ==~ /\[INFO\] Epoch \d+\/2 - loss .*/ } == 2
+assert lines.count { it.contains('Epoch ') && it.contains(' - step ') } == 0
+assert !lines.any { it.contains('@@lenet') || it.contains('I0000') || it.contains('absl') || it.contains('tensorflow/core') }
+assert new File(basedir, 'target/lenet/metrics.json').isFile()
+assert new File(basedir, 'target/lenet/report.html').isFile()
+assert log =~ /\[INFO\] Report: file:.*report\.html/
+
 def installed = new File(localRepositoryPath, 'dev/lenet/it/train-passes-gate/1.0/train-passes-gate-1.0-model.jar')
 assert installed.isFile() : "the model is installed with its classifier: $installed"
 

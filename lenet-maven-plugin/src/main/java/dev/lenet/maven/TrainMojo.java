@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.artifact.Artifact;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -111,6 +112,9 @@ public class TrainMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     private PluginDescriptor plugin;
 
@@ -125,7 +129,8 @@ public class TrainMojo extends AbstractMojo {
         }
         ModelBuild.Result result;
         try {
-            result = ModelBuild.run(request(), new MavenLog(getLog()));
+            result = ModelBuild.run(request(), new MavenLog(getLog(),
+                    MavenLog.watchedTerminal(session.getRequest().isInteractiveMode()) ? System.out : null));
         } catch (AccuracyGateException e) {
             throw MojoErrors.failure(e);
         } catch (LeNetException e) {

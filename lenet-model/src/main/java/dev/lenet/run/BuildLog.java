@@ -7,4 +7,10 @@ public interface BuildLog {
     void warn(String message);
 
     void debug(String message);
+
+    /**
+     * A transient progress line within an epoch. Shown only where a person watches a terminal; a log file or CI
+     * output gets the one line per epoch alone.
+     */
+    default void progress(String line) {}
 }

@@ -11,6 +11,7 @@ public final class ForkedMain {
     private ForkedMain() {}
 
     public static void main(String[] args) throws IOException {
+        dieWithTheBuild();
         ObjectMapper json = JsonMapper.builder().build();
         ForkedTraining.Request request = json.readValue(Path.of(args[0]).toFile(), ForkedTraining.Request.class);
         try {
@@ -23,5 +24,24 @@ public final class ForkedMain {
             System.exit(ForkedTraining.EXIT_REPORTED_ERROR);
         }
         System.exit(0);
+    }
+
+    /**
+     * The parent holds this JVM's standard input open and never writes to it: end of input means the build is gone
+     * (killed, even with SIGKILL), and training on for nobody would only hold the CPU and write a stale model.
+     */
+    private static void dieWithTheBuild() {
+        Thread watcher = new Thread(() -> {
+            try {
+                while (System.in.read() != -1) {
+                    // nothing is ever sent
+                }
+            } catch (IOException e) {
+                // a broken pipe is the same news
+            }
+            Runtime.getRuntime().halt(ForkedTraining.EXIT_PARENT_GONE);
+        }, "lenet-parent-watch");
+        watcher.setDaemon(true);
+        watcher.start();
     }
 }

@@ -32,6 +32,7 @@ import java.util.stream.Collectors;
 public final class ForkedTraining {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     static final int EXIT_REPORTED_ERROR = 2;
+    static final int EXIT_PARENT_GONE = 3;
 
     /** How to start the child. {@code classpath} holds this module, its dependencies and one TensorFlow native. */
     public record Settings(Path java, List<Path> classpath, List<String> jvmArguments, Map<String, String> environment) {}
@@ -72,7 +73,10 @@ public final class ForkedTraining {
     }
 
     public static RunReport run(Settings settings, Path workDirectory, Path dataset, TrainingConfig config,
-            Path savedModel, Path tensorboard, Consumer<String> info, Consumer<String> debug) {
+            Path savedModel, Path tensorboard, BuildLog log) {
+        Consumer<String> info = log::info;
+        Consumer<String> debug = log::debug;
+        Consumer<String> progress = log::progress;
         try {
             Files.createDirectories(workDirectory);
             Path requestFile = workDirectory.resolve("request.json");
@@ -110,7 +114,13 @@ public final class ForkedTraining {
             }), "lenet-training-stderr");
             errors.setDaemon(true);
             errors.start();
-            relay(process.getInputStream(), info);
+            relay(process.getInputStream(), line -> {
+                if (line.startsWith(LoggingListener.PROGRESS_PREFIX)) {
+                    progress.accept(line.substring(LoggingListener.PROGRESS_PREFIX.length()));
+                } else {
+                    info.accept(line);
+                }
+            });
             int exit = waitFor(process);
             errors.join(5_000);
             if (exit == 0 && Files.exists(reportFile)) {

@@ -7,7 +7,15 @@ import dev.lenet.training.TrainingListener;
 
 /** Writes the model summary, the device and one line per epoch to a build log. */
 final class LoggingListener implements TrainingListener {
+    /** Marks a progress line on the training JVM's output, for the parent to show or drop. */
+    static final String PROGRESS_PREFIX = "@@lenet-progress ";
+
     static final BuildLog STANDARD_OUTPUT = new BuildLog() {
+        @Override
+        public void progress(String line) {
+            System.out.println(PROGRESS_PREFIX + line);
+        }
+
         @Override
         public void info(String message) {
             System.out.println(message);
@@ -24,8 +32,12 @@ final class LoggingListener implements TrainingListener {
         }
     };
 
+    /** At most this often a progress line: more is flicker, and each one crosses a pipe from the training JVM. */
+    private static final long PROGRESS_INTERVAL_NANOS = 250_000_000L;
+
     private final BuildLog log;
     private double secondsSoFar;
+    private long lastProgress;
 
     LoggingListener(BuildLog log) {
         this.log = log;
@@ -35,6 +47,16 @@ final class LoggingListener implements TrainingListener {
     public void started(ModelSummary summary, DeviceChoice device) {
         summary.table().lines().forEach(log::info);
         log.info(device.describe());
+    }
+
+    @Override
+    public void stepEnded(int epoch, int epochs, int step, int steps, double meanLossSoFar) {
+        long now = System.nanoTime();
+        if (now - lastProgress >= PROGRESS_INTERVAL_NANOS && step < steps) {
+            lastProgress = now;
+            log.progress(String.format(java.util.Locale.ROOT, "Epoch %d/%d - step %d/%d - loss %.4f", epoch, epochs, step,
+                    steps, meanLossSoFar));
+        }
     }
 
     @Override

@@ -71,6 +71,6 @@ public final class ModelBuild {
             return RunReport.of(TrainingRun.execute(dataset, config, savedModel, tensorboard, new LoggingListener(log)));
         }
         return ForkedTraining.run(request.fork(), request.outputDirectory().resolve("work"), dataset, config,
-                savedModel, tensorboard, log::info, log::debug);
+                savedModel, tensorboard, log);
     }
 }

@@ -208,6 +208,7 @@ public final class Trainer implements AutoCloseable {
                         }
                         lossSum += loss * size;
                         correct += ((TInt32) result.get(1)).getInt();
+                        listener.stepEnded(epoch + 1, config.epochs(), s + 1, stepsPerEpoch, lossSum / (start + size));
                     }
                 }
             }

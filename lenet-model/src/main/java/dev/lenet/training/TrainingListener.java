@@ -10,6 +10,9 @@ public interface TrainingListener {
 
     default void epochEnded(EpochRecord record) {}
 
+    /** After each training step; {@code step} counts from 1 to {@code steps} within the epoch. */
+    default void stepEnded(int epoch, int epochs, int step, int steps, double meanLossSoFar) {}
+
     /** Tells both, first then second. */
     static TrainingListener both(TrainingListener first, TrainingListener second) {
         return new TrainingListener() {
@@ -23,6 +26,12 @@ public interface TrainingListener {
             public void epochEnded(EpochRecord record) {
                 first.epochEnded(record);
                 second.epochEnded(record);
+            }
+
+            @Override
+            public void stepEnded(int epoch, int epochs, int step, int steps, double meanLossSoFar) {
+                first.stepEnded(epoch, epochs, step, steps, meanLossSoFar);
+                second.stepEnded(epoch, epochs, step, steps, meanLossSoFar);
             }
         };
     }

@@ -36,7 +36,7 @@ class ForkedTrainingTest {
         IdxWriter.writeDataset(data, TinyTraining.DATA.train(), TinyTraining.DATA.test(), false);
         List<String> lines = new ArrayList<>();
         RunReport report = ForkedTraining.run(thisClasspath(), temp.resolve("work"), data,
-                TinyTraining.CONFIG.withEpochs(1), temp.resolve("model"), temp.resolve("tb"), lines::add, line -> {});
+                TinyTraining.CONFIG.withEpochs(1), temp.resolve("model"), temp.resolve("tb"), new ListLog(lines));
         assertEquals(1, report.epochs().size());
         assertEquals(report.epochs().get(0).testAccuracy(), report.card().testAccuracy(), 1e-12);
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("Epoch 1/1 - loss ")), lines.toString());
@@ -48,9 +48,42 @@ class ForkedTrainingTest {
     void theChildsErrorsComeBackAsTheSameKind() {
         Path missing = temp.resolve("no-data");
         InvalidDatasetException e = assertThrows(InvalidDatasetException.class, () -> ForkedTraining.run(thisClasspath(),
-                temp.resolve("work"), missing, TinyTraining.CONFIG, temp.resolve("model"), null, line -> {}, line -> {}));
+                temp.resolve("work"), missing, TinyTraining.CONFIG, temp.resolve("model"), null, new ListLog(new ArrayList<>())));
         assertEquals(missing.toString(), e.input());
         assertTrue(e.getMessage().startsWith(missing + ": does not exist. "), e.getMessage());
+    }
+
+    /** Keeps info lines; progress lines are kept with a marker so tests can tell them apart. */
+    record ListLog(List<String> lines) implements BuildLog {
+        @Override
+        public void info(String message) {
+            lines.add(message);
+        }
+
+        @Override
+        public void warn(String message) {
+            lines.add("WARN " + message);
+        }
+
+        @Override
+        public void debug(String message) {}
+
+        @Override
+        public void progress(String line) {
+            lines.add("PROGRESS " + line);
+        }
+    }
+
+    @Test
+    void progressWithinAnEpochArrivesApartFromTheLogLines() throws IOException {
+        Path data = temp.resolve("data");
+        IdxWriter.writeDataset(data, TinyTraining.DATA.train(), TinyTraining.DATA.test(), false);
+        List<String> lines = new ArrayList<>();
+        ForkedTraining.run(thisClasspath(), temp.resolve("work"), data, TinyTraining.CONFIG.withEpochs(2).withBatchSize(1),
+                temp.resolve("model"), null, new ListLog(lines));
+        assertTrue(lines.stream().anyMatch(l -> l.matches("PROGRESS Epoch 1/2 - step \\d+/1200 - loss .*")), lines.toString());
+        assertEquals(2, lines.stream().filter(l -> l.startsWith("Epoch ")).count());
+        assertTrue(lines.stream().noneMatch(l -> l.contains("@@lenet")), lines.toString());
     }
 
     @Test
