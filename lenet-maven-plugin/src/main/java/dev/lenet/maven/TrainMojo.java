@@ -94,6 +94,10 @@ public class TrainMojo extends AbstractMojo {
     @Parameter(property = "lenet.skip", defaultValue = "false")
     private boolean skip;
 
+    /** Train even when the earlier model is up to date (same dataset, configuration, versions, timestamp). */
+    @Parameter(property = "lenet.force", defaultValue = "false")
+    private boolean force;
+
     /** Train in a child JVM (oneDNN on, native logs quiet). false trains inside Maven's JVM. */
     @Parameter(property = "lenet.fork", defaultValue = "true")
     private boolean fork;
@@ -148,7 +152,7 @@ public class TrainMojo extends AbstractMojo {
         return new ModelBuild.Request(dataset == null ? null : dataset.toPath(), datasetCache.toPath(),
                 datasetMirrors == null || datasetMirrors.isEmpty() ? DatasetCache.DEFAULT_SOURCES : datasetMirrors,
                 config, minAccuracy, output, artifact, OutputTimestamp.parse(outputTimestamp),
-                fork ? forkSettings() : null);
+                fork ? forkSettings() : null, force);
     }
 
     private ForkedTraining.Settings forkSettings() {

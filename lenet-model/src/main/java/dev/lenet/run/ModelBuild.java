@@ -1,8 +1,10 @@
 package dev.lenet.run;
 
 import dev.lenet.data.DatasetCache;
+import dev.lenet.data.DatasetReader;
 import dev.lenet.evaluation.AccuracyGate;
 import dev.lenet.evaluation.AccuracyGateException;
+import dev.lenet.export.ModelCard;
 import dev.lenet.export.ModelPackage;
 import dev.lenet.report.Metrics;
 import dev.lenet.training.TrainingConfig;
@@ -26,16 +28,34 @@ public final class ModelBuild {
      */
     public record Request(Path dataset, Path datasetCache, List<String> datasetSources, TrainingConfig config,
             double minAccuracy, Path outputDirectory, Path artifact, Instant timestamp,
-            ForkedTraining.Settings fork) {}
+            ForkedTraining.Settings fork, boolean force) {}
 
-    public record Result(Path artifact, RunReport report, String gate) {}
+    /**
+     * @param report the training run's report; null when the earlier model was up to date and nothing trained
+     */
+    public record Result(Path artifact, ModelCard card, RunReport report, String gate) {
+        public boolean trained() {
+            return report != null;
+        }
+    }
 
     public static Result run(Request request, BuildLog log) {
         AccuracyGate gate = new AccuracyGate(request.minAccuracy());
-        forgetEarlierArtifact(request.artifact());
+        createOutputDirectory(request.outputDirectory());
         Path dataset = request.dataset() != null ? request.dataset()
                 : new DatasetCache(request.datasetCache(), request.datasetSources(), log::info).mnist();
         log.info("Dataset: " + dataset);
+        if (request.force()) {
+            log.info("Training: forced (force is true)");
+        } else {
+            UpToDateCheck.Verdict verdict = UpToDateCheck.check(request.artifact(), DatasetReader.read(dataset),
+                    request.config(), request.timestamp());
+            if (verdict.upToDate()) {
+                return upToDate(request, verdict.card(), gate, log);
+            }
+            log.info("Training: " + String.join("; ", verdict.changes()));
+        }
+        forgetEarlierArtifact(request.artifact());
         Path savedModel = request.outputDirectory().resolve("saved-model");
         long started = System.nanoTime();
         RunReport report = train(request, dataset, savedModel, log);
@@ -51,7 +71,29 @@ public final class ModelBuild {
         log.info(passed);
         ModelPackage.write(savedModel, request.artifact(), request.timestamp());
         log.info("Model artifact: " + request.artifact());
-        return new Result(request.artifact(), report, passed);
+        return new Result(request.artifact(), report.card(), report, passed);
+    }
+
+    private static Result upToDate(Request request, ModelCard card, AccuracyGate gate, BuildLog log) {
+        log.info("LeNet model is up to date (same dataset SHA-256s, configuration, versions and timestamp): not"
+                + " training. " + request.artifact());
+        var failure = gate.failure(card.testAccuracy());
+        if (failure.isPresent()) {
+            throw new AccuracyGateException(failure.get() + " (recorded by the up-to-date model)", card.testAccuracy(),
+                    request.minAccuracy());
+        }
+        String passed = gate.passed(card.testAccuracy());
+        log.info(passed + " (recorded by the up-to-date model)");
+        return new Result(request.artifact(), card, null, passed);
+    }
+
+    private static void createOutputDirectory(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new LeNetException("cannot create the output directory " + directory + " (" + e + "). Check that the"
+                    + " directory is writable, or choose another outputDirectory", e);
+        }
     }
 
     /** A model from an earlier build must not be taken for this build's: the artifact exists only if this run passes. */

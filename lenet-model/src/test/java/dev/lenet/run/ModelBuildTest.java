@@ -32,6 +32,7 @@ class ModelBuildTest {
     static Path output;
     static ModelBuild.Result result;
     static final List<String> log = new ArrayList<>();
+    static List<String> firstBuildLog;
 
     static final BuildLog LOG = new BuildLog() {
         @Override
@@ -52,7 +53,7 @@ class ModelBuildTest {
 
     static ModelBuild.Request request(Path out, double minAccuracy, int epochs) {
         return new ModelBuild.Request(data, null, List.of(), TinyTraining.CONFIG.withEpochs(epochs), minAccuracy, out,
-                out.resolve("model.jar"), Instant.parse("2026-01-01T00:00:00Z"), null);
+                out.resolve("model.jar"), Instant.parse("2026-01-01T00:00:00Z"), null, false);
     }
 
     @BeforeAll
@@ -61,6 +62,7 @@ class ModelBuildTest {
         IdxWriter.writeDataset(data, TinyTraining.DATA.train(), TinyTraining.DATA.test(), true);
         output = temp.resolve("lenet");
         result = ModelBuild.run(request(output, 0.5, 3), LOG);
+        firstBuildLog = List.copyOf(log);
     }
 
     @Test
@@ -127,7 +129,7 @@ class ModelBuildTest {
             }
         }
         assertTrue(html.contains(String.format(java.util.Locale.ROOT, "Test accuracy <b>%.4f</b>", metrics.model().testAccuracy())));
-        assertTrue(log.contains("Report: " + output.resolve("report.html").toUri()), log.toString());
+        assertTrue(firstBuildLog.contains("Report: " + output.resolve("report.html").toUri()), firstBuildLog.toString());
     }
 
     @Test
@@ -151,5 +153,60 @@ class ModelBuildTest {
         assertEquals(e.getMessage(), metrics.gate().message());
         assertTrue(Files.exists(out.resolve("report.html")));
         assertTrue(Files.notExists(out.resolve("model.jar")));
+    }
+
+    @Test
+    void anUnchangedBuildTrainsNothingButStillGates() throws IOException {
+        Path out = temp.resolve("again");
+        ModelBuild.Result first = ModelBuild.run(request(out, 0.5, 1), LOG);
+        assertTrue(first.trained());
+        byte[] jar = Files.readAllBytes(out.resolve("model.jar"));
+        log.clear();
+        ModelBuild.Result second = ModelBuild.run(request(out, 0.5, 1), LOG);
+        assertFalse(second.trained());
+        assertEquals(first.card().testAccuracy(), second.card().testAccuracy());
+        assertTrue(java.util.Arrays.equals(jar, Files.readAllBytes(out.resolve("model.jar"))), "the artifact is untouched");
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("LeNet model is up to date")), log.toString());
+
+        AccuracyGateException e = assertThrows(AccuracyGateException.class, () -> ModelBuild.run(request(out, 1.0, 1), LOG));
+        assertTrue(e.getMessage().endsWith(" is below the minimum 1.0000 (recorded by the up-to-date model)"), e.getMessage());
+    }
+
+    @Test
+    void aDamagedArtifactOrForceTrainsAgain() throws IOException {
+        Path out = temp.resolve("damaged");
+        ModelBuild.run(request(out, 0.5, 1), LOG);
+        Path jar = out.resolve("model.jar");
+        byte[] bytes = Files.readAllBytes(jar);
+        Files.write(jar, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        log.clear();
+        assertTrue(ModelBuild.run(request(out, 0.5, 1), LOG).trained());
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("Training: the earlier model " + jar + " is not intact")), log.toString());
+
+        ModelBuild.Request forced = new ModelBuild.Request(data, null, List.of(), TinyTraining.CONFIG.withEpochs(1), 0.5, out,
+                jar, Instant.parse("2026-01-01T00:00:00Z"), null, true);
+        log.clear();
+        assertTrue(ModelBuild.run(forced, LOG).trained());
+        assertTrue(log.contains("Training: forced (force is true)"), log.toString());
+    }
+
+    @Test
+    void anotherTimestampOrSeedTrainsAgainAndSaysWhy() {
+        Path out = temp.resolve("changes");
+        ModelBuild.run(request(out, 0.5, 1), LOG);
+        ModelBuild.Request reseeded = new ModelBuild.Request(data, null, List.of(), TinyTraining.CONFIG.withEpochs(1).withSeed(7),
+                0.5, out, out.resolve("model.jar"), Instant.parse("2026-01-01T00:00:00Z"), null, false);
+        log.clear();
+        assertTrue(ModelBuild.run(reseeded, LOG).trained());
+        assertTrue(log.contains("Training: seed changed from 42 to 7"), log.toString());
+    }
+
+    @Test
+    void anOutputDirectoryThatCannotBeCreatedIsAClearError() throws IOException {
+        Path blocker = Files.writeString(temp.resolve("a-file"), "not a directory");
+        dev.lenet.LeNetException e = assertThrows(dev.lenet.LeNetException.class,
+                () -> ModelBuild.run(request(blocker.resolve("lenet"), 0.5, 1), LOG));
+        assertTrue(e.getMessage().contains(blocker.resolve("lenet").toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("Check that the directory is writable"), e.getMessage());
     }
 }
