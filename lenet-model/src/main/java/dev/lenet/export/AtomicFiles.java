@@ -36,6 +36,23 @@ public final class AtomicFiles {
         deleteQuietly(old);
     }
 
+    /**
+     * Deletes what an interrupted earlier write left beside {@code target}: hidden siblings named after it (staging
+     * directories, partial files, a replaced copy awaiting deletion). They are never read, only in the way.
+     */
+    public static void deleteLeftovers(Path target) throws IOException {
+        Path directory = target.toAbsolutePath().getParent();
+        if (directory == null || !Files.isDirectory(directory)) {
+            return;
+        }
+        String prefix = "." + target.getFileName();
+        try (Stream<Path> siblings = Files.list(directory)) {
+            for (Path leftover : siblings.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
+                deleteRecursively(leftover);
+            }
+        }
+    }
+
     /** Deletes a file or a directory tree; a missing path is fine. */
     public static void deleteRecursively(Path path) throws IOException {
         if (path == null || !Files.exists(path)) {

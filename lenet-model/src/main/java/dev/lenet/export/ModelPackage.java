@@ -39,6 +39,7 @@ public final class ModelPackage {
         Path partial = null;
         try {
             Files.createDirectories(target.getParent());
+            AtomicFiles.deleteLeftovers(target);
             partial = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
             TreeMap<String, byte[]> entries = new TreeMap<>();
             try (Stream<Path> files = Files.walk(savedModel)) {

@@ -50,6 +50,7 @@ public final class SavedModelExport {
         Path staging = null;
         try {
             Files.createDirectories(absolute.getParent());
+            AtomicFiles.deleteLeftovers(absolute);
             staging = Files.createTempDirectory(absolute.getParent(), "." + absolute.getFileName() + "-");
             Path model = staging.resolve("model");
             exportTo(weights, scaleInput, model);

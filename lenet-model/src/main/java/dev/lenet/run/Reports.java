@@ -26,6 +26,8 @@ final class Reports {
                 report.device(), gate, report.firstDigits(), report.confidentlyWrong()));
         try {
             Files.createDirectories(outputDirectory);
+            AtomicFiles.deleteLeftovers(outputDirectory.resolve(METRICS));
+            AtomicFiles.deleteLeftovers(outputDirectory.resolve(REPORT));
             Path metricsPartial = Files.createTempFile(outputDirectory, "." + METRICS, ".partial");
             metrics.write(metricsPartial);
             AtomicFiles.replaceFile(metricsPartial, outputDirectory.resolve(METRICS));

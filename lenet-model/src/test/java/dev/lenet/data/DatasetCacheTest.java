@@ -62,6 +62,13 @@ class DatasetCacheTest {
                 out.write(body);
             }
         });
+        server.createContext("/interrupted/", exchange -> {
+            requests.incrementAndGet();
+            exchange.sendResponseHeaders(200, 100_000);
+            exchange.getResponseBody().write(new byte[] {0x1f, (byte) 0x8b, 8, 0});
+            exchange.getResponseBody().flush();
+            exchange.close();
+        });
         server.createContext("/missing/", exchange -> {
             requests.incrementAndGet();
             exchange.sendResponseHeaders(404, -1);
@@ -94,6 +101,16 @@ class DatasetCacheTest {
         assertTrue(log.stream().anyMatch(l -> l.contains("not used: train-images-idx3-ubyte has SHA-256")), log.toString());
         try (var entries = Files.list(dir)) {
             assertEquals(4, entries.count(), "nothing but the four verified files");
+        }
+    }
+
+    @Test
+    void anInterruptedDownloadMovesOnAndLeavesNothingHalfWritten() throws IOException {
+        Path dir = cache(url("interrupted"), url("good")).mnist();
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("  failed: ")), log.toString());
+        assertArrayEquals(good.get(DatasetFile.TRAIN_IMAGES), Files.readAllBytes(dir.resolve("train-images-idx3-ubyte")));
+        try (var entries = Files.list(dir)) {
+            assertEquals(4, entries.count(), "no partial download left in the cache");
         }
     }
 
