@@ -8,6 +8,7 @@ import dev.lenet.run.ForkedTraining;
 import dev.lenet.run.ModelBuild;
 import dev.lenet.training.Device;
 import dev.lenet.training.LearningRateSchedule;
+import dev.lenet.training.Stopping;
 import dev.lenet.training.TrainingConfig;
 import java.io.File;
 import java.nio.file.Path;
@@ -81,6 +82,26 @@ public class TrainMojo extends AbstractMojo {
     @Parameter(property = "lenet.device", defaultValue = TrainingConfig.DEFAULT_DEVICE)
     private String device;
 
+    /** Training images held out (seeded) to judge epochs by; 0 holds none out and judges nothing. */
+    @Parameter(property = "lenet.validationSize", defaultValue = "0")
+    private int validationSize;
+
+    /** What early stopping and the best epoch are judged by: val_loss or val_accuracy. */
+    @Parameter(property = "lenet.monitor", defaultValue = "val_loss")
+    private String monitor;
+
+    /** Epochs without improvement before training stops; 0 never stops early. Needs validationSize. */
+    @Parameter(property = "lenet.patience", defaultValue = "0")
+    private int patience;
+
+    /** The least change of the monitored figure that counts as an improvement. */
+    @Parameter(property = "lenet.minDelta", defaultValue = "0")
+    private double minDelta;
+
+    /** A time budget for training, e.g. 90s, 5m, PT10M; training stops at the budget and keeps the best model so far. */
+    @Parameter(property = "lenet.maxTrainingTime")
+    private String maxTrainingTime;
+
     /** The build fails when test accuracy is below this fraction. */
     @Parameter(property = "lenet.minAccuracy", defaultValue = "0.985")
     private double minAccuracy;
@@ -146,7 +167,8 @@ public class TrainMojo extends AbstractMojo {
     private ModelBuild.Request request() {
         TrainingConfig config = new TrainingConfig(epochs, batchSize, learningRate,
                 LearningRateSchedule.parse(learningRateSchedule), beta1, beta2, seed, scaleInput, threads,
-                Device.parse(device));
+                Device.parse(device), new Stopping(validationSize, Stopping.Monitor.parse(monitor), patience, minDelta,
+                        Stopping.parseDuration(maxTrainingTime)));
         Path output = outputDirectory.toPath();
         Path artifact = output.resolve(project.getBuild().getFinalName() + "-" + classifier + ".jar");
         return new ModelBuild.Request(dataset == null ? null : dataset.toPath(), datasetCache.toPath(),

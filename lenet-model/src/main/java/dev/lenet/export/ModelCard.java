@@ -9,6 +9,7 @@ import dev.lenet.data.MnistDataset;
 import dev.lenet.evaluation.Evaluation;
 import dev.lenet.model.LeNetParameter;
 import dev.lenet.training.EpochRecord;
+import dev.lenet.training.StopReason;
 import dev.lenet.training.TrainingConfig;
 import java.io.IOException;
 import java.util.List;
@@ -30,6 +31,7 @@ public record ModelCard(
         long[][] confusionMatrix,
         Hyperparameters hyperparameters,
         List<Epoch> history,
+        Stopping stopping,
         Dataset dataset,
         String device,
         String tensorflowVersion,
@@ -39,7 +41,12 @@ public record ModelCard(
     public static final String FORMAT = "lenet-model-card/1";
 
     /** One epoch's figures; only what is the same on every run with the same inputs (no timings). */
-    public record Epoch(int epoch, double learningRate, double loss, double trainAccuracy, double testAccuracy) {}
+    public record Epoch(int epoch, double learningRate, double loss, double trainAccuracy, Double validationLoss,
+            Double validationAccuracy, Double testAccuracy) {}
+
+    /** The rules that could end training early, and how it ended. */
+    public record Stopping(int validationSize, String monitor, int patience, double minDelta, int keptEpoch,
+            String stopReason) {}
 
     public record Hyperparameters(int epochs, int batchSize, double learningRate, String learningRateSchedule,
             double beta1, double beta2, long seed, boolean scaleInput, int threads) {}
@@ -56,15 +63,18 @@ public record ModelCard(
 
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    public static ModelCard of(TrainingConfig config, Evaluation test, List<EpochRecord> epochs, MnistDataset data,
-            String device) {
+    public static ModelCard of(TrainingConfig config, Evaluation test, List<EpochRecord> epochs, StopReason stop,
+            MnistDataset data, String device) {
+        dev.lenet.training.Stopping rules = config.stopping();
         return new ModelCard(FORMAT, "LeNet-5", LeNetParameter.totalSize(), test.accuracy(), test.correct(),
                 test.total(), data.train().count(), test.perClassAccuracy(), test.confusion(),
                 new Hyperparameters(config.epochs(), config.batchSize(), config.learningRate(),
                         config.learningRateSchedule().text(), config.beta1(), config.beta2(), config.seed(),
                         config.scaleInput(), config.effectiveThreads()),
                 epochs.stream().map(e -> new Epoch(e.epoch(), e.learningRate(), e.meanLoss(), e.trainAccuracy(),
-                        e.testAccuracy())).toList(),
+                        e.validationLoss(), e.validationAccuracy(), e.testAccuracy())).toList(),
+                new Stopping(rules.validationSize(), rules.monitor().text(), rules.patience(), rules.minDelta(),
+                        stop.keptEpoch(), stop.message()),
                 Dataset.of(data), device, Versions.tensorflow(), Versions.lenet(),
                 new Signature(SavedModelExport.TAG, SavedModelExport.SIGNATURE, SavedModelExport.METHOD,
                         "image: uint8 [-1,28,28]",
@@ -87,6 +97,10 @@ public record ModelCard(
         }
     }
 
+    private static String figure(Double value) {
+        return value == null ? "-" : String.format(Locale.ROOT, "%.4f", value);
+    }
+
     public String toMarkdown() {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(model).append(" model card\n\n");
@@ -105,10 +119,13 @@ public record ModelCard(
         md.append("| seed | ").append(h.seed()).append(" |\n");
         md.append("| scaleInput | ").append(h.scaleInput()).append(" |\n");
         md.append("| threads | ").append(h.threads()).append(" |\n\n");
-        md.append("## Training history\n\n| epoch | learning rate | loss | train accuracy | test accuracy |\n|---|---|---|---|---|\n");
+        md.append("## Training history\n\n").append(stopping.stopReason()).append(".\n\n")
+                .append("| epoch | learning rate | loss | train accuracy | validation loss | validation accuracy |"
+                        + " test accuracy |\n|---|---|---|---|---|---|---|\n");
         for (Epoch e : history) {
-            md.append(String.format(Locale.ROOT, "| %d | %.6f | %.4f | %.4f | %.4f |%n", e.epoch(), e.learningRate(),
-                    e.loss(), e.trainAccuracy(), e.testAccuracy()));
+            md.append(String.format(Locale.ROOT, "| %d | %.6f | %.4f | %.4f | %s | %s | %s |%n", e.epoch(),
+                    e.learningRate(), e.loss(), e.trainAccuracy(), figure(e.validationLoss()),
+                    figure(e.validationAccuracy()), figure(e.testAccuracy())));
         }
         md.append('\n');
         md.append("## Per-class accuracy\n\n| class | accuracy |\n|---|---|\n");

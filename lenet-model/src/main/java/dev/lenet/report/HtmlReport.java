@@ -58,18 +58,31 @@ public final class HtmlReport {
                 c.summary().totalParameters()));
 
         html.append("<h2>Training</h2>\n<div class=\"charts\">\n");
-        html.append(chart("loss", "Mean training loss per epoch", c.epochs(),
-                List.of(new Series("train loss", "#1f77b4", EpochRecord::meanLoss))));
-        html.append(chart("accuracy", "Accuracy per epoch", c.epochs(),
-                List.of(new Series("train", "#1f77b4", EpochRecord::trainAccuracy),
-                        new Series("test", "#d62728", EpochRecord::testAccuracy))));
-        html.append("</div>\n<table id=\"epochs\"><tr><th>epoch</th><th>learning rate</th><th>loss</th><th>train acc</th>")
-                .append("<th>test acc</th><th>seconds</th><th>images/s</th></tr>\n");
+
+        boolean validated = c.epochs().stream().anyMatch(e -> e.validationAccuracy() != null);
+        List<Series> losses = new java.util.ArrayList<>(List.of(new Series("train loss", "#1f77b4", EpochRecord::meanLoss)));
+        List<Series> accuracies = new java.util.ArrayList<>(List.of(new Series("train", "#1f77b4", EpochRecord::trainAccuracy)));
+        if (validated) {
+            losses.add(new Series("validation loss", "#2ca02c", EpochRecord::validationLoss));
+            accuracies.add(new Series("validation", "#2ca02c", EpochRecord::validationAccuracy));
+        } else {
+            accuracies.add(new Series("test", "#d62728", EpochRecord::testAccuracy));
+        }
+        html.append(chart("loss", "Loss per epoch", c.epochs(), losses));
+        html.append(chart("accuracy", "Accuracy per epoch", c.epochs(), accuracies));
+        html.append("</div>\n<p>").append(escape(card.stopping().stopReason())).append(".</p>\n");
+        html.append("<table id=\"epochs\"><tr><th>epoch</th><th>learning rate</th><th>loss</th><th>train acc</th>")
+                .append(validated ? "<th>val loss</th><th>val acc</th>" : "<th>test acc</th>")
+                .append("<th>seconds</th><th>images/s</th></tr>\n");
         for (EpochRecord e : c.epochs()) {
-            html.append(String.format(Locale.ROOT,
-                    "<tr><td>%d</td><td>%.6f</td><td>%.4f</td><td>%.4f</td><td>%.4f</td><td>%.1f</td><td>%,.0f</td></tr>%n",
-                    e.epoch(), e.learningRate(), e.meanLoss(), e.trainAccuracy(), e.testAccuracy(), e.seconds(),
-                    e.imagesPerSecond()));
+            html.append(String.format(Locale.ROOT, "<tr><td>%d</td><td>%.6f</td><td>%.4f</td><td>%.4f</td>", e.epoch(),
+                    e.learningRate(), e.meanLoss(), e.trainAccuracy()));
+            if (validated) {
+                html.append(String.format(Locale.ROOT, "<td>%.4f</td><td>%.4f</td>", e.validationLoss(), e.validationAccuracy()));
+            } else {
+                html.append(String.format(Locale.ROOT, "<td>%.4f</td>", e.testAccuracy()));
+            }
+            html.append(String.format(Locale.ROOT, "<td>%.1f</td><td>%,.0f</td></tr>%n", e.seconds(), e.imagesPerSecond()));
         }
         html.append("</table>\n");
 

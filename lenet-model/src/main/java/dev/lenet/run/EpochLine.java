@@ -8,10 +8,18 @@ public final class EpochLine {
     private EpochLine() {}
 
     public static String format(EpochRecord r, double secondsLeft) {
-        return String.format(Locale.ROOT,
-                "Epoch %d/%d - loss %.4f - acc %.4f - test_acc %.4f - lr %.5f - %.1fs - %,.0f img/s - ETA %s",
-                r.epoch(), r.epochs(), r.meanLoss(), r.trainAccuracy(), r.testAccuracy(), r.learningRate(),
-                r.seconds(), r.imagesPerSecond(), duration(secondsLeft));
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "Epoch %d/%d - loss %.4f - acc %.4f",
+                r.epoch(), r.epochs(), r.meanLoss(), r.trainAccuracy()));
+        if (r.validationLoss() != null) {
+            line.append(String.format(Locale.ROOT, " - val_loss %.4f - val_acc %.4f", r.validationLoss(),
+                    r.validationAccuracy()));
+        }
+        if (r.testAccuracy() != null) {
+            line.append(String.format(Locale.ROOT, " - test_acc %.4f", r.testAccuracy()));
+        }
+        line.append(String.format(Locale.ROOT, " - lr %.5f - %.1fs - %,.0f img/s - ETA %s", r.learningRate(), r.seconds(),
+                r.imagesPerSecond(), duration(secondsLeft)));
+        return line.toString();
     }
 
     static String duration(double seconds) {

@@ -17,7 +17,7 @@ public final class ForkedMain {
         try {
             TrainingRun.Outcome outcome = TrainingRun.execute(Path.of(request.dataset()), request.config(),
                     Path.of(request.savedModel()), request.tensorboard() == null ? null : Path.of(request.tensorboard()),
-                    new LoggingListener(LoggingListener.STANDARD_OUTPUT));
+                    Path.of(request.checkpoints()), new LoggingListener(LoggingListener.STANDARD_OUTPUT));
             RunReport.of(outcome).write(Path.of(request.report()));
         } catch (LeNetException e) {
             json.writeValue(Path.of(request.error()).toFile(), ForkedTraining.describe(e));

@@ -38,7 +38,8 @@ public final class ForkedTraining {
     public record Settings(Path java, List<Path> classpath, List<String> jvmArguments, Map<String, String> environment) {}
 
     /** The request the child reads. */
-    record Request(String dataset, TrainingConfig config, String savedModel, String tensorboard, String report, String error) {}
+    record Request(String dataset, TrainingConfig config, String savedModel, String tensorboard, String checkpoints,
+            String report, String error) {}
 
     /** An error the child reports for the parent to rethrow as the same kind. */
     record ReportedError(String kind, String parameter, String value, String input, String message) {}
@@ -86,7 +87,8 @@ public final class ForkedTraining {
             Files.deleteIfExists(errorFile);
             JSON.writeValue(requestFile.toFile(), new Request(dataset.toAbsolutePath().toString(), config,
                     savedModel.toAbsolutePath().toString(), tensorboard == null ? null : tensorboard.toAbsolutePath().toString(),
-                    reportFile.toString(), errorFile.toString()));
+                    workDirectory.resolve("checkpoint").toAbsolutePath().toString(), reportFile.toString(),
+                    errorFile.toString()));
 
             List<String> command = new ArrayList<>();
             command.add(settings.java().toString());

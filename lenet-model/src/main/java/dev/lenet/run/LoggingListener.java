@@ -50,6 +50,11 @@ final class LoggingListener implements TrainingListener {
     }
 
     @Override
+    public void resumed(int epochsDone) {
+        log.info("Resuming from the checkpoint written after epoch " + epochsDone + " (same inputs)");
+    }
+
+    @Override
     public void stepEnded(int epoch, int epochs, int step, int steps, double meanLossSoFar) {
         long now = System.nanoTime();
         if (now - lastProgress >= PROGRESS_INTERVAL_NANOS && step < steps) {

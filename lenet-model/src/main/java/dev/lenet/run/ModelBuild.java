@@ -59,6 +59,7 @@ public final class ModelBuild {
         Path savedModel = request.outputDirectory().resolve("saved-model");
         long started = System.nanoTime();
         RunReport report = train(request, dataset, savedModel, log);
+        log.info("Training ended: " + report.card().stopping().stopReason());
         double accuracy = report.card().testAccuracy();
         var failure = gate.failure(accuracy);
         Metrics.Gate verdict = new Metrics.Gate(request.minAccuracy(), accuracy, failure.isEmpty(),
@@ -110,7 +111,8 @@ public final class ModelBuild {
         TrainingConfig config = request.config();
         Path tensorboard = Reports.freshTensorBoardDirectory(request.outputDirectory());
         if (request.fork() == null) {
-            return RunReport.of(TrainingRun.execute(dataset, config, savedModel, tensorboard, new LoggingListener(log)));
+            return RunReport.of(TrainingRun.execute(dataset, config, savedModel, tensorboard,
+                    request.outputDirectory().resolve("work").resolve("checkpoint"), new LoggingListener(log)));
         }
         return ForkedTraining.run(request.fork(), request.outputDirectory().resolve("work"), dataset, config,
                 savedModel, tensorboard, log);

@@ -55,7 +55,13 @@ final class TensorBoardListener implements TrainingListener, AutoCloseable {
     public void epochEnded(EpochRecord record) {
         scalar(record.epoch(), "loss", record.meanLoss());
         scalar(record.epoch(), "accuracy/train", record.trainAccuracy());
-        scalar(record.epoch(), "accuracy/test", record.testAccuracy());
+        if (record.testAccuracy() != null) {
+            scalar(record.epoch(), "accuracy/test", record.testAccuracy());
+        }
+        if (record.validationLoss() != null) {
+            scalar(record.epoch(), "loss/validation", record.validationLoss());
+            scalar(record.epoch(), "accuracy/validation", record.validationAccuracy());
+        }
         scalar(record.epoch(), "learning_rate", record.learningRate());
         session.runner().addTarget(flush).run().close();
     }

@@ -3,8 +3,10 @@ package dev.lenet.run;
 import dev.lenet.LeNetException;
 import dev.lenet.data.DatasetCache;
 import dev.lenet.training.Device;
+import dev.lenet.training.EpochRecord;
 import dev.lenet.training.LearningRateSchedule;
 import dev.lenet.training.TrainingConfig;
+import dev.lenet.training.TrainingListener;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +16,7 @@ import java.util.Locale;
  * Trains from the command line and prints the summary and one line per epoch:
  * {@code java -cp ... dev.lenet.run.TrainMain [--dataset DIR_OR_ARCHIVE] [--epochs N] [--batch-size N]
  * [--learning-rate X] [--schedule constant|step|cosine] [--seed N] [--raw] [--threads N] [--device auto|cpu|gpu]
- * [--output DIR]}. {@code --reference} selects the reference article's settings. Without {@code --dataset}, MNIST
+ * [--output DIR] [--memory]}. {@code --memory} prints the process's resident memory after each epoch. {@code --reference} selects the reference article's settings. Without {@code --dataset}, MNIST
  * comes from {@code ~/.lenet/datasets}, fetched on first use as the plugin does.
  */
 public final class TrainMain {
@@ -33,6 +35,7 @@ public final class TrainMain {
         TrainingConfig config = TrainingConfig.defaults();
         Path dataset = null;
         Path output = Path.of("target", "lenet", "saved-model");
+        boolean memory = false;
         List<String> rest = new ArrayList<>(List.of(args));
         while (!rest.isEmpty()) {
             String flag = rest.remove(0);
@@ -48,6 +51,7 @@ public final class TrainMain {
                 case "--raw" -> config = config.withScaleInput(false);
                 case "--threads" -> config = config.withThreads(Integer.parseInt(value(flag, rest)));
                 case "--device" -> config = config.withDevice(Device.parse(value(flag, rest)));
+                case "--memory" -> memory = true;
                 default -> throw new LeNetException("unknown option " + flag + "; see the class comment of TrainMain");
             }
         }
@@ -55,7 +59,17 @@ public final class TrainMain {
             dataset = new DatasetCache(Path.of(System.getProperty("user.home"), ".lenet", "datasets"),
                     DatasetCache.DEFAULT_SOURCES, System.out::println).mnist();
         }
-        TrainingRun.Outcome outcome = TrainingRun.execute(dataset, config, output, null, new LoggingListener(LoggingListener.STANDARD_OUTPUT));
+        TrainingListener listener = new LoggingListener(LoggingListener.STANDARD_OUTPUT);
+        if (memory) {
+            listener = TrainingListener.both(listener, new TrainingListener() {
+                @Override
+                public void epochEnded(EpochRecord record) {
+                    System.out.printf(Locale.ROOT, "memory epoch %d resident %d MiB%n", record.epoch(),
+                            record.residentBytes() >> 20);
+                }
+            });
+        }
+        TrainingRun.Outcome outcome = TrainingRun.execute(dataset, config, output, null, listener);
         System.out.printf(Locale.ROOT, "test accuracy %.4f (%d/%d); SavedModel in %s%n", outcome.card().testAccuracy(),
                 outcome.card().testCorrect(), outcome.card().testImages(), output.toAbsolutePath());
     }

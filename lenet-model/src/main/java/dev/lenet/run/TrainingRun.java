@@ -34,14 +34,24 @@ public final class TrainingRun {
      */
     public static Outcome execute(Path dataset, TrainingConfig config, Path savedModel, Path tensorboard,
             TrainingListener listener) {
+        return execute(dataset, config, savedModel, tensorboard, null, listener);
+    }
+
+    /**
+     * @param checkpoints where the training state goes after each epoch, and an interrupted run's state is resumed
+     *     from; null keeps none
+     */
+    public static Outcome execute(Path dataset, TrainingConfig config, Path savedModel, Path tensorboard,
+            Path checkpoints, TrainingListener listener) {
         MnistDataset data = DatasetReader.read(dataset);
         TrainingResult result;
         try (Trainer trainer = new Trainer(config, data);
                 TensorBoardListener board = tensorboard == null ? null : new TensorBoardListener(tensorboard)) {
-            result = trainer.train(board == null ? listener : TrainingListener.both(listener, board));
+            result = trainer.train(board == null ? listener : TrainingListener.both(listener, board), checkpoints);
         }
         Predictions test = result.test();
-        ModelCard card = ModelCard.of(config, test.evaluation(), result.epochs(), data, result.device().device());
+        ModelCard card = ModelCard.of(config, test.evaluation(), result.epochs(), result.stop(), data,
+                result.device().device());
         SavedModelExport.write(result.weights(), config.scaleInput(), savedModel, Map.of(
                 ModelPackage.CARD_JSON, card.toJson().getBytes(StandardCharsets.UTF_8),
                 ModelPackage.CARD_MARKDOWN, card.toMarkdown().getBytes(StandardCharsets.UTF_8)));

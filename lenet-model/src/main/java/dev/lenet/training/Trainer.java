@@ -7,6 +7,7 @@ import dev.lenet.model.GlorotUniform;
 import dev.lenet.model.LeNet5;
 import dev.lenet.model.LeNetParameter;
 import dev.lenet.model.ModelSummary;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -41,11 +42,16 @@ public final class Trainer implements AutoCloseable {
 
     private final TrainingConfig config;
     private final Digits train;
+    private final Digits validation;
     private final Digits test;
     private final DeviceChoice device;
     private final Graph graph = new Graph();
     private final Session session;
     private final Map<LeNetParameter, Variable<TFloat32>> weights;
+    private final Map<LeNetParameter, Variable<TFloat32>> firstMoments = new EnumMap<>(LeNetParameter.class);
+    private final Map<LeNetParameter, Variable<TFloat32>> secondMoments = new EnumMap<>(LeNetParameter.class);
+    private final Map<Variable<TFloat32>, Placeholder<TFloat32>> stateFeeds = new java.util.HashMap<>();
+    private final Map<Variable<TFloat32>, Op> stateAssigns = new java.util.HashMap<>();
     private final ModelSummary summary;
 
     private final Placeholder<TUint8> imagesFeed;
@@ -67,7 +73,15 @@ public final class Trainer implements AutoCloseable {
 
     public Trainer(TrainingConfig config, MnistDataset data) {
         this.config = config;
-        this.train = data.train();
+        Stopping stopping = config.stopping();
+        if (stopping.validates()) {
+            Digits[] parts = ValidationSplit.split(data.train(), stopping.validationSize(), config.seed());
+            this.train = parts[0];
+            this.validation = parts[1];
+        } else {
+            this.train = data.train();
+            this.validation = null;
+        }
         this.test = data.test();
         this.device = DeviceChoice.choose(config.device());
         if (config.batchSize() > train.count()) {
@@ -85,8 +99,6 @@ public final class Trainer implements AutoCloseable {
 
         weights = LeNet5.variables(tf);
         List<Op> initializers = new ArrayList<>();
-        Map<LeNetParameter, Variable<TFloat32>> firstMoments = new EnumMap<>(LeNetParameter.class);
-        Map<LeNetParameter, Variable<TFloat32>> secondMoments = new EnumMap<>(LeNetParameter.class);
         for (LeNetParameter p : LeNetParameter.all()) {
             Operand<TFloat32> initial = p.isBias()
                     ? tf.zeros(tf.constant(p.shape().asArray()), TFloat32.class)
@@ -98,6 +110,13 @@ public final class Trainer implements AutoCloseable {
             initializers.add(tf.assign(v, tf.zeros(tf.constant(p.shape().asArray()), TFloat32.class)));
             firstMoments.put(p, m);
             secondMoments.put(p, v);
+        }
+        for (LeNetParameter p : LeNetParameter.all()) {
+            for (Variable<TFloat32> v : List.of(weights.get(p), firstMoments.get(p), secondMoments.get(p))) {
+                Placeholder<TFloat32> feed = tf.placeholder(TFloat32.class, Placeholder.shape(p.shape()));
+                stateFeeds.put(v, feed);
+                stateAssigns.put(v, tf.assign(v, feed));
+            }
         }
         Variable<TInt32> order = tf.withName("shuffled_order").variable(Shape.of(n), TInt32.class);
         initializers.add(tf.assign(order, tf.range(tf.constant(0), tf.constant(n), tf.constant(1))));
@@ -166,6 +185,15 @@ public final class Trainer implements AutoCloseable {
 
     /** Trains for the configured epochs, telling {@code listener} after each, and returns the result. */
     public TrainingResult train(TrainingListener listener) {
+        return train(listener, null);
+    }
+
+    /**
+     * Trains, writing the whole training state to {@code checkpoints} after each epoch (null writes none). A
+     * checkpoint left there by an interrupted run of the same inputs is resumed, and the run ends with the same bits
+     * as one never interrupted.
+     */
+    public TrainingResult train(TrainingListener listener, Path checkpoints) {
         listener.started(summary, device);
         try (TUint8 allImages = TUint8.tensorOf(Shape.of(train.count(), Digits.ROWS, Digits.COLUMNS),
                         DataBuffers.of(train.images(), true, false));
@@ -174,14 +202,34 @@ public final class Trainer implements AutoCloseable {
         }
         session.runner().addTarget(initialize).run().close();
 
+        Stopping stopping = config.stopping();
+        String inputs = inputs();
         List<EpochRecord> history = new ArrayList<>();
-        Evaluation evaluation = null;
+        long t = 0;
+        int firstEpoch = 0;
+        TrainedWeights best = null;
+        double bestScore = Double.POSITIVE_INFINITY;
+        int bestEpoch = 0;
+        int sinceBest = 0;
+        Checkpoint resumed = checkpoints == null ? null : Checkpoint.read(checkpoints);
+        if (resumed != null && resumed.inputs().equals(inputs) && resumed.epochsDone() < config.epochs()) {
+            load(resumed.weights(), resumed.firstMoments(), resumed.secondMoments());
+            t = resumed.steps();
+            firstEpoch = resumed.epochsDone();
+            history.addAll(resumed.history());
+            best = resumed.best();
+            bestScore = resumed.bestScore();
+            bestEpoch = resumed.bestEpoch();
+            sinceBest = resumed.epochsSinceBest();
+            listener.resumed(firstEpoch);
+        }
+
         int n = train.count();
         int stepsPerEpoch = (n + config.batchSize() - 1) / config.batchSize();
-        long t = 0;
-        double beta1 = config.beta1();
-        double beta2 = config.beta2();
-        for (int epoch = 0; epoch < config.epochs(); epoch++) {
+        long budget = stopping.maxTrainingTime() == null ? Long.MAX_VALUE : stopping.maxTrainingTime().toNanos();
+        long trainingStarted = System.nanoTime();
+        String stop = null;
+        for (int epoch = firstEpoch; epoch < config.epochs() && stop == null; epoch++) {
             double rate = config.learningRateSchedule().rate(config.learningRate(), epoch, config.epochs());
             long started = System.nanoTime();
             try (TInt64 seed = TInt64.vectorOf(config.seed(), SHUFFLE_STREAM + epoch)) {
@@ -189,15 +237,21 @@ public final class Trainer implements AutoCloseable {
             }
             double lossSum = 0;
             long correct = 0;
+            int seen = 0;
+            boolean outOfTime = false;
             try (TFloat32 lr = TFloat32.scalarOf((float) rate)) {
                 for (int s = 0; s < stepsPerEpoch; s++) {
+                    if (System.nanoTime() - trainingStarted > budget) {
+                        outOfTime = true;
+                        break;
+                    }
                     t++;
                     int start = s * config.batchSize();
                     int size = Math.min(config.batchSize(), n - start);
                     try (TInt32 startTensor = TInt32.vectorOf(start);
                             TInt32 sizeTensor = TInt32.vectorOf(size);
-                            TFloat32 b1 = TFloat32.scalarOf((float) Math.pow(beta1, t));
-                            TFloat32 b2 = TFloat32.scalarOf((float) Math.pow(beta2, t));
+                            TFloat32 b1 = TFloat32.scalarOf((float) Math.pow(config.beta1(), t));
+                            TFloat32 b2 = TFloat32.scalarOf((float) Math.pow(config.beta2(), t));
                             Result result = session.runner()
                                     .feed(batchStart, startTensor).feed(batchSize, sizeTensor)
                                     .feed(learningRate, lr).feed(beta1Power, b1).feed(beta2Power, b2)
@@ -208,18 +262,108 @@ public final class Trainer implements AutoCloseable {
                         }
                         lossSum += loss * size;
                         correct += ((TInt32) result.get(1)).getInt();
-                        listener.stepEnded(epoch + 1, config.epochs(), s + 1, stepsPerEpoch, lossSum / (start + size));
+                        seen += size;
+                        listener.stepEnded(epoch + 1, config.epochs(), s + 1, stepsPerEpoch, lossSum / seen);
                     }
                 }
             }
+            String budgetText = "the time budget of " + stopping.maxTrainingTime() + " ran out";
+            if (seen == 0) {
+                stop = budgetText + " before epoch " + (epoch + 1);
+                break;
+            }
             double seconds = (System.nanoTime() - started) / 1e9;
-            evaluation = evaluate(test).evaluation();
-            EpochRecord record = new EpochRecord(epoch + 1, config.epochs(), rate, lossSum / n, (double) correct / n,
-                    evaluation.accuracy(), seconds, n / seconds, ProcessMemory.residentBytes());
+            Double validationLoss = null;
+            Double validationAccuracy = null;
+            Double testAccuracy = null;
+            if (validation != null) {
+                Predictions onValidation = evaluate(validation);
+                validationAccuracy = onValidation.evaluation().accuracy();
+                validationLoss = crossEntropy(onValidation, validation);
+            } else {
+                testAccuracy = evaluate(test).evaluation().accuracy();
+            }
+            EpochRecord record = new EpochRecord(epoch + 1, config.epochs(), rate, lossSum / seen, (double) correct / seen,
+                    validationLoss, validationAccuracy, testAccuracy, seconds, seen / seconds, ProcessMemory.residentBytes());
             history.add(record);
+            if (validation != null) {
+                double score = stopping.monitor().score(validationLoss, validationAccuracy);
+                if (best == null || score < bestScore - stopping.minDelta()) {
+                    best = weights();
+                    bestScore = score;
+                    bestEpoch = epoch + 1;
+                    sinceBest = 0;
+                } else {
+                    sinceBest++;
+                }
+                if (stopping.patience() > 0 && sinceBest >= stopping.patience()) {
+                    stop = "early stopping after epoch " + (epoch + 1) + ": " + stopping.monitor().text()
+                            + " did not improve by " + stopping.minDelta() + " for " + sinceBest + " epochs";
+                }
+            }
+            if (outOfTime) {
+                stop = budgetText + " during epoch " + (epoch + 1) + " (" + seen + " of " + n + " images)";
+            }
+            if (checkpoints != null) {
+                new Checkpoint(inputs, epoch + 1, t, weights(), moments(firstMoments), moments(secondMoments),
+                        List.copyOf(history), best, bestScore, bestEpoch, sinceBest).write(checkpoints);
+            }
             listener.epochEnded(record);
         }
-        return new TrainingResult(weights(), List.copyOf(history), evaluate(test), device, summary);
+        int kept = history.isEmpty() ? 0 : history.get(history.size() - 1).epoch();
+        if (stop == null) {
+            stop = "completed " + config.epochs() + " epochs";
+        }
+        if (best != null) {
+            if (bestEpoch != kept) {
+                load(best, moments(firstMoments), moments(secondMoments));
+            }
+            kept = bestEpoch;
+            stop += "; kept epoch " + kept + ", the best by " + stopping.monitor().text();
+        }
+        if (checkpoints != null) {
+            Checkpoint.delete(checkpoints);
+        }
+        return new TrainingResult(weights(), List.copyOf(history), evaluate(test), device, summary,
+                new StopReason(kept, stop));
+    }
+
+    /** What a checkpoint must match to be resumed: everything that decides the bits, not the time budget. */
+    private String inputs() {
+        Stopping s = config.stopping();
+        TrainingConfig decisive = config.withThreads(config.effectiveThreads())
+                .withStopping(new Stopping(s.validationSize(), s.monitor(), s.patience(), s.minDelta(), null));
+        return decisive + " train " + train.imagesSha256() + " " + train.labelsSha256() + " " + train.count();
+    }
+
+    private static double crossEntropy(Predictions predictions, Digits digits) {
+        double sum = 0;
+        for (int i = 0; i < digits.count(); i++) {
+            sum -= Math.log(Math.max(predictions.probabilities()[i][digits.label(i)], 1e-12));
+        }
+        return sum / digits.count();
+    }
+
+    /** Puts weights and Adam's moments into the runtime. */
+    private void load(TrainedWeights values, TrainedWeights first, TrainedWeights second) {
+        Session.Runner runner = session.runner();
+        List<TFloat32> tensors = new ArrayList<>();
+        try {
+            for (LeNetParameter p : LeNetParameter.all()) {
+                feed(runner, tensors, weights.get(p), values.get(p));
+                feed(runner, tensors, firstMoments.get(p), first.get(p));
+                feed(runner, tensors, secondMoments.get(p), second.get(p));
+            }
+            runner.run().close();
+        } finally {
+            tensors.forEach(TFloat32::close);
+        }
+    }
+
+    private void feed(Session.Runner runner, List<TFloat32> tensors, Variable<TFloat32> variable, float[] value) {
+        TFloat32 tensor = TFloat32.tensorOf(variable.shape(), DataBuffers.of(value, true, false));
+        tensors.add(tensor);
+        runner.feed(stateFeeds.get(variable), tensor).addTarget(stateAssigns.get(variable));
     }
 
     /** Predictions of the current weights on {@code digits}, in large batches. */
@@ -253,8 +397,13 @@ public final class Trainer implements AutoCloseable {
 
     /** The current weights, copied out of the runtime. */
     public TrainedWeights weights() {
+        return moments(weights);
+    }
+
+    /** The current values of one variable per parameter, copied out of the runtime. */
+    private TrainedWeights moments(Map<LeNetParameter, Variable<TFloat32>> variables) {
         Session.Runner runner = session.runner();
-        LeNetParameter.all().forEach(p -> runner.fetch(weights.get(p)));
+        LeNetParameter.all().forEach(p -> runner.fetch(variables.get(p)));
         Map<LeNetParameter, float[]> values = new EnumMap<>(LeNetParameter.class);
         try (Result result = runner.run()) {
             for (LeNetParameter p : LeNetParameter.all()) {

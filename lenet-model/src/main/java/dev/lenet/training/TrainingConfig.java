@@ -19,7 +19,8 @@ public record TrainingConfig(
         long seed,
         boolean scaleInput,
         int threads,
-        Device device) {
+        Device device,
+        Stopping stopping) {
 
     // Strings too, so that the plugin's parameter defaults are these very values.
     public static final String DEFAULT_EPOCHS = "8";
@@ -60,6 +61,9 @@ public record TrainingConfig(
         if (device == null) {
             device = Device.AUTO;
         }
+        if (stopping == null) {
+            stopping = Stopping.none();
+        }
     }
 
     public static TrainingConfig defaults() {
@@ -67,7 +71,7 @@ public record TrainingConfig(
                 Double.parseDouble(DEFAULT_LEARNING_RATE), LearningRateSchedule.parse(DEFAULT_SCHEDULE),
                 Double.parseDouble(DEFAULT_BETA1), Double.parseDouble(DEFAULT_BETA2), Long.parseLong(DEFAULT_SEED),
                 Boolean.parseBoolean(DEFAULT_SCALE_INPUT), Integer.parseInt(DEFAULT_THREADS),
-                Device.parse(DEFAULT_DEVICE));
+                Device.parse(DEFAULT_DEVICE), Stopping.none());
     }
 
     /** The reference article's settings: Adam 0.01, batch 500, 10 epochs, pixels 0-255. */
@@ -81,34 +85,38 @@ public record TrainingConfig(
     }
 
     public TrainingConfig withEpochs(int value) {
-        return new TrainingConfig(value, batchSize, learningRate, learningRateSchedule, beta1, beta2, seed, scaleInput, threads, device);
+        return new TrainingConfig(value, batchSize, learningRate, learningRateSchedule, beta1, beta2, seed, scaleInput, threads, device, stopping);
     }
 
     public TrainingConfig withBatchSize(int value) {
-        return new TrainingConfig(epochs, value, learningRate, learningRateSchedule, beta1, beta2, seed, scaleInput, threads, device);
+        return new TrainingConfig(epochs, value, learningRate, learningRateSchedule, beta1, beta2, seed, scaleInput, threads, device, stopping);
     }
 
     public TrainingConfig withLearningRate(double value) {
-        return new TrainingConfig(epochs, batchSize, value, learningRateSchedule, beta1, beta2, seed, scaleInput, threads, device);
+        return new TrainingConfig(epochs, batchSize, value, learningRateSchedule, beta1, beta2, seed, scaleInput, threads, device, stopping);
     }
 
     public TrainingConfig withSchedule(LearningRateSchedule value) {
-        return new TrainingConfig(epochs, batchSize, learningRate, value, beta1, beta2, seed, scaleInput, threads, device);
+        return new TrainingConfig(epochs, batchSize, learningRate, value, beta1, beta2, seed, scaleInput, threads, device, stopping);
     }
 
     public TrainingConfig withSeed(long value) {
-        return new TrainingConfig(epochs, batchSize, learningRate, learningRateSchedule, beta1, beta2, value, scaleInput, threads, device);
+        return new TrainingConfig(epochs, batchSize, learningRate, learningRateSchedule, beta1, beta2, value, scaleInput, threads, device, stopping);
     }
 
     public TrainingConfig withScaleInput(boolean value) {
-        return new TrainingConfig(epochs, batchSize, learningRate, learningRateSchedule, beta1, beta2, seed, value, threads, device);
+        return new TrainingConfig(epochs, batchSize, learningRate, learningRateSchedule, beta1, beta2, seed, value, threads, device, stopping);
     }
 
     public TrainingConfig withThreads(int value) {
-        return new TrainingConfig(epochs, batchSize, learningRate, learningRateSchedule, beta1, beta2, seed, scaleInput, value, device);
+        return new TrainingConfig(epochs, batchSize, learningRate, learningRateSchedule, beta1, beta2, seed, scaleInput, value, device, stopping);
+    }
+
+    public TrainingConfig withStopping(Stopping value) {
+        return new TrainingConfig(epochs, batchSize, learningRate, learningRateSchedule, beta1, beta2, seed, scaleInput, threads, device, value);
     }
 
     public TrainingConfig withDevice(Device value) {
-        return new TrainingConfig(epochs, batchSize, learningRate, learningRateSchedule, beta1, beta2, seed, scaleInput, threads, value);
+        return new TrainingConfig(epochs, batchSize, learningRate, learningRateSchedule, beta1, beta2, seed, scaleInput, threads, value, stopping);
     }
 }

@@ -8,6 +8,9 @@ public interface TrainingListener {
 
     default void started(ModelSummary summary, DeviceChoice device) {}
 
+    /** Training goes on from a checkpoint written after epoch {@code epochsDone}. */
+    default void resumed(int epochsDone) {}
+
     default void epochEnded(EpochRecord record) {}
 
     /** After each training step; {@code step} counts from 1 to {@code steps} within the epoch. */
@@ -20,6 +23,12 @@ public interface TrainingListener {
             public void started(ModelSummary summary, DeviceChoice device) {
                 first.started(summary, device);
                 second.started(summary, device);
+            }
+
+            @Override
+            public void resumed(int epochsDone) {
+                first.resumed(epochsDone);
+                second.resumed(epochsDone);
             }
 
             @Override

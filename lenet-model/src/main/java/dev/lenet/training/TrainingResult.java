@@ -5,4 +5,4 @@ import java.util.List;
 
 /** What training produced: final weights, per-epoch history, and the final test predictions. */
 public record TrainingResult(TrainedWeights weights, List<EpochRecord> epochs, Predictions test, DeviceChoice device,
-        ModelSummary summary) {}
+        ModelSummary summary, StopReason stop) {}

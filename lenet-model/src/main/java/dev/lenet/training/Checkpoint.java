@@ -1,0 +1,149 @@
+package dev.lenet.training;
+
+import dev.lenet.LeNetException;
+import dev.lenet.model.LeNetParameter;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole training state after an epoch: weights, Adam's moments and step count, the epochs so far and the best
+ * epoch's weights. Enough to resume and end with the same bits as a run that never stopped. Written beside itself
+ * and moved into place, so a kill mid-write leaves the previous checkpoint.
+ *
+ * @param inputs what the state was trained from (configuration and dataset hashes); a checkpoint of other inputs is
+ *     never resumed
+ */
+public record Checkpoint(String inputs, int epochsDone, long steps, TrainedWeights weights,
+        TrainedWeights firstMoments, TrainedWeights secondMoments, List<EpochRecord> history, TrainedWeights best,
+        double bestScore, int bestEpoch, int epochsSinceBest) {
+
+    private static final int MAGIC = 0x4C4E4350; // "LNCP"
+    static final String FILE = "training-state.bin";
+
+    public void write(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            Path partial = Files.createTempFile(directory, "." + FILE, ".partial");
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial)))) {
+                out.writeInt(MAGIC);
+                out.writeUTF(inputs);
+                out.writeInt(epochsDone);
+                out.writeLong(steps);
+                writeWeights(out, weights);
+                writeWeights(out, firstMoments);
+                writeWeights(out, secondMoments);
+                out.writeBoolean(best != null);
+                if (best != null) {
+                    writeWeights(out, best);
+                }
+                out.writeDouble(bestScore);
+                out.writeInt(bestEpoch);
+                out.writeInt(epochsSinceBest);
+                out.writeInt(history.size());
+                for (EpochRecord r : history) {
+                    out.writeInt(r.epoch());
+                    out.writeInt(r.epochs());
+                    out.writeDouble(r.learningRate());
+                    out.writeDouble(r.meanLoss());
+                    out.writeDouble(r.trainAccuracy());
+                    writeNullable(out, r.validationLoss());
+                    writeNullable(out, r.validationAccuracy());
+                    writeNullable(out, r.testAccuracy());
+                    out.writeDouble(r.seconds());
+                    out.writeDouble(r.imagesPerSecond());
+                    out.writeLong(r.residentBytes());
+                }
+            }
+            try {
+                Files.move(partial, directory.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(partial, directory.resolve(FILE), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new LeNetException("cannot write the training checkpoint in " + directory + " (" + e + ")", e);
+        }
+    }
+
+    /** The checkpoint in {@code directory}, or null when there is none or it cannot be read whole. */
+    public static Checkpoint read(Path directory) {
+        Path file = directory.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            if (in.readInt() != MAGIC) {
+                return null;
+            }
+            String inputs = in.readUTF();
+            int epochsDone = in.readInt();
+            long steps = in.readLong();
+            TrainedWeights weights = readWeights(in);
+            TrainedWeights m = readWeights(in);
+            TrainedWeights v = readWeights(in);
+            TrainedWeights best = in.readBoolean() ? readWeights(in) : null;
+            double bestScore = in.readDouble();
+            int bestEpoch = in.readInt();
+            int since = in.readInt();
+            int count = in.readInt();
+            List<EpochRecord> history = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                history.add(new EpochRecord(in.readInt(), in.readInt(), in.readDouble(), in.readDouble(), in.readDouble(),
+                        readNullable(in), readNullable(in), readNullable(in), in.readDouble(), in.readDouble(), in.readLong()));
+            }
+            return new Checkpoint(inputs, epochsDone, steps, weights, m, v, List.copyOf(history), best, bestScore,
+                    bestEpoch, since);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    public static void delete(Path directory) {
+        try {
+            Files.deleteIfExists(directory.resolve(FILE));
+        } catch (IOException e) {
+            // a stale checkpoint of finished training is never resumed: its inputs match only an unfinished run
+        }
+    }
+
+    private static void writeWeights(DataOutputStream out, TrainedWeights w) throws IOException {
+        for (LeNetParameter p : LeNetParameter.all()) {
+            for (float f : w.get(p)) {
+                out.writeFloat(f);
+            }
+        }
+    }
+
+    private static TrainedWeights readWeights(DataInputStream in) throws IOException {
+        Map<LeNetParameter, float[]> values = new EnumMap<>(LeNetParameter.class);
+        for (LeNetParameter p : LeNetParameter.all()) {
+            float[] value = new float[p.size()];
+            for (int i = 0; i < value.length; i++) {
+                value[i] = in.readFloat();
+            }
+            values.put(p, value);
+        }
+        return new TrainedWeights(values);
+    }
+
+    private static void writeNullable(DataOutputStream out, Double value) throws IOException {
+        out.writeBoolean(value != null);
+        if (value != null) {
+            out.writeDouble(value);
+        }
+    }
+
+    private static Double readNullable(DataInputStream in) throws IOException {
+        return in.readBoolean() ? in.readDouble() : null;
+    }
+}
