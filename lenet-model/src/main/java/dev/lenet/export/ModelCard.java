@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.lenet.LeNetException;
 import dev.lenet.data.Digits;
 import dev.lenet.data.MnistDataset;
+import dev.lenet.evaluation.BaselineResult;
 import dev.lenet.evaluation.Evaluation;
 import dev.lenet.model.LeNetParameter;
 import dev.lenet.training.EpochRecord;
@@ -36,7 +37,8 @@ public record ModelCard(
         String device,
         String tensorflowVersion,
         String lenetVersion,
-        Signature signature) {
+        Signature signature,
+        BaselineResult baseline) {
 
     public static final String FORMAT = "lenet-model-card/1";
 
@@ -64,7 +66,7 @@ public record ModelCard(
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     public static ModelCard of(TrainingConfig config, Evaluation test, List<EpochRecord> epochs, StopReason stop,
-            MnistDataset data, String device) {
+            MnistDataset data, String device, BaselineResult baseline) {
         dev.lenet.training.Stopping rules = config.stopping();
         return new ModelCard(FORMAT, "LeNet-5", LeNetParameter.totalSize(), test.accuracy(), test.correct(),
                 test.total(), data.train().count(), test.perClassAccuracy(), test.confusion(),
@@ -78,7 +80,21 @@ public record ModelCard(
                 Dataset.of(data), device, Versions.tensorflow(), Versions.lenet(),
                 new Signature(SavedModelExport.TAG, SavedModelExport.SIGNATURE, SavedModelExport.METHOD,
                         "image: uint8 [-1,28,28]",
-                        new String[] {"logits: float [-1,10]", "probabilities: float [-1,10]", "class: int64 [-1]"}));
+                        new String[] {"logits: float [-1,10]", "probabilities: float [-1,10]", "class: int64 [-1]"}),
+                baseline);
+    }
+
+    /**
+     * The card of a model evaluated again, here and now: its own training facts (from {@code trained}, which may be
+     * null for a model trained elsewhere) with this evaluation's figures and dataset.
+     */
+    public static ModelCard evaluated(ModelCard trained, Evaluation test, MnistDataset data, BaselineResult baseline) {
+        return new ModelCard(FORMAT, trained == null ? "unknown" : trained.model(),
+                trained == null ? 0 : trained.parameters(), test.accuracy(), test.correct(), test.total(),
+                data.train().count(), test.perClassAccuracy(), test.confusion(),
+                trained == null ? null : trained.hyperparameters(), trained == null ? List.of() : trained.history(),
+                trained == null ? null : trained.stopping(), Dataset.of(data), trained == null ? null : trained.device(),
+                Versions.tensorflow(), Versions.lenet(), trained == null ? null : trained.signature(), baseline);
     }
 
     public String toJson() {
@@ -107,10 +123,11 @@ public record ModelCard(
         md.append(String.format(Locale.ROOT, "Test accuracy: **%.4f** (%d of %d test images).%n%n", testAccuracy,
                 testCorrect, testImages));
         md.append(String.format(Locale.ROOT, "%d trainable parameters, trained on %d images on the %s with"
-                + " TensorFlow %s by lenet-maven-plugin %s.%n%n", parameters, trainImages, device.toUpperCase(Locale.ROOT),
+                + " TensorFlow %s by lenet-maven-plugin %s.%n%n", parameters, trainImages, String.valueOf(device).toUpperCase(Locale.ROOT),
                 tensorflowVersion, lenetVersion));
+        Hyperparameters h = hyperparameters == null
+                ? new Hyperparameters(0, 0, Double.NaN, "unknown", Double.NaN, Double.NaN, 0, true, 0) : hyperparameters;
         md.append("## Hyperparameters\n\n| name | value |\n|---|---|\n");
-        Hyperparameters h = hyperparameters;
         md.append("| epochs | ").append(h.epochs()).append(" |\n");
         md.append("| batchSize | ").append(h.batchSize()).append(" |\n");
         md.append("| learningRate | ").append(h.learningRate()).append(" |\n");
@@ -119,7 +136,7 @@ public record ModelCard(
         md.append("| seed | ").append(h.seed()).append(" |\n");
         md.append("| scaleInput | ").append(h.scaleInput()).append(" |\n");
         md.append("| threads | ").append(h.threads()).append(" |\n\n");
-        md.append("## Training history\n\n").append(stopping.stopReason()).append(".\n\n")
+        md.append("## Training history\n\n").append(stopping == null ? "not recorded" : stopping.stopReason()).append(".\n\n")
                 .append("| epoch | learning rate | loss | train accuracy | validation loss | validation accuracy |"
                         + " test accuracy |\n|---|---|---|---|---|---|---|\n");
         for (Epoch e : history) {
@@ -144,6 +161,10 @@ public record ModelCard(
                 md.append(' ').append(confusionMatrix[r][c]).append(" |");
             }
             md.append('\n');
+        }
+        if (baseline != null) {
+            md.append(String.format(Locale.ROOT, "%n## Baseline%n%n%s: test accuracy %.4f on the same test set (this model:"
+                    + " %+.4f).%n", baseline.model(), baseline.testAccuracy(), testAccuracy - baseline.testAccuracy()));
         }
         md.append("\n## Dataset (SHA-256 of the uncompressed IDX files)\n\n");
         md.append("- train images `").append(dataset.trainImagesSha256()).append("`\n");

@@ -5,6 +5,8 @@ import dev.lenet.data.Digits;
 import dev.lenet.model.LeNet5;
 import dev.lenet.model.LeNetParameter;
 import dev.lenet.training.TrainedWeights;
+import com.google.protobuf.CodedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +26,7 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 import org.tensorflow.types.TUint8;
+import org.tensorflow.proto.SavedModel;
 
 /**
  * Writes trained weights as a lean, inference-only SavedModel: a fresh graph with the forward pass and the ten
@@ -88,7 +91,24 @@ public final class SavedModelExport {
                         .withSignature(signature).export();
             }
         }
+        canonicalize(directory.resolve("saved_model.pb"));
     }
+
+    /**
+     * Rewrites saved_model.pb with protobuf's deterministic serialization: TensorFlow writes each node's attribute map
+     * in hash order, which differs from run to run, and the same model must give the same bytes.
+     */
+    static void canonicalize(Path savedModelPb) throws IOException {
+        SavedModel model = SavedModel.parseFrom(Files.readAllBytes(savedModelPb));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        CodedOutputStream out = CodedOutputStream.newInstance(bytes);
+        out.useDeterministicSerialization();
+        model.writeTo(out);
+        out.flush();
+        Files.write(savedModelPb, bytes.toByteArray());
+    }
+
+
 
     /** Feeds the weights through placeholders: constants would store a second copy of them in the graph. */
     private static void assign(Ops tf, Session session, Map<LeNetParameter, Variable<TFloat32>> variables,

@@ -6,7 +6,7 @@ import dev.lenet.LeNetException;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** The child side of {@link ForkedTraining}: reads the request, trains, writes the report or the error. */
+/** The child side of {@link ForkedTraining}: reads the request, trains or evaluates, writes the report or the error. */
 public final class ForkedMain {
     private ForkedMain() {}
 
@@ -15,10 +15,16 @@ public final class ForkedMain {
         ObjectMapper json = JsonMapper.builder().build();
         ForkedTraining.Request request = json.readValue(Path.of(args[0]).toFile(), ForkedTraining.Request.class);
         try {
-            TrainingRun.Outcome outcome = TrainingRun.execute(Path.of(request.dataset()), request.config(),
-                    Path.of(request.savedModel()), request.tensorboard() == null ? null : Path.of(request.tensorboard()),
-                    Path.of(request.checkpoints()), new LoggingListener(LoggingListener.STANDARD_OUTPUT));
-            RunReport.of(outcome).write(Path.of(request.report()));
+            if (request.mode().equals("evaluate")) {
+                EvaluationRun.execute(Path.of(request.dataset()), Path.of(request.model()), request.baseline())
+                        .write(Path.of(request.report()));
+            } else {
+                TrainingRun.Outcome outcome = TrainingRun.execute(Path.of(request.dataset()), request.config(),
+                        Path.of(request.savedModel()), request.tensorboard() == null ? null : Path.of(request.tensorboard()),
+                        Path.of(request.checkpoints()), request.baseline(),
+                        new LoggingListener(LoggingListener.STANDARD_OUTPUT));
+                RunReport.of(outcome).write(Path.of(request.report()));
+            }
         } catch (LeNetException e) {
             json.writeValue(Path.of(request.error()).toFile(), ForkedTraining.describe(e));
             System.exit(ForkedTraining.EXIT_REPORTED_ERROR);

@@ -20,14 +20,13 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * Trains in a child JVM, as Surefire runs tests. TensorFlow reads {@code TF_ENABLE_ONEDNN_OPTS} (twice the speed
- * on these CPUs) and {@code TF_CPP_MIN_LOG_LEVEL} from the process environment when its native library loads, which
- * a running Maven JVM cannot change for itself; a child also keeps native memory and the native library's
- * one-per-process loading out of the build's JVM.
+ * Trains (or evaluates) in a child JVM, as Surefire runs tests. TensorFlow reads {@code TF_ENABLE_ONEDNN_OPTS} (twice
+ * the speed on these CPUs) and {@code TF_CPP_MIN_LOG_LEVEL} from the process environment when its native library
+ * loads, which a running Maven JVM cannot change for itself; a child also keeps native memory and the native
+ * library's one-per-process loading out of the build's JVM.
  */
 public final class ForkedTraining {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -37,9 +36,15 @@ public final class ForkedTraining {
     /** How to start the child. {@code classpath} holds this module, its dependencies and one TensorFlow native. */
     public record Settings(Path java, List<Path> classpath, List<String> jvmArguments, Map<String, String> environment) {}
 
-    /** The request the child reads. */
-    record Request(String dataset, TrainingConfig config, String savedModel, String tensorboard, String checkpoints,
-            String report, String error) {}
+    /** What the child is asked to do; {@code mode} is train or evaluate. */
+    record Request(String mode, String dataset, TrainingConfig config, String savedModel, String tensorboard,
+            String checkpoints, String model, String baselineName, String baselineArtifact, String report,
+            String error) {
+
+        Baseline baseline() {
+            return baselineArtifact == null ? null : new Baseline(baselineName, Path.of(baselineArtifact));
+        }
+    }
 
     /** An error the child reports for the parent to rethrow as the same kind. */
     record ReportedError(String kind, String parameter, String value, String input, String message) {}
@@ -70,43 +75,61 @@ public final class ForkedTraining {
 
     private static boolean isCpuNative(Path p) {
         String name = p.getFileName().toString();
-        return name.startsWith("tensorflow-core-native-") && name.matches(".*-linux-x86_64\\.jar|.*-macosx-.*\\.jar|.*-windows-.*\\.jar|.*-linux-arm64\\.jar");
+        return name.startsWith("tensorflow-core-native-")
+                && name.matches(".*-linux-x86_64\\.jar|.*-macosx-.*\\.jar|.*-windows-.*\\.jar|.*-linux-arm64\\.jar");
     }
 
     public static RunReport run(Settings settings, Path workDirectory, Path dataset, TrainingConfig config,
-            Path savedModel, Path tensorboard, BuildLog log) {
-        Consumer<String> info = log::info;
-        Consumer<String> debug = log::debug;
-        Consumer<String> progress = log::progress;
+            Path savedModel, Path tensorboard, Baseline baseline, BuildLog log) {
+        Path report = workDirectory.resolve("report.json");
+        fork(settings, workDirectory, config.device(), log, new Request("train", absolute(dataset), config,
+                absolute(savedModel), absolute(tensorboard), absolute(workDirectory.resolve("checkpoint")), null,
+                baseline == null ? null : baseline.name(), baseline == null ? null : absolute(baseline.artifact()),
+                report.toString(), workDirectory.resolve("error.json").toString()));
+        return RunReport.read(report);
+    }
+
+    public static EvaluationRun.Report evaluate(Settings settings, Path workDirectory, Path dataset, Path model,
+            Baseline baseline, Device device, BuildLog log) {
+        Path report = workDirectory.resolve("evaluation.json");
+        fork(settings, workDirectory, device, log, new Request("evaluate", absolute(dataset), null, null, null, null,
+                absolute(model), baseline == null ? null : baseline.name(),
+                baseline == null ? null : absolute(baseline.artifact()), report.toString(),
+                workDirectory.resolve("error.json").toString()));
+        return EvaluationRun.Report.read(report);
+    }
+
+    private static String absolute(Path path) {
+        return path == null ? null : path.toAbsolutePath().toString();
+    }
+
+    private static void fork(Settings settings, Path workDirectory, Device device, BuildLog log, Request request) {
         try {
             Files.createDirectories(workDirectory);
             Path requestFile = workDirectory.resolve("request.json");
-            Path reportFile = workDirectory.resolve("report.json");
-            Path errorFile = workDirectory.resolve("error.json");
+            Path reportFile = Path.of(request.report());
+            Path errorFile = Path.of(request.error());
             Files.deleteIfExists(reportFile);
             Files.deleteIfExists(errorFile);
-            JSON.writeValue(requestFile.toFile(), new Request(dataset.toAbsolutePath().toString(), config,
-                    savedModel.toAbsolutePath().toString(), tensorboard == null ? null : tensorboard.toAbsolutePath().toString(),
-                    workDirectory.resolve("checkpoint").toAbsolutePath().toString(), reportFile.toString(),
-                    errorFile.toString()));
+            JSON.writeValue(requestFile.toFile(), request);
 
             List<String> command = new ArrayList<>();
             command.add(settings.java().toString());
             command.addAll(settings.jvmArguments());
             command.add("-cp");
-            command.add(selectNative(settings.classpath(), config.device()).stream().map(Path::toString)
+            command.add(selectNative(settings.classpath(), device).stream().map(Path::toString)
                     .collect(Collectors.joining(java.io.File.pathSeparator)));
             command.add(ForkedMain.class.getName());
             command.add(requestFile.toString());
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile());
             defaultEnvironment().forEach(builder.environment()::putIfAbsent);
             builder.environment().putAll(settings.environment());
-            debug.accept("Forking the training JVM: " + String.join(" ", command));
+            log.debug("Forking the training JVM: " + String.join(" ", command));
 
             Process process = builder.start();
             Deque<String> lastErrors = new ArrayDeque<>();
             Thread errors = new Thread(() -> relay(process.getErrorStream(), line -> {
-                debug.accept("[tensorflow] " + line);
+                log.debug("[tensorflow] " + line);
                 synchronized (lastErrors) {
                     lastErrors.addLast(line);
                     if (lastErrors.size() > 20) {
@@ -118,15 +141,15 @@ public final class ForkedTraining {
             errors.start();
             relay(process.getInputStream(), line -> {
                 if (line.startsWith(LoggingListener.PROGRESS_PREFIX)) {
-                    progress.accept(line.substring(LoggingListener.PROGRESS_PREFIX.length()));
+                    log.progress(line.substring(LoggingListener.PROGRESS_PREFIX.length()));
                 } else {
-                    info.accept(line);
+                    log.info(line);
                 }
             });
             int exit = waitFor(process);
             errors.join(5_000);
             if (exit == 0 && Files.exists(reportFile)) {
-                return RunReport.read(reportFile);
+                return;
             }
             if (Files.exists(errorFile)) {
                 throw rethrow(JSON.readValue(errorFile.toFile(), ReportedError.class));
@@ -155,7 +178,7 @@ public final class ForkedTraining {
         }
     }
 
-    private static void relay(InputStream stream, Consumer<String> sink) {
+    private static void relay(InputStream stream, java.util.function.Consumer<String> sink) {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {

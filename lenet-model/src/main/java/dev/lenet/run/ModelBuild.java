@@ -4,6 +4,9 @@ import dev.lenet.data.DatasetCache;
 import dev.lenet.data.DatasetReader;
 import dev.lenet.evaluation.AccuracyGate;
 import dev.lenet.evaluation.AccuracyGateException;
+import dev.lenet.evaluation.BaselineGate;
+import dev.lenet.evaluation.BaselineGateException;
+import dev.lenet.evaluation.BaselineResult;
 import dev.lenet.export.ModelCard;
 import dev.lenet.export.ModelPackage;
 import dev.lenet.report.Metrics;
@@ -28,7 +31,16 @@ public final class ModelBuild {
      */
     public record Request(Path dataset, Path datasetCache, List<String> datasetSources, TrainingConfig config,
             double minAccuracy, Path outputDirectory, Path artifact, Instant timestamp,
-            ForkedTraining.Settings fork, boolean force) {}
+            ForkedTraining.Settings fork, boolean force, Baseline baseline, double maxAccuracyDrop) {
+
+        /** Without a baseline or a drop limit. */
+        public Request(Path dataset, Path datasetCache, List<String> datasetSources, TrainingConfig config,
+                double minAccuracy, Path outputDirectory, Path artifact, Instant timestamp,
+                ForkedTraining.Settings fork, boolean force) {
+            this(dataset, datasetCache, datasetSources, config, minAccuracy, outputDirectory, artifact, timestamp, fork,
+                    force, null, 1.0);
+        }
+    }
 
     /**
      * @param report the training run's report; null when the earlier model was up to date and nothing trained
@@ -41,6 +53,7 @@ public final class ModelBuild {
 
     public static Result run(Request request, BuildLog log) {
         AccuracyGate gate = new AccuracyGate(request.minAccuracy());
+        BaselineGate baselineGate = new BaselineGate(request.maxAccuracyDrop());
         createOutputDirectory(request.outputDirectory());
         Path dataset = request.dataset() != null ? request.dataset()
                 : new DatasetCache(request.datasetCache(), request.datasetSources(), log::info).mnist();
@@ -49,9 +62,9 @@ public final class ModelBuild {
             log.info("Training: forced (force is true)");
         } else {
             UpToDateCheck.Verdict verdict = UpToDateCheck.check(request.artifact(), DatasetReader.read(dataset),
-                    request.config(), request.timestamp());
+                    request.config(), request.timestamp(), request.baseline());
             if (verdict.upToDate()) {
-                return upToDate(request, verdict.card(), gate, log);
+                return upToDate(request, verdict.card(), gate, baselineGate, log);
             }
             log.info("Training: " + String.join("; ", verdict.changes()));
         }
@@ -62,20 +75,33 @@ public final class ModelBuild {
         log.info("Training ended: " + report.card().stopping().stopReason());
         double accuracy = report.card().testAccuracy();
         var failure = gate.failure(accuracy);
-        Metrics.Gate verdict = new Metrics.Gate(request.minAccuracy(), accuracy, failure.isEmpty(),
-                failure.orElseGet(() -> gate.passed(accuracy)));
+        BaselineResult baseline = report.card().baseline();
+        var baselineFailure = baseline == null ? java.util.Optional.<String>empty()
+                : baselineGate.failure(accuracy, baseline.testAccuracy(), baseline.model());
+        String message = failure.orElseGet(() -> gate.passed(accuracy))
+                + (baseline == null ? "" : "; " + baselineFailure.orElseGet(
+                        () -> baselineGate.passed(accuracy, baseline.testAccuracy(), baseline.model())));
+        Metrics.Gate verdict = new Metrics.Gate(request.minAccuracy(), accuracy,
+                failure.isEmpty() && baselineFailure.isEmpty(), message);
         Reports.write(request.outputDirectory(), report, verdict, (System.nanoTime() - started) / 1e9, log);
         if (failure.isPresent()) {
             throw new AccuracyGateException(failure.get(), accuracy, request.minAccuracy());
         }
-        String passed = verdict.message();
-        log.info(passed);
+        if (baselineFailure.isPresent()) {
+            throw new BaselineGateException(baselineFailure.get());
+        }
+        String passed = message;
+        log.info(gate.passed(accuracy));
+        if (baseline != null) {
+            log.info(baselineGate.passed(accuracy, baseline.testAccuracy(), baseline.model()));
+        }
         ModelPackage.write(savedModel, request.artifact(), request.timestamp());
         log.info("Model artifact: " + request.artifact());
         return new Result(request.artifact(), report.card(), report, passed);
     }
 
-    private static Result upToDate(Request request, ModelCard card, AccuracyGate gate, BuildLog log) {
+    private static Result upToDate(Request request, ModelCard card, AccuracyGate gate, BaselineGate baselineGate,
+            BuildLog log) {
         log.info("LeNet model is up to date (same dataset SHA-256s, configuration, versions and timestamp): not"
                 + " training. " + request.artifact());
         var failure = gate.failure(card.testAccuracy());
@@ -85,6 +111,15 @@ public final class ModelBuild {
         }
         String passed = gate.passed(card.testAccuracy());
         log.info(passed + " (recorded by the up-to-date model)");
+        BaselineResult baseline = card.baseline();
+        if (baseline != null) {
+            var baselineFailure = baselineGate.failure(card.testAccuracy(), baseline.testAccuracy(), baseline.model());
+            if (baselineFailure.isPresent()) {
+                throw new BaselineGateException(baselineFailure.get() + " (recorded by the up-to-date model)");
+            }
+            log.info(baselineGate.passed(card.testAccuracy(), baseline.testAccuracy(), baseline.model())
+                    + " (recorded by the up-to-date model)");
+        }
         return new Result(request.artifact(), card, null, passed);
     }
 
@@ -112,9 +147,10 @@ public final class ModelBuild {
         Path tensorboard = Reports.freshTensorBoardDirectory(request.outputDirectory());
         if (request.fork() == null) {
             return RunReport.of(TrainingRun.execute(dataset, config, savedModel, tensorboard,
-                    request.outputDirectory().resolve("work").resolve("checkpoint"), new LoggingListener(log)));
+                    request.outputDirectory().resolve("work").resolve("checkpoint"), request.baseline(),
+                    new LoggingListener(log)));
         }
         return ForkedTraining.run(request.fork(), request.outputDirectory().resolve("work"), dataset, config,
-                savedModel, tensorboard, log);
+                savedModel, tensorboard, request.baseline(), log);
     }
 }

@@ -2,7 +2,10 @@ package dev.lenet.run;
 
 import dev.lenet.data.DatasetReader;
 import dev.lenet.data.MnistDataset;
+import dev.lenet.evaluation.BaselineResult;
 import dev.lenet.evaluation.DigitExample;
+import dev.lenet.inference.LeNetClassifier;
+import dev.lenet.inference.ModelEvaluator;
 import dev.lenet.evaluation.Examples;
 import dev.lenet.export.ModelCard;
 import dev.lenet.export.ModelPackage;
@@ -21,6 +24,13 @@ import java.util.Map;
 public final class TrainingRun {
     private TrainingRun() {}
 
+    /** The baseline model's figures on this run's test set. */
+    static BaselineResult evaluateBaseline(Baseline baseline, MnistDataset data) {
+        try (LeNetClassifier model = LeNetClassifier.open(baseline.artifact())) {
+            return BaselineResult.of(baseline.name(), baseline.sha256(), ModelEvaluator.evaluate(model, data.test()));
+        }
+    }
+
     /** Digits shown in the report: the first ones of the test set, as the reference shows them, and the worst misses. */
     static final int FIRST_DIGITS = 20;
     static final int WRONG_DIGITS = 12;
@@ -34,7 +44,7 @@ public final class TrainingRun {
      */
     public static Outcome execute(Path dataset, TrainingConfig config, Path savedModel, Path tensorboard,
             TrainingListener listener) {
-        return execute(dataset, config, savedModel, tensorboard, null, listener);
+        return execute(dataset, config, savedModel, tensorboard, null, null, listener);
     }
 
     /**
@@ -42,7 +52,7 @@ public final class TrainingRun {
      *     from; null keeps none
      */
     public static Outcome execute(Path dataset, TrainingConfig config, Path savedModel, Path tensorboard,
-            Path checkpoints, TrainingListener listener) {
+            Path checkpoints, Baseline baseline, TrainingListener listener) {
         MnistDataset data = DatasetReader.read(dataset);
         TrainingResult result;
         try (Trainer trainer = new Trainer(config, data);
@@ -51,7 +61,7 @@ public final class TrainingRun {
         }
         Predictions test = result.test();
         ModelCard card = ModelCard.of(config, test.evaluation(), result.epochs(), result.stop(), data,
-                result.device().device());
+                result.device().device(), baseline == null ? null : evaluateBaseline(baseline, data));
         SavedModelExport.write(result.weights(), config.scaleInput(), savedModel, Map.of(
                 ModelPackage.CARD_JSON, card.toJson().getBytes(StandardCharsets.UTF_8),
                 ModelPackage.CARD_MARKDOWN, card.toMarkdown().getBytes(StandardCharsets.UTF_8)));

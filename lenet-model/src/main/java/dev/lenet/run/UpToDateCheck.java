@@ -35,7 +35,7 @@ final class UpToDateCheck {
 
     private UpToDateCheck() {}
 
-    static Verdict check(Path artifact, MnistDataset data, TrainingConfig config, Instant timestamp) {
+    static Verdict check(Path artifact, MnistDataset data, TrainingConfig config, Instant timestamp, Baseline baseline) {
         if (!Files.isRegularFile(artifact)) {
             return new Verdict(null, List.of("no earlier model at " + artifact));
         }
@@ -64,6 +64,13 @@ final class UpToDateCheck {
         compare(changes, "threads", h.threads(), config.effectiveThreads());
         compare(changes, "TensorFlow version", card.tensorflowVersion(), Versions.tensorflow());
         compare(changes, "lenet version", card.lenetVersion(), Versions.lenet());
+        compare(changes, "validation and stopping rules", card.stopping() == null ? null
+                : List.of(card.stopping().validationSize(), card.stopping().monitor(), card.stopping().patience(),
+                        card.stopping().minDelta()),
+                List.of(config.stopping().validationSize(), config.stopping().monitor().text(),
+                        config.stopping().patience(), config.stopping().minDelta()));
+        compare(changes, "baseline", card.baseline() == null ? null : card.baseline().model() + " " + card.baseline().sha256(),
+                baseline == null ? null : baseline.name() + " " + baseline.sha256());
         return new Verdict(card, changes);
     }
 

@@ -104,4 +104,14 @@ class SavedModelExportTest {
             assertEquals(1, siblings.count(), "only the model directory");
         }
     }
+
+    @Test
+    void theSameWeightsGiveTheSameBytes() throws IOException {
+        SavedModelExport.write(TinyTraining.trained().weights(), true, temp.resolve("a"));
+        SavedModelExport.write(TinyTraining.trained().weights(), true, temp.resolve("b"));
+        for (String file : List.of("saved_model.pb", "variables/variables.index", "variables/variables.data-00000-of-00001")) {
+            assertArrayEquals(Files.readAllBytes(temp.resolve("a").resolve(file)), Files.readAllBytes(temp.resolve("b").resolve(file)),
+                    file);
+        }
+    }
 }

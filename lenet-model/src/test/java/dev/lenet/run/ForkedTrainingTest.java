@@ -36,7 +36,7 @@ class ForkedTrainingTest {
         IdxWriter.writeDataset(data, TinyTraining.DATA.train(), TinyTraining.DATA.test(), false);
         List<String> lines = new ArrayList<>();
         RunReport report = ForkedTraining.run(thisClasspath(), temp.resolve("work"), data,
-                TinyTraining.CONFIG.withEpochs(1), temp.resolve("model"), temp.resolve("tb"), new ListLog(lines));
+                TinyTraining.CONFIG.withEpochs(1), temp.resolve("model"), temp.resolve("tb"), null, new ListLog(lines));
         assertEquals(1, report.epochs().size());
         assertEquals(report.epochs().get(0).testAccuracy(), report.card().testAccuracy(), 1e-12);
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("Epoch 1/1 - loss ")), lines.toString());
@@ -48,7 +48,7 @@ class ForkedTrainingTest {
     void theChildsErrorsComeBackAsTheSameKind() {
         Path missing = temp.resolve("no-data");
         InvalidDatasetException e = assertThrows(InvalidDatasetException.class, () -> ForkedTraining.run(thisClasspath(),
-                temp.resolve("work"), missing, TinyTraining.CONFIG, temp.resolve("model"), null, new ListLog(new ArrayList<>())));
+                temp.resolve("work"), missing, TinyTraining.CONFIG, temp.resolve("model"), null, null, new ListLog(new ArrayList<>())));
         assertEquals(missing.toString(), e.input());
         assertTrue(e.getMessage().startsWith(missing + ": does not exist. "), e.getMessage());
     }
@@ -80,7 +80,7 @@ class ForkedTrainingTest {
         IdxWriter.writeDataset(data, TinyTraining.DATA.train(), TinyTraining.DATA.test(), false);
         List<String> lines = new ArrayList<>();
         ForkedTraining.run(thisClasspath(), temp.resolve("work"), data, TinyTraining.CONFIG.withEpochs(2).withBatchSize(1),
-                temp.resolve("model"), null, new ListLog(lines));
+                temp.resolve("model"), null, null, new ListLog(lines));
         assertTrue(lines.stream().anyMatch(l -> l.matches("PROGRESS Epoch 1/2 - step \\d+/1200 - loss .*")), lines.toString());
         assertEquals(2, lines.stream().filter(l -> l.startsWith("Epoch ")).count());
         assertTrue(lines.stream().noneMatch(l -> l.contains("@@lenet")), lines.toString());

