@@ -14,4 +14,5 @@ assert evaluated.model.confusionMatrix == trained.model.confusionMatrix
 assert evaluated.model.hyperparameters.epochs == 2 : 'the model card travels with the model'
 assert evaluated.gate.passed
 assert !failed.gate.passed
+assert evaluated.device.reason == "evaluation runs on the CPU"
 return true

@@ -45,6 +45,11 @@ public final class HtmlReport {
                 card.testCorrect(), card.testImages()));
         html.append("<span class=\"").append(c.gate().passed() ? "pass" : "fail").append("\">")
                 .append(escape(c.gate().message())).append("</span>. ");
+        if (card.baseline() != null) {
+            html.append(String.format(Locale.ROOT, "<span id=\"baseline\">Baseline %s: test accuracy %.4f on the same"
+                    + " test set (change %+.4f).</span> ", escape(card.baseline().model()), card.baseline().testAccuracy(),
+                    card.testAccuracy() - card.baseline().testAccuracy()));
+        }
         html.append(escape(c.device().describe())).append(". TensorFlow ").append(escape(card.tensorflowVersion()))
                 .append(", lenet ").append(escape(card.lenetVersion())).append(".</p>\n");
 
