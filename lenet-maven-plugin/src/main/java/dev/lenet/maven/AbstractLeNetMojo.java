@@ -74,7 +74,7 @@ abstract class AbstractLeNetMojo extends AbstractMojo {
     protected boolean fork;
 
     /** JVM options of the child JVM. */
-    @Parameter(property = "lenet.jvmArgs", defaultValue = "-Xmx2g")
+    @Parameter(property = "lenet.jvmArgs", defaultValue = "-Xmx1g")
     protected String jvmArgs;
 
     /** Extra environment of the child JVM, e.g. CUDA_VISIBLE_DEVICES. */

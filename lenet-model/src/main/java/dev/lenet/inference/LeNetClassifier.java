@@ -2,6 +2,7 @@ package dev.lenet.inference;
 
 import dev.lenet.LeNetException;
 import dev.lenet.data.Digits;
+import dev.lenet.evaluation.Evaluation;
 import dev.lenet.export.AtomicFiles;
 import dev.lenet.export.ModelCard;
 import dev.lenet.export.ModelPackage;
@@ -122,13 +123,7 @@ public final class LeNetClassifier implements AutoCloseable {
         for (int i = 0; i < images.size(); i++) {
             float[] p = new float[Digits.CLASSES];
             System.arraycopy(flat, i * Digits.CLASSES, p, 0, Digits.CLASSES);
-            int best = 0;
-            for (int c = 1; c < Digits.CLASSES; c++) {
-                if (p[c] > p[best]) {
-                    best = c;
-                }
-            }
-            predictions.add(new Prediction(best, p));
+            predictions.add(new Prediction(Evaluation.argMax(p), p));
         }
         return predictions;
     }

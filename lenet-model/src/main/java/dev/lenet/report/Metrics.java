@@ -3,6 +3,7 @@ package dev.lenet.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.lenet.evaluation.Gates;
 import dev.lenet.export.ModelCard;
 import dev.lenet.training.DeviceChoice;
 import dev.lenet.training.EpochRecord;
@@ -22,7 +23,11 @@ public record Metrics(String format, Gate gate, DeviceChoice device, Timings tim
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     /** @param passed whether test accuracy met {@code minAccuracy} */
-    public record Gate(double minAccuracy, double testAccuracy, boolean passed, String message) {}
+    public record Gate(double minAccuracy, double testAccuracy, boolean passed, String message) {
+        public static Gate of(Gates.Verdict verdict) {
+            return new Gate(verdict.minAccuracy(), verdict.testAccuracy(), verdict.passed(), verdict.message());
+        }
+    }
 
     public record Timings(double trainingSeconds, double secondsPerEpoch, double totalSeconds) {}
 

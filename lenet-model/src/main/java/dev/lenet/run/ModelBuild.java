@@ -2,11 +2,7 @@ package dev.lenet.run;
 
 import dev.lenet.data.DatasetCache;
 import dev.lenet.data.DatasetReader;
-import dev.lenet.evaluation.AccuracyGate;
-import dev.lenet.evaluation.AccuracyGateException;
-import dev.lenet.evaluation.BaselineGate;
-import dev.lenet.evaluation.BaselineGateException;
-import dev.lenet.evaluation.BaselineResult;
+import dev.lenet.evaluation.Gates;
 import dev.lenet.export.ModelCard;
 import dev.lenet.export.ModelPackage;
 import dev.lenet.report.Metrics;
@@ -23,6 +19,8 @@ import java.util.List;
  * apply the gate, and package the model. The caller attaches the artifact.
  */
 public final class ModelBuild {
+    private static final String RECORDED = " (recorded by the up-to-date model)";
+
     private ModelBuild() {}
 
     /**
@@ -52,8 +50,7 @@ public final class ModelBuild {
     }
 
     public static Result run(Request request, BuildLog log) {
-        AccuracyGate gate = new AccuracyGate(request.minAccuracy());
-        BaselineGate baselineGate = new BaselineGate(request.maxAccuracyDrop());
+        Gates gates = new Gates(request.minAccuracy(), request.maxAccuracyDrop());
         createOutputDirectory(request.outputDirectory());
         Path dataset = request.dataset() != null ? request.dataset()
                 : new DatasetCache(request.datasetCache(), request.datasetSources(), log::info).mnist();
@@ -64,7 +61,7 @@ public final class ModelBuild {
             UpToDateCheck.Verdict verdict = UpToDateCheck.check(request.artifact(), DatasetReader.read(dataset),
                     request.config(), request.timestamp(), request.baseline());
             if (verdict.upToDate()) {
-                return upToDate(request, verdict.card(), gate, baselineGate, log);
+                return upToDate(request, verdict.card(), gates, log);
             }
             log.info("Training: " + String.join("; ", verdict.changes()));
         }
@@ -73,54 +70,22 @@ public final class ModelBuild {
         long started = System.nanoTime();
         RunReport report = train(request, dataset, savedModel, log);
         log.info("Training ended: " + report.card().stopping().stopReason());
-        double accuracy = report.card().testAccuracy();
-        var failure = gate.failure(accuracy);
-        BaselineResult baseline = report.card().baseline();
-        var baselineFailure = baseline == null ? java.util.Optional.<String>empty()
-                : baselineGate.failure(accuracy, baseline.testAccuracy(), baseline.model());
-        String message = failure.orElseGet(() -> gate.passed(accuracy))
-                + (baseline == null ? "" : "; " + baselineFailure.orElseGet(
-                        () -> baselineGate.passed(accuracy, baseline.testAccuracy(), baseline.model())));
-        Metrics.Gate verdict = new Metrics.Gate(request.minAccuracy(), accuracy,
-                failure.isEmpty() && baselineFailure.isEmpty(), message);
-        Reports.write(request.outputDirectory(), report, verdict, (System.nanoTime() - started) / 1e9, log);
-        if (failure.isPresent()) {
-            throw new AccuracyGateException(failure.get(), accuracy, request.minAccuracy());
-        }
-        if (baselineFailure.isPresent()) {
-            throw new BaselineGateException(baselineFailure.get());
-        }
-        String passed = message;
-        log.info(gate.passed(accuracy));
-        if (baseline != null) {
-            log.info(baselineGate.passed(accuracy, baseline.testAccuracy(), baseline.model()));
-        }
+        Gates.Verdict verdict = gates.judge(report.card().testAccuracy(), report.card().baseline());
+        Reports.write(request.outputDirectory(), report, Metrics.Gate.of(verdict), (System.nanoTime() - started) / 1e9, log);
+        verdict.enforce("");
+        verdict.passes().forEach(log::info);
         ModelPackage.write(savedModel, request.artifact(), request.timestamp());
         log.info("Model artifact: " + request.artifact());
-        return new Result(request.artifact(), report.card(), report, passed);
+        return new Result(request.artifact(), report.card(), report, verdict.message());
     }
 
-    private static Result upToDate(Request request, ModelCard card, AccuracyGate gate, BaselineGate baselineGate,
-            BuildLog log) {
+    private static Result upToDate(Request request, ModelCard card, Gates gates, BuildLog log) {
         log.info("LeNet model is up to date (same dataset SHA-256s, configuration, versions and timestamp): not"
                 + " training. " + request.artifact());
-        var failure = gate.failure(card.testAccuracy());
-        if (failure.isPresent()) {
-            throw new AccuracyGateException(failure.get() + " (recorded by the up-to-date model)", card.testAccuracy(),
-                    request.minAccuracy());
-        }
-        String passed = gate.passed(card.testAccuracy());
-        log.info(passed + " (recorded by the up-to-date model)");
-        BaselineResult baseline = card.baseline();
-        if (baseline != null) {
-            var baselineFailure = baselineGate.failure(card.testAccuracy(), baseline.testAccuracy(), baseline.model());
-            if (baselineFailure.isPresent()) {
-                throw new BaselineGateException(baselineFailure.get() + " (recorded by the up-to-date model)");
-            }
-            log.info(baselineGate.passed(card.testAccuracy(), baseline.testAccuracy(), baseline.model())
-                    + " (recorded by the up-to-date model)");
-        }
-        return new Result(request.artifact(), card, null, passed);
+        Gates.Verdict verdict = gates.judge(card.testAccuracy(), card.baseline());
+        verdict.enforce(RECORDED);
+        verdict.passes().forEach(pass -> log.info(pass + RECORDED));
+        return new Result(request.artifact(), card, null, verdict.message());
     }
 
     private static void createOutputDirectory(Path directory) {

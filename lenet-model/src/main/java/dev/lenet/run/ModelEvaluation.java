@@ -2,11 +2,7 @@ package dev.lenet.run;
 
 import dev.lenet.LeNetException;
 import dev.lenet.data.DatasetCache;
-import dev.lenet.evaluation.AccuracyGate;
-import dev.lenet.evaluation.AccuracyGateException;
-import dev.lenet.evaluation.BaselineGate;
-import dev.lenet.evaluation.BaselineGateException;
-import dev.lenet.evaluation.BaselineResult;
+import dev.lenet.evaluation.Gates;
 import dev.lenet.export.AtomicFiles;
 import dev.lenet.export.ModelCard;
 import dev.lenet.report.Metrics;
@@ -16,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What {@code lenet:evaluate} does, free of Maven: evaluate an existing model (trained here or elsewhere) on a
@@ -35,8 +30,7 @@ public final class ModelEvaluation {
             ForkedTraining.Settings fork) {}
 
     public static ModelCard run(Request request, BuildLog log) {
-        AccuracyGate gate = new AccuracyGate(request.minAccuracy());
-        BaselineGate baselineGate = new BaselineGate(request.maxAccuracyDrop());
+        Gates gates = new Gates(request.minAccuracy(), request.maxAccuracyDrop());
         if (!Files.exists(request.model())) {
             throw new LeNetException(request.model() + ": no such model. Give a SavedModel directory or a model artifact"
                     + " (.jar) that lenet:train attached");
@@ -49,28 +43,13 @@ public final class ModelEvaluation {
                 ? EvaluationRun.execute(dataset, request.model(), request.baseline()).card()
                 : ForkedTraining.evaluate(request.fork(), request.outputDirectory().resolve("work"), dataset,
                         request.model(), request.baseline(), Device.CPU, log).card();
-        double accuracy = card.testAccuracy();
-        Optional<String> failure = gate.failure(accuracy);
-        BaselineResult baseline = card.baseline();
-        Optional<String> baselineFailure = baseline == null ? Optional.empty()
-                : baselineGate.failure(accuracy, baseline.testAccuracy(), baseline.model());
-        String message = failure.orElseGet(() -> gate.passed(accuracy)) + (baseline == null ? ""
-                : "; " + baselineFailure.orElseGet(() -> baselineGate.passed(accuracy, baseline.testAccuracy(), baseline.model())));
+        Gates.Verdict verdict = gates.judge(card.testAccuracy(), card.baseline());
         double seconds = (System.nanoTime() - started) / 1e9;
-        writeMetrics(request.outputDirectory(), new Metrics(Metrics.FORMAT,
-                new Metrics.Gate(request.minAccuracy(), accuracy, failure.isEmpty() && baselineFailure.isEmpty(), message),
+        writeMetrics(request.outputDirectory(), new Metrics(Metrics.FORMAT, Metrics.Gate.of(verdict),
                 new DeviceChoice(false, "evaluation runs on the CPU"), new Metrics.Timings(0, 0, seconds), List.of(), card),
                 log);
-        if (failure.isPresent()) {
-            throw new AccuracyGateException(failure.get(), accuracy, request.minAccuracy());
-        }
-        if (baselineFailure.isPresent()) {
-            throw new BaselineGateException(baselineFailure.get());
-        }
-        log.info(gate.passed(accuracy));
-        if (baseline != null) {
-            log.info(baselineGate.passed(accuracy, baseline.testAccuracy(), baseline.model()));
-        }
+        verdict.enforce("");
+        verdict.passes().forEach(log::info);
         return card;
     }
 

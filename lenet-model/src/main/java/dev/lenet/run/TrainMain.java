@@ -5,6 +5,7 @@ import dev.lenet.data.DatasetCache;
 import dev.lenet.training.Device;
 import dev.lenet.training.EpochRecord;
 import dev.lenet.training.LearningRateSchedule;
+import dev.lenet.training.Stopping;
 import dev.lenet.training.TrainingConfig;
 import dev.lenet.training.TrainingListener;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import java.util.Locale;
  * Trains from the command line and prints the summary and one line per epoch:
  * {@code java -cp ... dev.lenet.run.TrainMain [--dataset DIR_OR_ARCHIVE] [--epochs N] [--batch-size N]
  * [--learning-rate X] [--schedule constant|step|cosine] [--seed N] [--raw] [--threads N] [--device auto|cpu|gpu]
- * [--output DIR] [--memory]}. {@code --memory} prints the process's resident memory after each epoch. {@code --reference} selects the reference article's settings. Without {@code --dataset}, MNIST
+ * [--output DIR] [--memory] [--validation-size N] [--patience N]}. {@code --memory} prints the process's resident memory after each epoch. {@code --reference} selects the reference article's settings. Without {@code --dataset}, MNIST
  * comes from {@code ~/.lenet/datasets}, fetched on first use as the plugin does.
  */
 public final class TrainMain {
@@ -52,6 +53,12 @@ public final class TrainMain {
                 case "--threads" -> config = config.withThreads(Integer.parseInt(value(flag, rest)));
                 case "--device" -> config = config.withDevice(Device.parse(value(flag, rest)));
                 case "--memory" -> memory = true;
+                case "--validation-size" -> config = config.withStopping(new Stopping(Integer.parseInt(value(flag, rest)),
+                        config.stopping().monitor(), config.stopping().patience(), config.stopping().minDelta(),
+                        config.stopping().maxTrainingTime()));
+                case "--patience" -> config = config.withStopping(new Stopping(config.stopping().validationSize(),
+                        config.stopping().monitor(), Integer.parseInt(value(flag, rest)), config.stopping().minDelta(),
+                        config.stopping().maxTrainingTime()));
                 default -> throw new LeNetException("unknown option " + flag + "; see the class comment of TrainMain");
             }
         }
@@ -70,6 +77,7 @@ public final class TrainMain {
             });
         }
         TrainingRun.Outcome outcome = TrainingRun.execute(dataset, config, output, null, listener);
+        System.out.println("training ended: " + outcome.training().stop().message());
         System.out.printf(Locale.ROOT, "test accuracy %.4f (%d/%d); SavedModel in %s%n", outcome.card().testAccuracy(),
                 outcome.card().testCorrect(), outcome.card().testImages(), output.toAbsolutePath());
     }

@@ -381,13 +381,7 @@ public final class Trainer implements AutoCloseable {
                 for (int i = 0; i < size; i++) {
                     float[] p = new float[Digits.CLASSES];
                     System.arraycopy(flat, i * Digits.CLASSES, p, 0, Digits.CLASSES);
-                    int best = 0;
-                    for (int c = 1; c < Digits.CLASSES; c++) {
-                        if (p[c] > p[best]) {
-                            best = c;
-                        }
-                    }
-                    predicted[start + i] = best;
+                    predicted[start + i] = Evaluation.argMax(p);
                     all[start + i] = p;
                 }
             }
