@@ -53,27 +53,6 @@ class ForkedTrainingTest {
         assertTrue(e.getMessage().startsWith(missing + ": does not exist. "), e.getMessage());
     }
 
-    /** Keeps info lines; progress lines are kept with a marker so tests can tell them apart. */
-    record ListLog(List<String> lines) implements BuildLog {
-        @Override
-        public void info(String message) {
-            lines.add(message);
-        }
-
-        @Override
-        public void warn(String message) {
-            lines.add("WARN " + message);
-        }
-
-        @Override
-        public void debug(String message) {}
-
-        @Override
-        public void progress(String line) {
-            lines.add("PROGRESS " + line);
-        }
-    }
-
     @Test
     void progressWithinAnEpochArrivesApartFromTheLogLines() throws IOException {
         Path data = temp.resolve("data");

@@ -34,22 +34,7 @@ class ModelBuildTest {
     static final List<String> log = new ArrayList<>();
     static List<String> firstBuildLog;
 
-    static final BuildLog LOG = new BuildLog() {
-        @Override
-        public void info(String message) {
-            log.add(message);
-        }
-
-        @Override
-        public void warn(String message) {
-            log.add("WARN " + message);
-        }
-
-        @Override
-        public void debug(String message) {
-            // not kept
-        }
-    };
+    static final BuildLog LOG = new ListLog(log);
 
     static ModelBuild.Request request(Path out, double minAccuracy, int epochs) {
         return new ModelBuild.Request(data, null, List.of(), TinyTraining.CONFIG.withEpochs(epochs), minAccuracy, out,
