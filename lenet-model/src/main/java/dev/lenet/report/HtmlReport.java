@@ -75,7 +75,7 @@ public final class HtmlReport {
         }
         html.append(chart("loss", "Loss per epoch", c.epochs(), losses));
         html.append(chart("accuracy", "Accuracy per epoch", c.epochs(), accuracies));
-        html.append("</div>\n<p>").append(escape(card.stopping().stopReason())).append(".</p>\n");
+        html.append("</div>\n<p>Training ended: ").append(escape(card.stopping().stopReason())).append(".</p>\n");
         html.append("<table id=\"epochs\"><tr><th>epoch</th><th>learning rate</th><th>loss</th><th>train acc</th>")
                 .append(validated ? "<th>val loss</th><th>val acc</th>" : "<th>test acc</th>")
                 .append("<th>seconds</th><th>images/s</th></tr>\n");
