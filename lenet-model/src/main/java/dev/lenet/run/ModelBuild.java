@@ -58,7 +58,7 @@ public final class ModelBuild {
         if (request.force()) {
             log.info("Training: forced (force is true)");
         } else {
-            UpToDateCheck.Verdict verdict = UpToDateCheck.check(request.artifact(), DatasetReader.read(dataset),
+            UpToDateCheck.Verdict verdict = UpToDateCheck.check(request.artifact(), () -> DatasetReader.read(dataset),
                     request.config(), request.timestamp(), request.baseline());
             if (verdict.upToDate()) {
                 return upToDate(request, verdict.card(), gates, log);

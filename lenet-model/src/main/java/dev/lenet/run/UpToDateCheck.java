@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -35,7 +36,9 @@ final class UpToDateCheck {
 
     private UpToDateCheck() {}
 
-    static Verdict check(Path artifact, MnistDataset data, TrainingConfig config, Instant timestamp, Baseline baseline) {
+    /** @param dataset read only when there is an intact earlier model to compare with */
+    static Verdict check(Path artifact, Supplier<MnistDataset> dataset, TrainingConfig config, Instant timestamp,
+            Baseline baseline) {
         if (!Files.isRegularFile(artifact)) {
             return new Verdict(null, List.of("no earlier model at " + artifact));
         }
@@ -47,7 +50,7 @@ final class UpToDateCheck {
         }
         List<String> changes = new ArrayList<>();
         ModelCard.Dataset before = card.dataset();
-        ModelCard.Dataset now = ModelCard.Dataset.of(data);
+        ModelCard.Dataset now = ModelCard.Dataset.of(dataset.get());
         compare(changes, "train images SHA-256", before.trainImagesSha256(), now.trainImagesSha256());
         compare(changes, "train labels SHA-256", before.trainLabelsSha256(), now.trainLabelsSha256());
         compare(changes, "test images SHA-256", before.testImagesSha256(), now.testImagesSha256());
