@@ -1,20 +1,17 @@
 package dev.lenet.data;
 
+import dev.lenet.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * A per-user copy of MNIST (like Keras' {@code ~/.keras/datasets}), filled on first use from the first source that
@@ -89,14 +86,14 @@ public final class DatasetCache {
                     continue;
                 }
                 for (DatasetFile file : DatasetFile.all()) {
-                    move(staging.resolve(file.standardName()), directory.resolve(file.standardName()));
+                    AtomicFiles.replaceFile(staging.resolve(file.standardName()), directory.resolve(file.standardName()));
                 }
                 return directory;
             } catch (IOException | InvalidDatasetException e) {
                 attempts.add(source.describe() + ": " + e.getMessage());
                 log.accept("  failed: " + e.getMessage());
             } finally {
-                deleteTree(staging);
+                AtomicFiles.deleteQuietly(staging);
             }
         }
         throw new DatasetUnavailableException(attempts);
@@ -124,24 +121,5 @@ public final class DatasetCache {
             }
         }
         return null;
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void deleteTree(Path path) {
-        if (path == null) {
-            return;
-        }
-        try (Stream<Path> tree = Files.walk(path)) {
-            tree.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a hidden staging directory; the next fill ignores it
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.lenet.export;
 
 import dev.lenet.LeNetException;
+import dev.lenet.files.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -36,11 +37,7 @@ public final class ModelPackage {
      */
     public static void write(Path savedModel, Path jar, Instant timestamp) {
         Path target = jar.toAbsolutePath();
-        Path partial = null;
         try {
-            Files.createDirectories(target.getParent());
-            AtomicFiles.deleteLeftovers(target);
-            partial = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
             TreeMap<String, byte[]> entries = new TreeMap<>();
             try (Stream<Path> files = Files.walk(savedModel)) {
                 for (Path file : files.filter(Files::isRegularFile).toList()) {
@@ -52,22 +49,20 @@ public final class ModelPackage {
             entries.put(INDEX, (String.join("\n", names.stream().map(n -> n.substring(ROOT.length())).toList()) + "\n")
                     .getBytes(StandardCharsets.UTF_8));
             LocalDateTime time = LocalDateTime.ofInstant(timestamp, ZoneOffset.UTC);
-            try (OutputStream file = Files.newOutputStream(partial); ZipOutputStream zip = new ZipOutputStream(file)) {
-                for (var entry : entries.entrySet()) {
-                    ZipEntry zipEntry = new ZipEntry(entry.getKey());
-                    zipEntry.setTimeLocal(time);
-                    zip.putNextEntry(zipEntry);
-                    zip.write(entry.getValue());
-                    zip.closeEntry();
+            AtomicFiles.write(target, partial -> {
+                try (OutputStream file = Files.newOutputStream(partial); ZipOutputStream zip = new ZipOutputStream(file)) {
+                    for (var entry : entries.entrySet()) {
+                        ZipEntry zipEntry = new ZipEntry(entry.getKey());
+                        zipEntry.setTimeLocal(time);
+                        zip.putNextEntry(zipEntry);
+                        zip.write(entry.getValue());
+                        zip.closeEntry();
+                    }
                 }
-            }
-            AtomicFiles.replaceFile(partial, target);
-            partial = null;
+            });
         } catch (IOException e) {
             throw new LeNetException("cannot write the model artifact " + target + " (" + e + "). Check that the"
                     + " directory is writable and the disk has space", e);
-        } finally {
-            AtomicFiles.deleteQuietly(partial);
         }
     }
 }

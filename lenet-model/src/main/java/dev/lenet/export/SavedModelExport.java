@@ -7,6 +7,7 @@ import dev.lenet.model.LeNetParameter;
 import dev.lenet.training.TrainedWeights;
 import com.google.protobuf.CodedOutputStream;
 import java.io.ByteArrayOutputStream;
+import dev.lenet.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

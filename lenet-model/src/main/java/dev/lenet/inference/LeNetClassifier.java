@@ -3,7 +3,7 @@ package dev.lenet.inference;
 import dev.lenet.LeNetException;
 import dev.lenet.data.Digits;
 import dev.lenet.evaluation.Evaluation;
-import dev.lenet.export.AtomicFiles;
+import dev.lenet.files.AtomicFiles;
 import dev.lenet.export.ModelCard;
 import dev.lenet.export.ModelPackage;
 import dev.lenet.export.SavedModelExport;
@@ -80,7 +80,7 @@ public final class LeNetClassifier implements AutoCloseable {
             requireSavedModel(directory, origin);
             return new LeNetClassifier(directory, directory);
         } catch (RuntimeException e) {
-            deleteQuietly(directory);
+            AtomicFiles.deleteQuietly(directory);
             throw e;
         }
     }
@@ -131,15 +131,8 @@ public final class LeNetClassifier implements AutoCloseable {
     @Override
     public void close() {
         bundle.close();
-        deleteQuietly(unpacked);
+        AtomicFiles.deleteQuietly(unpacked);
     }
 
-    private static void deleteQuietly(Path directory) {
-        try {
-            AtomicFiles.deleteRecursively(directory);
-        } catch (IOException e) {
-            // a private temporary directory; the OS cleans it
-        }
-    }
 
 }

@@ -2,6 +2,7 @@ package dev.lenet.inference;
 
 import dev.lenet.LeNetException;
 import dev.lenet.data.SafePaths;
+import dev.lenet.files.AtomicFiles;
 import dev.lenet.export.ModelPackage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,10 +47,10 @@ final class ModelUnpacker {
             }
             return directory;
         } catch (IOException e) {
-            delete(directory);
+            AtomicFiles.deleteQuietly(directory);
             throw new LeNetException(archive + ": cannot be read as a model artifact (" + e.getMessage() + ")", e);
         } catch (RuntimeException e) {
-            delete(directory);
+            AtomicFiles.deleteQuietly(directory);
             throw e;
         }
     }
@@ -82,10 +83,10 @@ final class ModelUnpacker {
             }
             return directory;
         } catch (IOException e) {
-            delete(directory);
+            AtomicFiles.deleteQuietly(directory);
             throw new LeNetException("cannot unpack the model from the classpath: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            delete(directory);
+            AtomicFiles.deleteQuietly(directory);
             throw e;
         }
     }
@@ -114,14 +115,6 @@ final class ModelUnpacker {
             }
         } catch (IOException e) {
             throw new LeNetException("cannot create a temporary directory for the model: " + e.getMessage(), e);
-        }
-    }
-
-    private static void delete(Path directory) {
-        try {
-            dev.lenet.export.AtomicFiles.deleteRecursively(directory);
-        } catch (IOException ignored) {
-            // private temporary directory
         }
     }
 }

@@ -3,7 +3,7 @@ package dev.lenet.run;
 import dev.lenet.LeNetException;
 import dev.lenet.data.DatasetCache;
 import dev.lenet.evaluation.Gates;
-import dev.lenet.export.AtomicFiles;
+import dev.lenet.files.AtomicFiles;
 import dev.lenet.export.ModelCard;
 import dev.lenet.report.Metrics;
 import dev.lenet.training.DeviceChoice;
@@ -45,23 +45,11 @@ public final class ModelEvaluation {
                         request.model(), request.baseline(), Device.CPU, log).card();
         Gates.Verdict verdict = gates.judge(card.testAccuracy(), card.baseline());
         double seconds = (System.nanoTime() - started) / 1e9;
-        writeMetrics(request.outputDirectory(), new Metrics(Metrics.FORMAT, Metrics.Gate.of(verdict),
+        Reports.writeMetrics(request.outputDirectory(), new Metrics(Metrics.FORMAT, Metrics.Gate.of(verdict),
                 new DeviceChoice(false, "evaluation runs on the CPU"), new Metrics.Timings(0, 0, seconds), List.of(), card),
                 log);
         verdict.enforce("");
         verdict.passes().forEach(log::info);
         return card;
-    }
-
-    private static void writeMetrics(Path directory, Metrics metrics, BuildLog log) {
-        try {
-            Files.createDirectories(directory);
-            Path partial = Files.createTempFile(directory, "." + Reports.METRICS, ".partial");
-            metrics.write(partial);
-            AtomicFiles.replaceFile(partial, directory.resolve(Reports.METRICS));
-        } catch (IOException e) {
-            throw new LeNetException("cannot write the metrics to " + directory + " (" + e + ")", e);
-        }
-        log.info("Metrics: " + directory.resolve(Reports.METRICS));
     }
 }

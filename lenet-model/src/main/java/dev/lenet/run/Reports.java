@@ -1,7 +1,7 @@
 package dev.lenet.run;
 
 import dev.lenet.LeNetException;
-import dev.lenet.export.AtomicFiles;
+import dev.lenet.files.AtomicFiles;
 import dev.lenet.report.HtmlReport;
 import dev.lenet.report.Metrics;
 import java.io.IOException;
@@ -24,21 +24,22 @@ final class Reports {
                 report.card());
         String html = HtmlReport.render(new HtmlReport.Content(report.card(), report.summary(), report.epochs(),
                 report.device(), gate, report.firstDigits(), report.confidentlyWrong()));
+        writeMetrics(outputDirectory, metrics, log);
         try {
-            Files.createDirectories(outputDirectory);
-            AtomicFiles.deleteLeftovers(outputDirectory.resolve(METRICS));
-            AtomicFiles.deleteLeftovers(outputDirectory.resolve(REPORT));
-            Path metricsPartial = Files.createTempFile(outputDirectory, "." + METRICS, ".partial");
-            metrics.write(metricsPartial);
-            AtomicFiles.replaceFile(metricsPartial, outputDirectory.resolve(METRICS));
-            Path reportPartial = Files.createTempFile(outputDirectory, "." + REPORT, ".partial");
-            Files.writeString(reportPartial, html, StandardCharsets.UTF_8);
-            AtomicFiles.replaceFile(reportPartial, outputDirectory.resolve(REPORT));
+            AtomicFiles.write(outputDirectory.resolve(REPORT), partial -> Files.writeString(partial, html, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new LeNetException("cannot write the metrics and report to " + outputDirectory + " (" + e + ")", e);
+            throw new LeNetException("cannot write the report to " + outputDirectory + " (" + e + ")", e);
+        }
+        log.info("Report: " + outputDirectory.resolve(REPORT).toUri());
+    }
+
+    static void writeMetrics(Path outputDirectory, Metrics metrics, BuildLog log) {
+        try {
+            AtomicFiles.write(outputDirectory.resolve(METRICS), metrics::write);
+        } catch (IOException e) {
+            throw new LeNetException("cannot write the metrics to " + outputDirectory + " (" + e + ")", e);
         }
         log.info("Metrics: " + outputDirectory.resolve(METRICS));
-        log.info("Report: " + outputDirectory.resolve(REPORT).toUri());
     }
 
     /** An empty TensorBoard directory, so TensorBoard shows this run and no earlier one. */

@@ -1,16 +1,15 @@
 package dev.lenet.training;
 
 import dev.lenet.LeNetException;
+import dev.lenet.files.AtomicFiles;
 import dev.lenet.model.LeNetParameter;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -33,45 +32,42 @@ public record Checkpoint(String inputs, int epochsDone, long steps, TrainedWeigh
 
     public void write(Path directory) {
         try {
-            Files.createDirectories(directory);
-            Path partial = Files.createTempFile(directory, "." + FILE, ".partial");
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial)))) {
-                out.writeInt(MAGIC);
-                out.writeUTF(inputs);
-                out.writeInt(epochsDone);
-                out.writeLong(steps);
-                writeWeights(out, weights);
-                writeWeights(out, firstMoments);
-                writeWeights(out, secondMoments);
-                out.writeBoolean(best != null);
-                if (best != null) {
-                    writeWeights(out, best);
-                }
-                out.writeDouble(bestScore);
-                out.writeInt(bestEpoch);
-                out.writeInt(epochsSinceBest);
-                out.writeInt(history.size());
-                for (EpochRecord r : history) {
-                    out.writeInt(r.epoch());
-                    out.writeInt(r.epochs());
-                    out.writeDouble(r.learningRate());
-                    out.writeDouble(r.meanLoss());
-                    out.writeDouble(r.trainAccuracy());
-                    writeNullable(out, r.validationLoss());
-                    writeNullable(out, r.validationAccuracy());
-                    writeNullable(out, r.testAccuracy());
-                    out.writeDouble(r.seconds());
-                    out.writeDouble(r.imagesPerSecond());
-                    out.writeLong(r.residentBytes());
-                }
-            }
-            try {
-                Files.move(partial, directory.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(partial, directory.resolve(FILE), StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(directory.resolve(FILE), partial -> writeTo(partial));
         } catch (IOException e) {
             throw new LeNetException("cannot write the training checkpoint in " + directory + " (" + e + ")", e);
+        }
+    }
+
+    private void writeTo(Path partial) throws IOException {
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial)))) {
+            out.writeInt(MAGIC);
+            out.writeUTF(inputs);
+            out.writeInt(epochsDone);
+            out.writeLong(steps);
+            writeWeights(out, weights);
+            writeWeights(out, firstMoments);
+            writeWeights(out, secondMoments);
+            out.writeBoolean(best != null);
+            if (best != null) {
+                writeWeights(out, best);
+            }
+            out.writeDouble(bestScore);
+            out.writeInt(bestEpoch);
+            out.writeInt(epochsSinceBest);
+            out.writeInt(history.size());
+            for (EpochRecord r : history) {
+                out.writeInt(r.epoch());
+                out.writeInt(r.epochs());
+                out.writeDouble(r.learningRate());
+                out.writeDouble(r.meanLoss());
+                out.writeDouble(r.trainAccuracy());
+                writeNullable(out, r.validationLoss());
+                writeNullable(out, r.validationAccuracy());
+                writeNullable(out, r.testAccuracy());
+                out.writeDouble(r.seconds());
+                out.writeDouble(r.imagesPerSecond());
+                out.writeLong(r.residentBytes());
+            }
         }
     }
 

@@ -229,6 +229,7 @@ public final class Trainer implements AutoCloseable {
         long budget = stopping.maxTrainingTime() == null ? Long.MAX_VALUE : stopping.maxTrainingTime().toNanos();
         long trainingStarted = System.nanoTime();
         String stop = null;
+        Predictions lastTest = null;
         for (int epoch = firstEpoch; epoch < config.epochs() && stop == null; epoch++) {
             double rate = config.learningRateSchedule().rate(config.learningRate(), epoch, config.epochs());
             long started = System.nanoTime();
@@ -281,7 +282,8 @@ public final class Trainer implements AutoCloseable {
                 validationAccuracy = onValidation.evaluation().accuracy();
                 validationLoss = crossEntropy(onValidation, validation);
             } else {
-                testAccuracy = evaluate(test).evaluation().accuracy();
+                lastTest = evaluate(test);
+                testAccuracy = lastTest.evaluation().accuracy();
             }
             EpochRecord record = new EpochRecord(epoch + 1, config.epochs(), rate, lossSum / seen, (double) correct / seen,
                     validationLoss, validationAccuracy, testAccuracy, seconds, seen / seconds, ProcessMemory.residentBytes());
@@ -316,7 +318,7 @@ public final class Trainer implements AutoCloseable {
         }
         if (best != null) {
             if (bestEpoch != kept) {
-                load(best, moments(firstMoments), moments(secondMoments));
+                load(best, null, null);
             }
             kept = bestEpoch;
             stop += "; kept epoch " + kept + ", the best by " + stopping.monitor().text();
@@ -324,7 +326,9 @@ public final class Trainer implements AutoCloseable {
         if (checkpoints != null) {
             Checkpoint.delete(checkpoints);
         }
-        return new TrainingResult(weights(), List.copyOf(history), evaluate(test), device, summary,
+        // Without a validation set the weights are the last epoch's, which that epoch already evaluated on the test set.
+        Predictions finalTest = best == null && lastTest != null ? lastTest : evaluate(test);
+        return new TrainingResult(weights(), List.copyOf(history), finalTest, device, summary,
                 new StopReason(kept, stop));
     }
 
@@ -344,15 +348,17 @@ public final class Trainer implements AutoCloseable {
         return sum / digits.count();
     }
 
-    /** Puts weights and Adam's moments into the runtime. */
+    /** Puts weights, and Adam's moments unless null, into the runtime. */
     private void load(TrainedWeights values, TrainedWeights first, TrainedWeights second) {
         Session.Runner runner = session.runner();
         List<TFloat32> tensors = new ArrayList<>();
         try {
             for (LeNetParameter p : LeNetParameter.all()) {
                 feed(runner, tensors, weights.get(p), values.get(p));
-                feed(runner, tensors, firstMoments.get(p), first.get(p));
-                feed(runner, tensors, secondMoments.get(p), second.get(p));
+                if (first != null) {
+                    feed(runner, tensors, firstMoments.get(p), first.get(p));
+                    feed(runner, tensors, secondMoments.get(p), second.get(p));
+                }
             }
             runner.run().close();
         } finally {

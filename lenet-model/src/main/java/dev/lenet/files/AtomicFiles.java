@@ -1,4 +1,4 @@
-package dev.lenet.export;
+package dev.lenet.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +12,29 @@ import java.util.stream.Stream;
 /** Putting finished files and directories in place in one step, so a reader never sees half of one. */
 public final class AtomicFiles {
     private AtomicFiles() {}
+
+    /** Writes a file's whole content to the path it is given. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(Path partial) throws IOException;
+    }
+
+    /**
+     * Writes {@code target} through a hidden partial file beside it, moved into place when complete: a reader sees
+     * the old file or the new one, never half of one. Leftovers of an interrupted earlier write are cleared first.
+     */
+    public static void write(Path target, Content content) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Files.createDirectories(absolute.getParent());
+        deleteLeftovers(absolute);
+        Path partial = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".partial");
+        try {
+            content.writeTo(partial);
+            replaceFile(partial, absolute);
+        } finally {
+            deleteQuietly(partial);
+        }
+    }
 
     /** Moves a finished file over {@code target}, atomically where the file system can. */
     public static void replaceFile(Path finished, Path target) throws IOException {
@@ -67,11 +90,12 @@ public final class AtomicFiles {
         }
     }
 
-    static void deleteQuietly(Path path) {
+    /** Deletes a file or a directory tree, ignoring failure: for temporary and staging paths no reader trusts. */
+    public static void deleteQuietly(Path path) {
         try {
             deleteRecursively(path);
         } catch (IOException e) {
-            // leftovers in a hidden staging name are ignored by every reader and removed by the next clean
+            // a hidden staging name or a private temporary directory: ignored by every reader, cleared by the next write
         }
     }
 }
