@@ -5,7 +5,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.tensorflow.Operand;
+import org.tensorflow.Output;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Unstack;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TUint8;
@@ -15,6 +17,10 @@ import org.tensorflow.types.TUint8;
  * C3 conv 5x5x16 ReLU; S4 max-pool 2/2; C5 dense 120 ReLU; F6 dense 84 ReLU; dense 10 logits (no activation:
  * the loss applies softmax once). Pixels arrive as uint8 and are scaled inside the graph, so a model takes raw
  * images wherever it is used.
+ *
+ * <p>Each convolution's bias and ReLU are applied after its max-pool, to a quarter of the elements: max-pooling
+ * commutes with adding a per-channel constant and with ReLU (rounding is monotonic too), so the outputs are the
+ * reference's to the bit, and the backward pass is cheaper.
  */
 public final class LeNet5 {
     /** The uint8 [-1,28,28] input of the inference graph, and the signature's input key. */
@@ -53,13 +59,13 @@ public final class LeNet5 {
         x = tf.expandDims(x, tf.constant(-1));
         x = tf.pad(x, tf.constant(new int[][] {{0, 0}, {2, 2}, {2, 2}, {0, 0}}), tf.constant(0f));
         layers.add(new Layer("input, padded", x, List.of()));
-        x = convolution(tf, x, w.get(LeNetParameter.C1_W), w.get(LeNetParameter.C1_B));
+        x = tf.nn.conv2d(x, w.get(LeNetParameter.C1_W), List.of(1L, 1L, 1L, 1L), "VALID");
         layers.add(new Layer("C1 conv 5x5, ReLU", x, List.of(LeNetParameter.C1_W, LeNetParameter.C1_B)));
-        x = maxPool(tf, x);
+        x = tf.nn.relu(tf.nn.biasAdd(maxPool(tf, x), w.get(LeNetParameter.C1_B)));
         layers.add(new Layer("S2 max-pool 2x2/2", x, List.of()));
-        x = convolution(tf, x, w.get(LeNetParameter.C3_W), w.get(LeNetParameter.C3_B));
+        x = tf.nn.conv2d(x, w.get(LeNetParameter.C3_W), List.of(1L, 1L, 1L, 1L), "VALID");
         layers.add(new Layer("C3 conv 5x5, ReLU", x, List.of(LeNetParameter.C3_W, LeNetParameter.C3_B)));
-        x = maxPool(tf, x);
+        x = tf.nn.relu(tf.nn.biasAdd(maxPool(tf, x), w.get(LeNetParameter.C3_B)));
         layers.add(new Layer("S4 max-pool 2x2/2", x, List.of()));
         x = tf.reshape(x, tf.constant(new int[] {-1, 400}));
         layers.add(new Layer("flatten", x, List.of()));
@@ -72,13 +78,27 @@ public final class LeNet5 {
         return new Forward(logits, List.copyOf(layers));
     }
 
-    private static Operand<TFloat32> convolution(Ops tf, Operand<TFloat32> x, Operand<TFloat32> filter,
-            Operand<TFloat32> bias) {
-        return tf.nn.relu(tf.nn.biasAdd(tf.nn.conv2d(x, filter, List.of(1L, 1L, 1L, 1L), "VALID"), bias));
+    /**
+     * Max-pool 2x2, stride 2, of an NHWC tensor with a known height, width and channel count, as the maximum of the
+     * two columns, then of the two rows, of each window. On the CPU TensorFlow's MaxPoolGrad costs more than the rest
+     * of the backward pass; Unstack and Maximum have cheap element-wise gradients. Same values and same gradients as
+     * MaxPool, ties included: the first maximum in row-major order takes the gradient.
+     */
+    static Operand<TFloat32> maxPool(Ops tf, Operand<TFloat32> x) {
+        long[] shape = x.shape().asArray();
+        int height = (int) shape[1];
+        int width = (int) shape[2];
+        int channels = (int) shape[3];
+        Operand<TFloat32> columnPairs = tf.reshape(x, tf.constant(new int[] {-1, height, width / 2, 2, channels}));
+        Operand<TFloat32> columns = maxOfPair(tf, columnPairs, 3);
+        Operand<TFloat32> rowPairs = tf.reshape(columns, tf.constant(new int[] {-1, height / 2, 2, width / 2 * channels}));
+        return tf.reshape(maxOfPair(tf, rowPairs, 2), tf.constant(new int[] {-1, height / 2, width / 2, channels}));
     }
 
-    private static Operand<TFloat32> maxPool(Ops tf, Operand<TFloat32> x) {
-        return tf.nn.maxPool(x, tf.constant(new int[] {1, 2, 2, 1}), tf.constant(new int[] {1, 2, 2, 1}), "VALID");
+    /** The larger of the two slices along {@code axis} (of size 2); the first wins a tie. */
+    private static Operand<TFloat32> maxOfPair(Ops tf, Operand<TFloat32> pairs, long axis) {
+        List<Output<TFloat32>> pair = tf.unstack(pairs, 2L, Unstack.axis(axis)).output();
+        return tf.math.maximum(pair.get(0), pair.get(1));
     }
 
     private static Operand<TFloat32> dense(Ops tf, Operand<TFloat32> x, Operand<TFloat32> weights,
