@@ -84,7 +84,7 @@ public final class LeNet5 {
      * of the backward pass; Unstack and Maximum have cheap element-wise gradients. Same values and same gradients as
      * MaxPool, ties included: the first maximum in row-major order takes the gradient.
      */
-    static Operand<TFloat32> maxPool(Ops tf, Operand<TFloat32> x) {
+    public static Operand<TFloat32> maxPool(Ops tf, Operand<TFloat32> x) {
         long[] shape = x.shape().asArray();
         int height = (int) shape[1];
         int width = (int) shape[2];

@@ -10,6 +10,7 @@ import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.proto.GPUOptions;
 import org.tensorflow.proto.GraphOptions;
 import org.tensorflow.proto.OptimizerOptions;
+import org.tensorflow.proto.RewriterConfig;
 
 /**
  * The device training runs on, and why.
@@ -24,6 +25,7 @@ public record DeviceChoice(boolean gpu, String reason) {
      */
     static final String INTER_OP_PROPERTY = "lenet.bench.interOpThreads";
     static final String XLA_PROPERTY = "lenet.bench.xla";
+    static final String BFLOAT16_PROPERTY = "lenet.bench.bfloat16";
 
     private static final String GPU_NATIVE = "org/tensorflow/internal/c_api/linux-x86_64-gpu/LICENSE";
 
@@ -57,10 +59,16 @@ public record DeviceChoice(boolean gpu, String reason) {
                 .setIntraOpParallelismThreads(intraOpThreads)
                 .setInterOpParallelismThreads(Integer.getInteger(INTER_OP_PROPERTY, 1))
                 .setAllowSoftPlacement(true);
+        GraphOptions.Builder graphOptions = GraphOptions.newBuilder();
         if (Boolean.getBoolean(XLA_PROPERTY)) {
-            config.setGraphOptions(GraphOptions.newBuilder().setOptimizerOptions(
-                    OptimizerOptions.newBuilder().setGlobalJitLevel(OptimizerOptions.GlobalJitLevel.ON_1)));
+            graphOptions.setOptimizerOptions(
+                    OptimizerOptions.newBuilder().setGlobalJitLevel(OptimizerOptions.GlobalJitLevel.ON_1));
         }
+        if (Boolean.getBoolean(BFLOAT16_PROPERTY)) {
+            graphOptions.setRewriteOptions(RewriterConfig.newBuilder()
+                    .setAutoMixedPrecisionOnednnBfloat16(RewriterConfig.Toggle.ON));
+        }
+        config.setGraphOptions(graphOptions);
         if (gpu) {
             config.setGpuOptions(GPUOptions.newBuilder().setAllowGrowth(true));
         } else {
