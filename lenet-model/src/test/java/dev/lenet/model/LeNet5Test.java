@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -58,7 +60,7 @@ class LeNet5Test {
             Operand<TUint8> images = tf.dtypes.cast(tf.math.mul(tf.random.statelessRandomUniform(
                     tf.constant(new int[] {16, 28, 28}), tf.constant(new long[] {3, 1}), TFloat32.class),
                     tf.constant(256f)), TUint8.class);
-            java.util.Map<LeNetParameter, Operand<TFloat32>> w = new java.util.EnumMap<>(LeNetParameter.class);
+            Map<LeNetParameter, Operand<TFloat32>> w = new EnumMap<>(LeNetParameter.class);
             for (LeNetParameter p : LeNetParameter.all()) {
                 w.put(p, tf.math.sub(tf.random.statelessRandomUniform(tf.constant(p.shape().asArray()),
                         tf.constant(new long[] {3, 2 + p.ordinal()}), TFloat32.class), tf.constant(0.5f)));
