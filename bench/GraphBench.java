@@ -40,6 +40,7 @@ public class GraphBench {
             case "pooling" -> pooling();
             case "layout" -> layout();
             case "call-overhead" -> callOverhead();
+            case "conv" -> conv();
             default -> throw new IllegalArgumentException("usage: GraphBench pooling|layout|call-overhead");
         }
     }
@@ -122,6 +123,84 @@ public class GraphBench {
     private static Operand<TFloat32> pairMax(Ops tf, Operand<TFloat32> pairs, long axis) {
         List<Output<TFloat32>> pair = tf.unstack(pairs, 2L, Unstack.axis(axis)).output();
         return tf.math.maximum(pair.get(0), pair.get(1));
+    }
+
+    /**
+     * C3 (5x5, 6 to 16 channels on 14x14) forward and backward (its input's and its filter's gradients) with the 6 input
+     * channels as they are, and padded with zero channels (and a zero-padded filter, so the same sums) to 8 and 16; and
+     * C1 on the 28x28 image padded to 32x32 (VALID) against SAME padding.
+     */
+    private static void conv() {
+        for (int channels : new int[] {6, 8, 16}) {
+            try (Graph graph = new Graph()) {
+                Ops tf = Ops.create(graph);
+                Variable<TFloat32> x = tf.variable(random(tf, 1, BATCH, 14, 14, 6));
+                Variable<TFloat32> w = tf.variable(random(tf, 2, 5, 5, 6, 16));
+                Variable<TFloat32> upstream = tf.variable(random(tf, 3, BATCH, 10, 10, 16));
+                Operand<TFloat32> input = x;
+                Operand<TFloat32> filter = w;
+                if (channels > 6) {
+                    input = tf.pad(x, tf.constant(new int[][] {{0, 0}, {0, 0}, {0, 0}, {0, channels - 6}}), tf.constant(0f));
+                    filter = tf.pad(w, tf.constant(new int[][] {{0, 0}, {0, 0}, {0, channels - 6}, {0, 0}}), tf.constant(0f));
+                }
+                Operand<TFloat32> y = tf.nn.conv2d(input, filter, List.of(1L, 1L, 1L, 1L), "VALID");
+                Gradients gradients = tf.gradients(y, List.of(x, w), Gradients.dx(List.of(upstream)));
+                try (Session session = new Session(graph, CONFIG)) {
+                    session.initialize();
+                    System.out.printf("C3 with %2d input channels  forward %6.2f ms   forward+backward %6.2f ms%n", channels,
+                            millis(session, tf, List.of(y)), millis(session, tf, List.of(gradients.dy(0), gradients.dy(1))));
+                }
+            }
+        }
+        for (int size : new int[] {14, 32}) {
+            int in = size == 14 ? 6 : 1;
+            int out = size == 14 ? 16 : 6;
+            int o = size - 4;
+            try (Graph graph = new Graph()) {
+                Ops tf = Ops.create(graph);
+                Variable<TFloat32> x = tf.variable(random(tf, 1, BATCH, size, size, in));
+                Variable<TFloat32> w = tf.variable(random(tf, 2, 5, 5, in, out));
+                Variable<TFloat32> upstream = tf.variable(random(tf, 3, BATCH, o, o, out));
+                List<Operand<TFloat32>> shifted = new ArrayList<>();
+                for (int i = 0; i < 5; i++) {
+                    for (int j = 0; j < 5; j++) {
+                        shifted.add(tf.slice(x, tf.constant(new int[] {0, i, j, 0}), tf.constant(new int[] {-1, o, o, in})));
+                    }
+                }
+                Operand<TFloat32> patches = tf.reshape(tf.concat(shifted, tf.constant(3)), tf.constant(new int[] {-1, 25 * in}));
+                Operand<TFloat32> y = tf.reshape(tf.linalg.matMul(patches, tf.reshape(w, tf.constant(new int[] {25 * in, out}))),
+                        tf.constant(new int[] {-1, o, o, out}));
+                List<Operand<?>> wanted = size == 14 ? List.of(x, w) : List.of(w);
+                @SuppressWarnings({"unchecked", "rawtypes"})
+                Gradients gradients = tf.gradients(y, (List) wanted, Gradients.dx(List.of(upstream)));
+                try (Session session = new Session(graph, CONFIG)) {
+                    session.initialize();
+                    List<Operand<?>> grads = new ArrayList<>();
+                    for (int k = 0; k < wanted.size(); k++) {
+                        grads.add(gradients.dy(k));
+                    }
+                    System.out.printf("%s as patches x matmul  forward %6.2f ms   forward+backward %6.2f ms%n",
+                            size == 14 ? "C3" : "C1", millis(session, tf, List.of(y)), millis(session, tf, grads));
+                }
+            }
+        }
+        for (String padding : List.of("VALID", "SAME")) {
+            try (Graph graph = new Graph()) {
+                Ops tf = Ops.create(graph);
+                Variable<TFloat32> x = tf.variable(random(tf, 1, BATCH, 28, 28, 1));
+                Variable<TFloat32> w = tf.variable(random(tf, 2, 5, 5, 1, 6));
+                Variable<TFloat32> upstream = tf.variable(random(tf, 3, BATCH, 28, 28, 6));
+                Operand<TFloat32> input = padding.equals("SAME") ? x
+                        : tf.pad(x, tf.constant(new int[][] {{0, 0}, {2, 2}, {2, 2}, {0, 0}}), tf.constant(0f));
+                Operand<TFloat32> y = tf.nn.conv2d(input, w, List.of(1L, 1L, 1L, 1L), padding);
+                Gradients gradients = tf.gradients(y, List.of(w), Gradients.dx(List.of(upstream)));
+                try (Session session = new Session(graph, CONFIG)) {
+                    session.initialize();
+                    System.out.printf("C1 %-5s                   forward %6.2f ms   forward+backward %6.2f ms%n", padding,
+                            millis(session, tf, List.of(y)), millis(session, tf, List.of(gradients.dy(0))));
+                }
+            }
+        }
     }
 
     private static void callOverhead() {

@@ -1,6 +1,7 @@
 package dev.lenet.maven;
 
 import dev.lenet.run.BuildLog;
+import dev.lenet.run.TerminalProgress;
 import java.io.PrintStream;
 import org.apache.maven.plugin.logging.Log;
 
@@ -11,28 +12,27 @@ import org.apache.maven.plugin.logging.Log;
  */
 final class MavenLog implements BuildLog {
     private final Log log;
-    private final PrintStream terminal;
-    private int shown;
+    private final TerminalProgress progress;
 
     /** @param terminal where to draw progress, or null for none */
     MavenLog(Log log, PrintStream terminal) {
         this.log = log;
-        this.terminal = terminal;
+        this.progress = new TerminalProgress(terminal);
     }
 
     static boolean watchedTerminal(boolean interactiveMode) {
-        return interactiveMode && System.console() != null && System.getenv("CI") == null;
+        return interactiveMode && TerminalProgress.watched();
     }
 
     @Override
-    public synchronized void info(String message) {
-        clearProgress();
+    public void info(String message) {
+        progress.clear();
         log.info(message);
     }
 
     @Override
-    public synchronized void warn(String message) {
-        clearProgress();
+    public void warn(String message) {
+        progress.clear();
         log.warn(message);
     }
 
@@ -42,21 +42,7 @@ final class MavenLog implements BuildLog {
     }
 
     @Override
-    public synchronized void progress(String line) {
-        if (terminal == null) {
-            return;
-        }
-        String text = "[INFO] " + line;
-        terminal.print("\r" + text + " ".repeat(Math.max(0, shown - text.length())));
-        terminal.flush();
-        shown = text.length();
-    }
-
-    private void clearProgress() {
-        if (terminal != null && shown > 0) {
-            terminal.print("\r" + " ".repeat(shown) + "\r");
-            terminal.flush();
-            shown = 0;
-        }
+    public void progress(String line) {
+        progress.draw("[INFO] " + line);
     }
 }

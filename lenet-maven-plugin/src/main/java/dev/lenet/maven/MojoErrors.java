@@ -13,7 +13,8 @@ import org.apache.maven.plugin.MojoFailureException;
 /**
  * Turns the core's errors into Maven's, naming the pom element and the {@code -Dlenet.*} property to change.
  * A failed gate is a {@link MojoFailureException} (the build's verdict); everything else is a
- * {@link MojoExecutionException} (the build could not do its work).
+ * {@link MojoExecutionException} (the build could not do its work). Each message holds the core's message whole, since
+ * Maven prints every cause's message that the message does not already contain.
  */
 final class MojoErrors {
     private MojoErrors() {}
@@ -32,8 +33,7 @@ final class MojoErrors {
 
     static MojoExecutionException execution(LeNetException e) {
         if (e instanceof InvalidParameterException p) {
-            return new MojoExecutionException("Invalid " + p.parameter() + " '" + p.value() + "' (" + where(p.parameter())
-                    + "): " + p.problem(), e);
+            return new MojoExecutionException(e.getMessage() + " (" + where(p.parameter()) + ")", e);
         }
         if (e instanceof InvalidDatasetException || e instanceof DatasetUnavailableException) {
             return new MojoExecutionException(e.getMessage() + " (" + where("dataset") + ")", e);

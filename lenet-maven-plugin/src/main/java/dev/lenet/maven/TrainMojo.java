@@ -23,24 +23,41 @@ import org.apache.maven.project.MavenProjectHelper;
 @Mojo(name = "train", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class TrainMojo extends AbstractLeNetMojo {
 
+    /** Passes over the training set. */
     @Parameter(property = "lenet.epochs", defaultValue = TrainingConfig.DEFAULT_EPOCHS)
     private int epochs;
 
+    /** Images per Adam step. */
     @Parameter(property = "lenet.batchSize", defaultValue = TrainingConfig.DEFAULT_BATCH_SIZE)
     private int batchSize;
 
+    /** Adam's base learning rate; with oneCycle, the peak. */
     @Parameter(property = "lenet.learningRate", defaultValue = TrainingConfig.DEFAULT_LEARNING_RATE)
     private double learningRate;
 
-    /** constant, step or cosine. */
+    /** constant, step, cosine (these change the rate between epochs) or oneCycle (per step). */
     @Parameter(property = "lenet.learningRateSchedule", defaultValue = TrainingConfig.DEFAULT_SCHEDULE)
     private String learningRateSchedule;
 
+    /** oneCycle only: the share of all steps spent rising from learningRate/10 to learningRate. */
+    @Parameter(property = "lenet.warmupFraction", defaultValue = TrainingConfig.DEFAULT_WARMUP_FRACTION)
+    private double warmupFraction;
+
+    /** oneCycle only: the last step's rate is learningRate divided by this. */
+    @Parameter(property = "lenet.finalDivisor", defaultValue = TrainingConfig.DEFAULT_FINAL_DIVISOR)
+    private double finalDivisor;
+
+    /** Adam's decay rate of the first moment. */
     @Parameter(property = "lenet.beta1", defaultValue = TrainingConfig.DEFAULT_BETA1)
     private double beta1;
 
+    /** Adam's decay rate of the second moment. */
     @Parameter(property = "lenet.beta2", defaultValue = TrainingConfig.DEFAULT_BETA2)
     private double beta2;
+
+    /** Adam's epsilon. */
+    @Parameter(property = "lenet.epsilon", defaultValue = TrainingConfig.DEFAULT_EPSILON)
+    private double epsilon;
 
     /** Fixes the initial weights and the shuffles: same seed, same threads, same data: the same model. */
     @Parameter(property = "lenet.seed", defaultValue = TrainingConfig.DEFAULT_SEED)
@@ -101,9 +118,9 @@ public class TrainMojo extends AbstractLeNetMojo {
 
     private ModelBuild.Request request() {
         TrainingConfig config = new TrainingConfig(epochs, batchSize, learningRate,
-                LearningRateSchedule.parse(learningRateSchedule), beta1, beta2, seed, scaleInput, threads,
-                Device.parse(device), new Stopping(validationSize, Stopping.Monitor.parse(monitor), patience, minDelta,
-                        Stopping.parseDuration(maxTrainingTime)));
+                LearningRateSchedule.parse(learningRateSchedule), warmupFraction, finalDivisor, beta1, beta2, epsilon,
+                seed, scaleInput, threads, Device.parse(device), new Stopping(validationSize,
+                        Stopping.Monitor.parse(monitor), patience, minDelta, Stopping.parseDuration(maxTrainingTime)));
         Path output = outputDirectory.toPath();
         Path artifact = output.resolve(project.getBuild().getFinalName() + "-" + classifier + ".jar");
         return new ModelBuild.Request(datasetOrNull(), datasetCache.toPath(), datasetSources(), config, minAccuracy,

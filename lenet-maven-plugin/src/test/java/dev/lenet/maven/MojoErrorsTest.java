@@ -29,7 +29,7 @@ class MojoErrorsTest {
     void aBadParameterNamesThePomElementAndTheProperty() {
         MojoExecutionException e = MojoErrors.execution(
                 new InvalidParameterException("epochs", 0, "train for at least 1 and at most 10000 epochs"));
-        assertEquals("Invalid epochs '0' (<epochs>, -Dlenet.epochs): train for at least 1 and at most 10000 epochs",
+        assertEquals("Invalid epochs '0': train for at least 1 and at most 10000 epochs (<epochs>, -Dlenet.epochs)",
                 e.getMessage());
     }
 

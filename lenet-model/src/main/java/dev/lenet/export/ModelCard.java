@@ -47,11 +47,12 @@ public record ModelCard(
             Double validationAccuracy, Double testAccuracy) {}
 
     /** The rules that could end training early, and how it ended. */
-    public record Stopping(int validationSize, String monitor, int patience, double minDelta, int keptEpoch,
-            String stopReason) {}
+    public record Stopping(int validationSize, String monitor, int patience, double minDelta, String maxTrainingTime,
+            boolean cutByTimeBudget, int keptEpoch, String stopReason) {}
 
     public record Hyperparameters(int epochs, int batchSize, double learningRate, String learningRateSchedule,
-            double beta1, double beta2, long seed, boolean scaleInput, int threads) {}
+            double warmupFraction, double finalDivisor, double beta1, double beta2, double epsilon, long seed,
+            boolean scaleInput, int threads) {}
 
     public record Dataset(String trainImagesSha256, String trainLabelsSha256, String testImagesSha256,
             String testLabelsSha256) {
@@ -71,12 +72,14 @@ public record ModelCard(
         return new ModelCard(FORMAT, "LeNet-5", LeNetParameter.totalSize(), test.accuracy(), test.correct(),
                 test.total(), data.train().count(), test.perClassAccuracy(), test.confusion(),
                 new Hyperparameters(config.epochs(), config.batchSize(), config.learningRate(),
-                        config.learningRateSchedule().text(), config.beta1(), config.beta2(), config.seed(),
-                        config.scaleInput(), config.effectiveThreads()),
+                        config.learningRateSchedule().text(), config.warmupFraction(), config.finalDivisor(),
+                        config.beta1(), config.beta2(), config.epsilon(), config.seed(), config.scaleInput(),
+                        config.effectiveThreads()),
                 epochs.stream().map(e -> new Epoch(e.epoch(), e.learningRate(), e.meanLoss(), e.trainAccuracy(),
                         e.validationLoss(), e.validationAccuracy(), e.testAccuracy())).toList(),
                 new Stopping(rules.validationSize(), rules.monitor().text(), rules.patience(), rules.minDelta(),
-                        stop.keptEpoch(), stop.message()),
+                        rules.maxTrainingTime() == null ? null : rules.maxTrainingTime().toString(),
+                        stop.cutByTimeBudget(), stop.keptEpoch(), stop.message()),
                 Dataset.of(data), device, Versions.tensorflow(), Versions.lenet(),
                 new Signature(SavedModelExport.TAG, SavedModelExport.SIGNATURE, SavedModelExport.METHOD,
                         "image: uint8 [-1,28,28]",
@@ -126,13 +129,19 @@ public record ModelCard(
                 + " TensorFlow %s by lenet-maven-plugin %s.%n%n", parameters, trainImages, String.valueOf(device).toUpperCase(Locale.ROOT),
                 tensorflowVersion, lenetVersion));
         Hyperparameters h = hyperparameters == null
-                ? new Hyperparameters(0, 0, Double.NaN, "unknown", Double.NaN, Double.NaN, 0, true, 0) : hyperparameters;
+                ? new Hyperparameters(0, 0, Double.NaN, "unknown", Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                        Double.NaN, 0, true, 0) : hyperparameters;
         md.append("## Hyperparameters\n\n| name | value |\n|---|---|\n");
         md.append("| epochs | ").append(h.epochs()).append(" |\n");
         md.append("| batchSize | ").append(h.batchSize()).append(" |\n");
         md.append("| learningRate | ").append(h.learningRate()).append(" |\n");
         md.append("| learningRateSchedule | ").append(h.learningRateSchedule()).append(" |\n");
-        md.append("| beta1, beta2 | ").append(h.beta1()).append(", ").append(h.beta2()).append(" |\n");
+        if (h.learningRateSchedule().equals("oneCycle")) {
+            md.append("| warmupFraction, finalDivisor | ").append(h.warmupFraction()).append(", ")
+                    .append(h.finalDivisor()).append(" |\n");
+        }
+        md.append("| beta1, beta2, epsilon | ").append(h.beta1()).append(", ").append(h.beta2()).append(", ")
+                .append(h.epsilon()).append(" |\n");
         md.append("| seed | ").append(h.seed()).append(" |\n");
         md.append("| scaleInput | ").append(h.scaleInput()).append(" |\n");
         md.append("| threads | ").append(h.threads()).append(" |\n\n");

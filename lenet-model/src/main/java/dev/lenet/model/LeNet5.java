@@ -13,7 +13,7 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TUint8;
 
 /**
- * LeNet-5 as the reference defines it: a 28x28 digit padded to 32x32; C1 conv 5x5x6 ReLU; S2 max-pool 2/2;
+ * LeNet-5 as the reference defines it: a 28x28 digit padded to 32x32 (C1's SAME padding); C1 conv 5x5x6 ReLU; S2 max-pool 2/2;
  * C3 conv 5x5x16 ReLU; S4 max-pool 2/2; C5 dense 120 ReLU; F6 dense 84 ReLU; dense 10 logits (no activation:
  * the loss applies softmax once). Pixels arrive as uint8 and are scaled inside the graph, so a model takes raw
  * images wherever it is used.
@@ -57,10 +57,10 @@ public final class LeNet5 {
             x = tf.math.mul(x, tf.constant(1f / 255f));
         }
         x = tf.expandDims(x, tf.constant(-1));
-        x = tf.pad(x, tf.constant(new int[][] {{0, 0}, {2, 2}, {2, 2}, {0, 0}}), tf.constant(0f));
-        layers.add(new Layer("input, padded", x, List.of()));
-        x = tf.nn.conv2d(x, w.get(LeNetParameter.C1_W), List.of(1L, 1L, 1L, 1L), "VALID");
-        layers.add(new Layer("C1 conv 5x5, ReLU", x, List.of(LeNetParameter.C1_W, LeNetParameter.C1_B)));
+        layers.add(new Layer("input", x, List.of()));
+        // SAME on 28x28 is the reference's zero padding to 32x32 and a VALID convolution, without a Pad op.
+        x = tf.nn.conv2d(x, w.get(LeNetParameter.C1_W), List.of(1L, 1L, 1L, 1L), "SAME");
+        layers.add(new Layer("C1 conv 5x5 pad 2, ReLU", x, List.of(LeNetParameter.C1_W, LeNetParameter.C1_B)));
         x = tf.nn.relu(tf.nn.biasAdd(maxPool(tf, x), w.get(LeNetParameter.C1_B)));
         layers.add(new Layer("S2 max-pool 2x2/2", x, List.of()));
         x = tf.nn.conv2d(x, w.get(LeNetParameter.C3_W), List.of(1L, 1L, 1L, 1L), "VALID");

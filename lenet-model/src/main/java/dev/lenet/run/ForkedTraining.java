@@ -159,8 +159,8 @@ public final class ForkedTraining {
                 tail = String.join("\n  ", lastErrors);
             }
             throw new LeNetException("the training JVM exited with code " + exit + " without a result. Its last"
-                    + " error lines:\n  " + tail + "\nRun with -X for the whole native log; raise the heap with jvmArgs"
-                    + " if it ran out of memory");
+                    + " error lines:\n  " + tail + "\nFor the whole native log run Maven with -X (or the command line with --verbose); if it ran out of"
+                    + " memory, raise the heap with jvmArgs");
         } catch (IOException e) {
             throw new LeNetException("cannot run the training JVM in " + workDirectory + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -4,6 +4,7 @@ import dev.lenet.model.ModelSummary;
 import dev.lenet.training.DeviceChoice;
 import dev.lenet.training.EpochRecord;
 import dev.lenet.training.TrainingListener;
+import java.util.Locale;
 
 /** Writes the model summary, the device and one line per epoch to a build log. */
 final class LoggingListener implements TrainingListener {
@@ -37,6 +38,7 @@ final class LoggingListener implements TrainingListener {
 
     private final BuildLog log;
     private double secondsSoFar;
+    private int epochsBeforeThisRun;
     private long lastProgress;
 
     LoggingListener(BuildLog log) {
@@ -51,6 +53,7 @@ final class LoggingListener implements TrainingListener {
 
     @Override
     public void resumed(int epochsDone) {
+        epochsBeforeThisRun = epochsDone;
         log.info("Resuming from the checkpoint written after epoch " + epochsDone + " (same inputs)");
     }
 
@@ -59,15 +62,16 @@ final class LoggingListener implements TrainingListener {
         long now = System.nanoTime();
         if (now - lastProgress >= PROGRESS_INTERVAL_NANOS && step < steps) {
             lastProgress = now;
-            log.progress(String.format(java.util.Locale.ROOT, "Epoch %d/%d - step %d/%d - loss %.4f", epoch, epochs, step,
+            log.progress(String.format(Locale.ROOT, "Epoch %d/%d - step %d/%d - loss %.4f", epoch, epochs, step,
                     steps, meanLossSoFar));
         }
     }
 
     @Override
     public void epochEnded(EpochRecord record) {
+        // Only epochs timed in this run tell how long one takes: a resumed run did not time the ones before it.
         secondsSoFar += record.seconds();
-        double left = secondsSoFar / record.epoch() * (record.epochs() - record.epoch());
+        double left = secondsSoFar / (record.epoch() - epochsBeforeThisRun) * (record.epochs() - record.epoch());
         log.info(EpochLine.format(record, left));
     }
 }

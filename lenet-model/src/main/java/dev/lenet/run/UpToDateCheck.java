@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -60,8 +61,11 @@ final class UpToDateCheck {
         compare(changes, "batchSize", h.batchSize(), config.batchSize());
         compare(changes, "learningRate", h.learningRate(), config.learningRate());
         compare(changes, "learningRateSchedule", h.learningRateSchedule(), config.learningRateSchedule().text());
+        compare(changes, "warmupFraction", h.warmupFraction(), config.warmupFraction());
+        compare(changes, "finalDivisor", h.finalDivisor(), config.finalDivisor());
         compare(changes, "beta1", h.beta1(), config.beta1());
         compare(changes, "beta2", h.beta2(), config.beta2());
+        compare(changes, "epsilon", h.epsilon(), config.epsilon());
         compare(changes, "seed", h.seed(), config.seed());
         compare(changes, "scaleInput", h.scaleInput(), config.scaleInput());
         compare(changes, "threads", h.threads(), config.effectiveThreads());
@@ -72,9 +76,20 @@ final class UpToDateCheck {
                         card.stopping().minDelta()),
                 List.of(config.stopping().validationSize(), config.stopping().monitor().text(),
                         config.stopping().patience(), config.stopping().minDelta()));
+        if (card.stopping() != null && card.stopping().cutByTimeBudget()
+                && !sameOrSmallerBudget(card.stopping().maxTrainingTime(), config.stopping().maxTrainingTime())) {
+            changes.add("the earlier model was cut short by its time budget of " + card.stopping().maxTrainingTime()
+                    + ", and this build allows " + (config.stopping().maxTrainingTime() == null ? "no budget"
+                            : "a larger one (" + config.stopping().maxTrainingTime() + ")"));
+        }
         compare(changes, "baseline", card.baseline() == null ? null : card.baseline().model() + " " + card.baseline().sha256(),
                 baseline == null ? null : baseline.name() + " " + baseline.sha256());
         return new Verdict(card, changes);
+    }
+
+    /** A model cut by a budget is as good as this build would make only when this build's budget is no larger. */
+    private static boolean sameOrSmallerBudget(String recorded, Duration now) {
+        return now != null && recorded != null && now.compareTo(Duration.parse(recorded)) <= 0;
     }
 
     private static void compare(List<String> changes, String what, Object before, Object now) {

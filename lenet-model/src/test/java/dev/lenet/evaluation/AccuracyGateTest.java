@@ -35,6 +35,6 @@ class AccuracyGateTest {
         InvalidParameterException e = assertThrows(InvalidParameterException.class, () -> new AccuracyGate(1.5));
         assertEquals("minAccuracy", e.parameter());
         assertEquals("1.5", e.value());
-        assertEquals("minAccuracy = 1.5: an accuracy is a fraction between 0 and 1, e.g. 0.985 for 98.5%", e.getMessage());
+        assertEquals("Invalid minAccuracy '1.5': an accuracy is a fraction between 0 and 1, e.g. 0.985 for 98.5%", e.getMessage());
     }
 }

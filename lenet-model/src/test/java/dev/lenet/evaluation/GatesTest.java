@@ -21,7 +21,7 @@ class GatesTest {
         assertTrue(gate.failure(0.9875, 0.9920, BASELINE.model()).isEmpty(), "a drop within the allowance passes");
         assertEquals("LeNet test accuracy 0.9931 against the baseline com.acme:digits-model:1.4.0:model (0.9920): change"
                 + " +0.0011, allowed drop 0.0050", gate.passed(0.9931, 0.9920, BASELINE.model()));
-        assertEquals("maxAccuracyDrop = -0.1: an accuracy drop is a fraction between 0 and 1, e.g. 0.005 for half a"
+        assertEquals("Invalid maxAccuracyDrop '-0.1': an accuracy drop is a fraction between 0 and 1, e.g. 0.005 for half a"
                 + " percentage point", assertThrows(InvalidParameterException.class, () -> new BaselineGate(-0.1)).getMessage());
     }
 

@@ -115,7 +115,7 @@ class ModelPackageTest {
     void theWholeRunWritesTheCardBesideTheModel(@TempDir Path temp) throws IOException {
         Path data = temp.resolve("data");
         dev.lenet.data.IdxWriter.writeDataset(data, TinyTraining.DATA.train(), TinyTraining.DATA.test(), true);
-        TrainingRun.Outcome outcome = TrainingRun.execute(data, TinyTraining.CONFIG.withEpochs(1),
+        TrainingRun.Outcome outcome = TrainingRun.execute(data, TinyTraining.CONFIG.toBuilder().epochs(1).build(),
                 temp.resolve("model"), null, dev.lenet.training.TrainingListener.NONE);
         ModelCard card = ModelCard.fromJson(Files.readString(temp.resolve("model").resolve(ModelPackage.CARD_JSON)));
         assertEquals(outcome.card().testAccuracy(), card.testAccuracy());

@@ -36,7 +36,7 @@ class LeNet5Test {
             var images = tf.placeholder(TUint8.class, Placeholder.shape(Shape.of(-1, 28, 28)));
             ModelSummary summary = ModelSummary.of(LeNet5.forward(tf, images, LeNet5.variables(tf), true));
             List<long[]> shapes = summary.rows().stream().map(ModelSummary.Row::outputShape).toList();
-            assertArrayEquals(new long[] {32, 32, 1}, shapes.get(0), "input padded to 32x32");
+            assertArrayEquals(new long[] {28, 28, 1}, shapes.get(0), "input; C1 pads it to 32x32");
             assertArrayEquals(new long[] {28, 28, 6}, shapes.get(1), "C1");
             assertArrayEquals(new long[] {14, 14, 6}, shapes.get(2), "S2");
             assertArrayEquals(new long[] {10, 10, 16}, shapes.get(3), "C3");

@@ -36,7 +36,7 @@ class ForkedTrainingTest {
         IdxWriter.writeDataset(data, TinyTraining.DATA.train(), TinyTraining.DATA.test(), false);
         List<String> lines = new ArrayList<>();
         RunReport report = ForkedTraining.run(thisClasspath(), temp.resolve("work"), data,
-                TinyTraining.CONFIG.withEpochs(1), temp.resolve("model"), temp.resolve("tb"), null, new ListLog(lines));
+                TinyTraining.CONFIG.toBuilder().epochs(1).build(), temp.resolve("model"), temp.resolve("tb"), null, new ListLog(lines));
         assertEquals(1, report.epochs().size());
         assertEquals(report.epochs().get(0).testAccuracy(), report.card().testAccuracy(), 1e-12);
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("Epoch 1/1 - loss ")), lines.toString());
@@ -58,7 +58,7 @@ class ForkedTrainingTest {
         Path data = temp.resolve("data");
         IdxWriter.writeDataset(data, TinyTraining.DATA.train(), TinyTraining.DATA.test(), false);
         List<String> lines = new ArrayList<>();
-        ForkedTraining.run(thisClasspath(), temp.resolve("work"), data, TinyTraining.CONFIG.withEpochs(2).withBatchSize(1),
+        ForkedTraining.run(thisClasspath(), temp.resolve("work"), data, TinyTraining.CONFIG.toBuilder().epochs(2).batchSize(1).build(),
                 temp.resolve("model"), null, null, new ListLog(lines));
         assertTrue(lines.stream().anyMatch(l -> l.matches("PROGRESS Epoch 1/2 - step \\d+/1200 - loss .*")), lines.toString());
         assertEquals(2, lines.stream().filter(l -> l.startsWith("Epoch ")).count());

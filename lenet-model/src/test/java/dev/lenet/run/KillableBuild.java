@@ -18,7 +18,7 @@ public final class KillableBuild {
                 classpath, List.of("-Xmx1g"), Map.of());
         Path output = Path.of(args[1]);
         ModelBuild.run(new ModelBuild.Request(Path.of(args[0]), null, List.of(),
-                TinyTraining.CONFIG.withEpochs(Integer.parseInt(args[2])), 0.5, output, output.resolve("model.jar"),
+                TinyTraining.CONFIG.toBuilder().epochs(Integer.parseInt(args[2])).build(), 0.5, output, output.resolve("model.jar"),
                 Instant.parse("2026-01-01T00:00:00Z"), fork, false), LoggingListener.STANDARD_OUTPUT);
     }
 }

@@ -37,7 +37,7 @@ class ModelBuildTest {
     static final BuildLog LOG = new ListLog(log);
 
     static ModelBuild.Request request(Path out, double minAccuracy, int epochs) {
-        return new ModelBuild.Request(data, null, List.of(), TinyTraining.CONFIG.withEpochs(epochs), minAccuracy, out,
+        return new ModelBuild.Request(data, null, List.of(), TinyTraining.CONFIG.toBuilder().epochs(epochs).build(), minAccuracy, out,
                 out.resolve("model.jar"), Instant.parse("2026-01-01T00:00:00Z"), null, false);
     }
 
@@ -168,7 +168,7 @@ class ModelBuildTest {
         assertTrue(ModelBuild.run(request(out, 0.5, 1), LOG).trained());
         assertTrue(log.stream().anyMatch(l -> l.startsWith("Training: the earlier model " + jar + " is not intact")), log.toString());
 
-        ModelBuild.Request forced = new ModelBuild.Request(data, null, List.of(), TinyTraining.CONFIG.withEpochs(1), 0.5, out,
+        ModelBuild.Request forced = new ModelBuild.Request(data, null, List.of(), TinyTraining.CONFIG.toBuilder().epochs(1).build(), 0.5, out,
                 jar, Instant.parse("2026-01-01T00:00:00Z"), null, true);
         log.clear();
         assertTrue(ModelBuild.run(forced, LOG).trained());
@@ -179,7 +179,7 @@ class ModelBuildTest {
     void anotherTimestampOrSeedTrainsAgainAndSaysWhy() {
         Path out = temp.resolve("changes");
         ModelBuild.run(request(out, 0.5, 1), LOG);
-        ModelBuild.Request reseeded = new ModelBuild.Request(data, null, List.of(), TinyTraining.CONFIG.withEpochs(1).withSeed(7),
+        ModelBuild.Request reseeded = new ModelBuild.Request(data, null, List.of(), TinyTraining.CONFIG.toBuilder().epochs(1).seed(7).build(),
                 0.5, out, out.resolve("model.jar"), Instant.parse("2026-01-01T00:00:00Z"), null, false);
         log.clear();
         assertTrue(ModelBuild.run(reseeded, LOG).trained());

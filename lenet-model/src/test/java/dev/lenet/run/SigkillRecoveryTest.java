@@ -60,7 +60,7 @@ class SigkillRecoveryTest {
             assertTrue(!child.isAlive(), "the training JVM ends with its build");
         }
         assertTrue(Files.notExists(output.resolve("model.jar")), "no artifact from a killed build");
-        ModelBuild.Result next = ModelBuild.run(new ModelBuild.Request(data, null, List.of(), TinyTraining.CONFIG.withEpochs(1),
+        ModelBuild.Result next = ModelBuild.run(new ModelBuild.Request(data, null, List.of(), TinyTraining.CONFIG.toBuilder().epochs(1).build(),
                 0.5, output, output.resolve("model.jar"), Instant.parse("2026-01-01T00:00:00Z"), null, false),
                 LoggingListener.STANDARD_OUTPUT);
         assertTrue(next.trained());
@@ -92,7 +92,7 @@ class SigkillRecoveryTest {
         Path output = temp.resolve("after");
         killBuildAt(output, 1, "Model artifact: .*");
         // the artifact was moved into place before the kill: it is whole, and the next build can take it
-        ModelBuild.Result next = ModelBuild.run(new ModelBuild.Request(data, null, List.of(), TinyTraining.CONFIG.withEpochs(1),
+        ModelBuild.Result next = ModelBuild.run(new ModelBuild.Request(data, null, List.of(), TinyTraining.CONFIG.toBuilder().epochs(1).build(),
                 0.5, output, output.resolve("model.jar"), Instant.parse("2026-01-01T00:00:00Z"), null, false),
                 LoggingListener.STANDARD_OUTPUT);
         assertTrue(!next.trained(), "the model written before the kill is intact and up to date");

@@ -9,7 +9,7 @@ public final class TinyTraining {
             new MnistDataset("synthetic", SyntheticDigits.generate(1200, 7), SyntheticDigits.generate(300, 8));
 
     public static final TrainingConfig CONFIG = TrainingConfig.defaults()
-            .withEpochs(2).withBatchSize(50).withLearningRate(0.003).withThreads(2).withDevice(Device.CPU);
+            .toBuilder().epochs(2).batchSize(50).learningRate(0.003).threads(2).device(Device.CPU).build();
 
     private static TrainingResult trained;
 

@@ -51,14 +51,14 @@ class TrainerTest {
 
     @Test
     void anotherSeedGivesOtherWeights() {
-        TrainingResult other = train(TinyTraining.CONFIG.withSeed(43).withEpochs(1));
-        TrainingResult same = train(TinyTraining.CONFIG.withEpochs(1));
+        TrainingResult other = train(TinyTraining.CONFIG.toBuilder().seed(43).epochs(1).build());
+        TrainingResult same = train(TinyTraining.CONFIG.toBuilder().epochs(1).build());
         assertFalse(other.weights().sameBitsAs(same.weights()));
     }
 
     @Test
     void stopsAtOnceWhenTheLossIsNoLongerANumber() {
-        TrainingConfig wild = TinyTraining.CONFIG.withLearningRate(1e6).withScaleInput(false).withEpochs(5);
+        TrainingConfig wild = TinyTraining.CONFIG.toBuilder().learningRate(1e6).scaleInput(false).epochs(5).build();
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> train(wild));
         assertTrue(e.getMessage().matches("training diverged at epoch \\d+, step \\d+: the loss is (NaN|Infinity)\\."
                 + " Lower the learning rate \\(now 1000000\\.0\\), e\\.g\\. to 0\\.001, and keep input scaling on"), e.getMessage());
@@ -67,8 +67,8 @@ class TrainerTest {
     @Test
     void refusesABatchLargerThanTheTrainingSet() {
         InvalidParameterException e = assertThrows(InvalidParameterException.class,
-                () -> new Trainer(TinyTraining.CONFIG.withBatchSize(5000), TinyTraining.DATA));
-        assertEquals("batchSize = 5000: larger than the 1200 training images; use at most 1200", e.getMessage());
+                () -> new Trainer(TinyTraining.CONFIG.toBuilder().batchSize(5000).build(), TinyTraining.DATA));
+        assertEquals("Invalid batchSize '5000': larger than the 1200 training images; use at most 1200", e.getMessage());
     }
 
     @Test

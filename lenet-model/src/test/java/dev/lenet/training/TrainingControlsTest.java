@@ -28,8 +28,8 @@ class TrainingControlsTest {
     }
 
     private static TrainingConfig validated(int patience, double minDelta, int epochs) {
-        return TinyTraining.CONFIG.withEpochs(epochs)
-                .withStopping(new Stopping(200, Stopping.Monitor.VAL_LOSS, patience, minDelta, null));
+        return TinyTraining.CONFIG.toBuilder().epochs(epochs)
+                .stopping(new Stopping(200, Stopping.Monitor.VAL_LOSS, patience, minDelta, null)).build();
     }
 
     @Test
@@ -88,8 +88,8 @@ class TrainingControlsTest {
 
     @Test
     void theTimeBudgetHolds() {
-        TrainingConfig budgeted = TinyTraining.CONFIG.withEpochs(1000)
-                .withStopping(new Stopping(0, null, 0, 0, Duration.ofMillis(1500)));
+        TrainingConfig budgeted = TinyTraining.CONFIG.toBuilder().epochs(1000)
+                .stopping(new Stopping(0, null, 0, 0, Duration.ofMillis(1500))).build();
         long started = System.nanoTime();
         TrainingResult result = train(budgeted, TrainingListener.NONE, null);
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -141,7 +141,7 @@ class TrainingControlsTest {
             }
         }, checkpoints));
         List<Integer> resumedAfter = new ArrayList<>();
-        train(validated(0, 0, 3).withSeed(5), new TrainingListener() {
+        train(validated(0, 0, 3).toBuilder().seed(5).build(), new TrainingListener() {
             @Override
             public void resumed(int epochsDone) {
                 resumedAfter.add(epochsDone);
@@ -152,18 +152,18 @@ class TrainingControlsTest {
 
     @Test
     void badStoppingRulesAreRefused() {
-        assertEquals("patience = 3: early stopping watches a validation set: set validationSize too, e.g. 5000",
+        assertEquals("Invalid patience '3': early stopping watches a validation set: set validationSize too, e.g. 5000",
                 assertThrows(InvalidParameterException.class, () -> new Stopping(0, null, 3, 0, null)).getMessage());
-        assertEquals("maxTrainingTime = soon: use a duration such as 90s, 5m, 1h or PT10M",
+        assertEquals("Invalid maxTrainingTime 'soon': use a duration such as 90s, 5m, 1h or PT10M",
                 assertThrows(InvalidParameterException.class, () -> Stopping.parseDuration("soon")).getMessage());
         assertEquals(Duration.ofSeconds(90), Stopping.parseDuration("90s"));
         assertEquals(Duration.ofMinutes(5), Stopping.parseDuration("5m"));
         assertEquals(Duration.ofMinutes(10), Stopping.parseDuration("PT10M"));
         assertEquals(Duration.ofSeconds(45), Stopping.parseDuration("45"));
         assertNull(Stopping.parseDuration(""));
-        assertEquals("validationSize = 1200: must leave training images: use fewer than the 1200 there are",
+        assertEquals("Invalid validationSize '1200': must leave training images: use fewer than the 1200 there are",
                 assertThrows(InvalidParameterException.class,
-                        () -> new Trainer(TinyTraining.CONFIG.withStopping(new Stopping(1200, null, 0, 0, null)), TinyTraining.DATA))
+                        () -> new Trainer(TinyTraining.CONFIG.toBuilder().stopping(new Stopping(1200, null, 0, 0, null)).build(), TinyTraining.DATA))
                         .getMessage());
     }
 }
