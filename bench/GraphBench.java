@@ -152,6 +152,29 @@ public class GraphBench {
                 }
             }
         }
+        try (Graph graph = new Graph()) {
+            Ops tf = Ops.create(graph);
+            Variable<TFloat32> x = tf.variable(random(tf, 1, BATCH, 14, 14, 6));
+            Variable<TFloat32> w = tf.variable(random(tf, 2, 5, 5, 6, 16));
+            Variable<TFloat32> upstream = tf.variable(random(tf, 3, BATCH, 10, 10, 16));
+            Operand<TFloat32> backpropInput = tf.nn.conv2dBackpropInput(tf.constant(new int[] {BATCH, 14, 14, 6}), w,
+                    upstream, List.of(1L, 1L, 1L, 1L), "VALID");
+            Operand<TFloat32> flipped = tf.linalg.transpose(tf.reverse(w, tf.constant(new int[] {0, 1})),
+                    tf.constant(new int[] {0, 1, 3, 2}));
+            Operand<TFloat32> asForward = tf.nn.conv2d(tf.pad(upstream, tf.constant(new int[][] {{0, 0}, {4, 4}, {4, 4},
+                    {0, 0}}), tf.constant(0f)), flipped, List.of(1L, 1L, 1L, 1L), "VALID");
+            try (Session session = new Session(graph, CONFIG)) {
+                session.initialize();
+                System.out.printf("C3 input gradient, Conv2DBackpropInput          %6.2f ms%n",
+                        millis(session, tf, List.of(backpropInput)));
+                System.out.printf("C3 input gradient, forward conv, flipped filter %6.2f ms%n",
+                        millis(session, tf, List.of(asForward)));
+                try (TFloat32 difference = (TFloat32) session.runner().fetch(tf.max(tf.math.abs(
+                        tf.math.sub(backpropInput, asForward)), tf.constant(new int[] {0, 1, 2, 3}))).run().get(0)) {
+                    System.out.printf("C3 input gradient, largest difference between the two: %s%n", difference.getFloat());
+                }
+            }
+        }
         for (int size : new int[] {14, 32}) {
             int in = size == 14 ? 6 : 1;
             int out = size == 14 ? 16 : 6;

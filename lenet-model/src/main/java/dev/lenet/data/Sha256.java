@@ -12,8 +12,13 @@ import java.util.HexFormat;
 public final class Sha256 {
     private Sha256() {}
 
-    public static String of(byte[] bytes) {
-        return HexFormat.of().formatHex(digest().digest(bytes));
+    /** The SHA-256 of the parts one after the other, as of one file holding them. */
+    public static String of(byte[]... parts) {
+        MessageDigest digest = digest();
+        for (byte[] part : parts) {
+            digest.update(part);
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     public static String of(Path file) throws IOException {

@@ -1,5 +1,6 @@
 package dev.lenet.export;
 
+import dev.lenet.Causes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -104,7 +105,7 @@ public record ModelCard(
         try {
             return JSON.writeValueAsString(this) + "\n";
         } catch (IOException e) {
-            throw new LeNetException("cannot write the model card as JSON: " + e.getMessage(), e);
+            throw new LeNetException("cannot write the model card as JSON: " + Causes.describe(e), e);
         }
     }
 
@@ -112,7 +113,7 @@ public record ModelCard(
         try {
             return JSON.readValue(json, ModelCard.class);
         } catch (IOException e) {
-            throw new LeNetException("not a LeNet model card (" + e.getMessage() + ")", e);
+            throw new LeNetException("not a LeNet model card (" + Causes.describe(e) + ")", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.lenet.export;
 
+import dev.lenet.Causes;
 import dev.lenet.LeNetException;
 import dev.lenet.files.AtomicFiles;
 import java.io.IOException;
@@ -61,7 +62,7 @@ public final class ModelPackage {
                 }
             });
         } catch (IOException e) {
-            throw new LeNetException("cannot write the model artifact " + target + " (" + e + "). Check that the"
+            throw new LeNetException("cannot write the model artifact " + target + " (" + Causes.describe(e) + "). Check that the"
                     + " directory is writable and the disk has space", e);
         }
     }

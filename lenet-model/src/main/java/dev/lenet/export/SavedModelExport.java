@@ -1,5 +1,6 @@
 package dev.lenet.export;
 
+import dev.lenet.Causes;
 import dev.lenet.LeNetException;
 import dev.lenet.data.Digits;
 import dev.lenet.model.LeNet5;
@@ -63,7 +64,7 @@ public final class SavedModelExport {
             }
             AtomicFiles.replaceDirectory(model, absolute);
         } catch (IOException e) {
-            throw new LeNetException("cannot write the SavedModel to " + absolute + " (" + e + "). Check that the"
+            throw new LeNetException("cannot write the SavedModel to " + absolute + " (" + Causes.describe(e) + "). Check that the"
                     + " directory is writable and the disk has space", e);
         } finally {
             AtomicFiles.deleteQuietly(staging);

@@ -8,9 +8,8 @@ import dev.lenet.export.ModelCard;
 import dev.lenet.export.ModelPackage;
 import dev.lenet.export.SavedModelExport;
 import dev.lenet.model.LeNet5;
+import dev.lenet.Causes;
 import java.io.IOException;
-
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,29 +25,42 @@ import org.tensorflow.types.TUint8;
 
 /**
  * A trained LeNet, ready to classify 28x28 greyscale digits (one byte per pixel, row-major, 0 = background).
- * Opens a SavedModel directory, a packaged model artifact, or the artifact on the classpath. Close it: it holds
- * a native session, and a model unpacked from an archive lives in a private directory until then.
+ * Opens a SavedModel directory, a packaged model artifact, or the artifact on the classpath (an artifact is unpacked
+ * to a private temporary directory, removed as soon as the model is loaded). Close it: it holds a native session.
+ * {@link #classify} and {@link #classifyAll} may be called from several threads at once: each call feeds and fetches
+ * its own tensors, and TensorFlow's session runs concurrent calls independently.
  */
 public final class LeNetClassifier implements AutoCloseable {
     private final SavedModelBundle bundle;
     private final SessionFunction serve;
-    private final Path unpacked;
     private final ModelCard card;
 
+    /** Loads the model; an unpacked copy is removed once loaded, since the session then holds all it needs. */
     private LeNetClassifier(Path savedModel, Path unpacked) {
-        this.unpacked = unpacked;
-        this.bundle = SavedModelBundle.load(savedModel.toString(), SavedModelExport.TAG);
-        this.serve = bundle.function(SavedModelExport.SIGNATURE);
-        Path cardFile = savedModel.resolve(ModelPackage.CARD_JSON);
-        ModelCard read = null;
         try {
-            if (Files.exists(cardFile)) {
-                read = ModelCard.fromJson(Files.readString(cardFile));
+            this.card = readCard(savedModel.resolve(ModelPackage.CARD_JSON));
+            SavedModelBundle loaded = SavedModelBundle.load(savedModel.toString(), SavedModelExport.TAG);
+            try {
+                this.serve = loaded.function(SavedModelExport.SIGNATURE);
+            } catch (RuntimeException e) {
+                loaded.close();
+                throw e;
             }
-        } catch (IOException e) {
-            read = null;
+            this.bundle = loaded;
+        } finally {
+            AtomicFiles.deleteQuietly(unpacked);
         }
-        this.card = read;
+    }
+
+    private static ModelCard readCard(Path file) {
+        if (!Files.exists(file)) {
+            return null;
+        }
+        try {
+            return ModelCard.fromJson(Files.readString(file));
+        } catch (IOException e) {
+            throw new LeNetException(file + ": the model card cannot be read (" + Causes.describe(e) + ")", e);
+        }
     }
 
     /** Opens a SavedModel directory, or a model artifact (.jar or .zip) as {@code lenet:train} attaches it. */
@@ -78,11 +90,11 @@ public final class LeNetClassifier implements AutoCloseable {
     private static LeNetClassifier openUnpacked(Path directory, String origin) {
         try {
             requireSavedModel(directory, origin);
-            return new LeNetClassifier(directory, directory);
         } catch (RuntimeException e) {
             AtomicFiles.deleteQuietly(directory);
             throw e;
         }
+        return new LeNetClassifier(directory, directory);
     }
 
     private static void requireSavedModel(Path directory, String origin) {
@@ -131,8 +143,5 @@ public final class LeNetClassifier implements AutoCloseable {
     @Override
     public void close() {
         bundle.close();
-        AtomicFiles.deleteQuietly(unpacked);
     }
-
-
 }

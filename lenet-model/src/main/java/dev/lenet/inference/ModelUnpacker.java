@@ -1,11 +1,13 @@
 package dev.lenet.inference;
 
+import dev.lenet.Causes;
 import dev.lenet.LeNetException;
 import dev.lenet.data.SafePaths;
 import dev.lenet.files.AtomicFiles;
 import dev.lenet.export.ModelPackage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +21,40 @@ import java.util.zip.ZipFile;
  * outside it. TensorFlow loads SavedModels from directories only, hence the copy.
  */
 final class ModelUnpacker {
+    /**
+     * A LeNet model is under a megabyte; an artifact that unpacks to more (a crafted or damaged one, or a baseline from
+     * a remote repository that is not what it claims) is refused before it fills the disk or memory.
+     */
+    static final long MAX_UNPACKED_BYTES = 64L << 20;
+    static final int MAX_ENTRIES = 1_000;
+
     private ModelUnpacker() {}
+
+    /** What is left of the caps while one artifact is unpacked. */
+    private static final class Budget {
+        private final String origin;
+        private long bytes = MAX_UNPACKED_BYTES;
+        private int entries = MAX_ENTRIES;
+
+        Budget(String origin) {
+            this.origin = origin;
+        }
+
+        void entry() {
+            if (--entries < 0) {
+                throw tooLarge("more than " + MAX_ENTRIES + " files");
+            }
+        }
+
+        LeNetException tooLarge(String what) {
+            return new LeNetException(origin + ": unpacks to " + what + ", more than any LeNet model. Refusing a"
+                    + " crafted or damaged artifact; use the artifact lenet:train attached");
+        }
+    }
 
     static Path fromArchive(Path archive) {
         Path directory = privateDirectory();
+        Budget budget = new Budget(archive.toString());
         try (ZipFile zip = new ZipFile(archive.toFile())) {
             boolean any = false;
             Enumeration<? extends ZipEntry> entries = zip.entries();
@@ -37,7 +69,7 @@ final class ModelUnpacker {
                     continue;
                 }
                 try (InputStream in = zip.getInputStream(entry)) {
-                    write(directory, name.substring(ModelPackage.ROOT.length()), in);
+                    write(directory, name.substring(ModelPackage.ROOT.length()), in, budget);
                 }
                 any = true;
             }
@@ -48,7 +80,7 @@ final class ModelUnpacker {
             return directory;
         } catch (IOException e) {
             AtomicFiles.deleteQuietly(directory);
-            throw new LeNetException(archive + ": cannot be read as a model artifact (" + e.getMessage() + ")", e);
+            throw new LeNetException(archive + ": cannot be read as a model artifact (" + Causes.describe(e) + ")", e);
         } catch (RuntimeException e) {
             AtomicFiles.deleteQuietly(directory);
             throw e;
@@ -64,9 +96,10 @@ final class ModelUnpacker {
             }
             index = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new LeNetException("cannot read " + ModelPackage.INDEX + " from the classpath: " + e.getMessage(), e);
+            throw new LeNetException("cannot read " + ModelPackage.INDEX + " from the classpath: " + Causes.describe(e), e);
         }
         Path directory = privateDirectory();
+        Budget budget = new Budget("the model on the classpath");
         try {
             for (String name : index.lines().filter(line -> !line.isBlank()).toList()) {
                 if (SafePaths.escapes(name)) {
@@ -78,29 +111,40 @@ final class ModelUnpacker {
                         throw new LeNetException(ModelPackage.INDEX + " names " + name + " but the classpath lacks "
                                 + ModelPackage.ROOT + name + ". The model artifact is incomplete; rebuild it");
                     }
-                    write(directory, name, in);
+                    write(directory, name, in, budget);
                 }
             }
             return directory;
         } catch (IOException e) {
             AtomicFiles.deleteQuietly(directory);
-            throw new LeNetException("cannot unpack the model from the classpath: " + e.getMessage(), e);
+            throw new LeNetException("cannot unpack the model from the classpath: " + Causes.describe(e), e);
         } catch (RuntimeException e) {
             AtomicFiles.deleteQuietly(directory);
             throw e;
         }
     }
 
-    private static void write(Path directory, String name, InputStream in) throws IOException {
+    private static void write(Path directory, String name, InputStream in, Budget budget) throws IOException {
+        budget.entry();
         Path target;
         try {
             target = SafePaths.resolveInside(directory, name);
         } catch (IllegalArgumentException e) {
             throw new LeNetException("model entry '" + name + "' would be written outside " + directory
-                    + ". Refusing a crafted artifact");
+                    + ". Refusing a crafted artifact", e);
         }
         Files.createDirectories(target.getParent());
-        Files.copy(in, target);
+        try (OutputStream out = Files.newOutputStream(target)) {
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                budget.bytes -= n;
+                if (budget.bytes < 0) {
+                    throw budget.tooLarge("more than " + (MAX_UNPACKED_BYTES >> 20) + " MiB");
+                }
+                out.write(buffer, 0, n);
+            }
+        }
     }
 
     private static Path privateDirectory() {
@@ -111,10 +155,10 @@ final class ModelUnpacker {
             try {
                 return Files.createTempDirectory("lenet-model-");
             } catch (IOException io) {
-                throw new LeNetException("cannot create a temporary directory for the model: " + io.getMessage(), io);
+                throw new LeNetException("cannot create a temporary directory for the model: " + Causes.describe(io), io);
             }
         } catch (IOException e) {
-            throw new LeNetException("cannot create a temporary directory for the model: " + e.getMessage(), e);
+            throw new LeNetException("cannot create a temporary directory for the model: " + Causes.describe(e), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.lenet.run;
 
+import dev.lenet.Causes;
 import dev.lenet.LeNetException;
 import dev.lenet.data.Sha256;
 import java.io.IOException;
@@ -14,7 +15,7 @@ public record Baseline(String name, Path artifact) {
         try {
             return Sha256.of(artifact);
         } catch (IOException e) {
-            throw new LeNetException("cannot read the baseline model " + name + " at " + artifact + " (" + e + ")", e);
+            throw new LeNetException("cannot read the baseline model " + name + " at " + artifact + " (" + Causes.describe(e) + ")", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.lenet.run;
 
+import dev.lenet.Causes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -30,7 +31,7 @@ public final class EvaluationRun {
             try {
                 return JSON.readValue(file.toFile(), Report.class);
             } catch (IOException e) {
-                throw new LeNetException("cannot read the evaluation report " + file + ": " + e.getMessage(), e);
+                throw new LeNetException("cannot read the evaluation report " + file + ": " + Causes.describe(e), e);
             }
         }
     }

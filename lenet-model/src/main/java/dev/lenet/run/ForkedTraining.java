@@ -1,5 +1,6 @@
 package dev.lenet.run;
 
+import dev.lenet.Causes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.lenet.InvalidParameterException;
@@ -46,8 +47,27 @@ public final class ForkedTraining {
         }
     }
 
-    /** An error the child reports for the parent to rethrow as the same kind. */
-    record ReportedError(String kind, String parameter, String value, String input, String message) {}
+    /**
+     * An error the child reports for the parent to rethrow as the same kind; {@code causes} describes its cause chain,
+     * which cannot cross the process boundary as objects.
+     */
+    record ReportedError(String kind, String parameter, String value, String input, String message,
+            List<String> causes) {}
+
+    /** What caused an error in the training JVM, as text: the exceptions themselves stayed there. */
+    static final class TrainingJvmCause extends LeNetException {
+        TrainingJvmCause(List<String> causes) {
+            super("in the training JVM: " + String.join("; caused by ", causes));
+        }
+    }
+
+    private static List<String> causes(Throwable e) {
+        List<String> chain = new ArrayList<>();
+        for (Throwable c = e.getCause(); c != null && chain.size() < 10; c = c.getCause()) {
+            chain.add(Causes.describe(c));
+        }
+        return chain;
+    }
 
     private ForkedTraining() {}
 
@@ -162,7 +182,7 @@ public final class ForkedTraining {
                     + " error lines:\n  " + tail + "\nFor the whole native log run Maven with -X (or the command line with --verbose); if it ran out of"
                     + " memory, raise the heap with jvmArgs");
         } catch (IOException e) {
-            throw new LeNetException("cannot run the training JVM in " + workDirectory + ": " + e.getMessage(), e);
+            throw new LeNetException("cannot run the training JVM in " + workDirectory + ": " + Causes.describe(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LeNetException("interrupted while training", e);
@@ -185,29 +205,31 @@ public final class ForkedTraining {
                 sink.accept(line);
             }
         } catch (IOException e) {
-            sink.accept("(output of the training JVM lost: " + e.getMessage() + ")");
+            sink.accept("(output of the training JVM lost: " + Causes.describe(e) + ")");
         }
     }
 
     static ReportedError describe(RuntimeException e) {
         if (e instanceof InvalidParameterException p) {
-            return new ReportedError("parameter", p.parameter(), p.value(), null, p.problem());
+            return new ReportedError("parameter", p.parameter(), p.value(), null, p.problem(), causes(e));
         }
         if (e instanceof InvalidDatasetException d) {
-            return new ReportedError("dataset", null, null, d.input(), d.getMessage());
+            return new ReportedError("dataset", null, null, d.input(), d.getMessage(), causes(e));
         }
         if (e instanceof TrainingDivergedException) {
-            return new ReportedError("diverged", null, null, null, e.getMessage());
+            return new ReportedError("diverged", null, null, null, e.getMessage(), causes(e));
         }
-        return new ReportedError("other", null, null, null, e.getMessage());
+        return new ReportedError("other", null, null, null, e.getMessage() == null ? Causes.describe(e) : e.getMessage(),
+                causes(e));
     }
 
     private static LeNetException rethrow(ReportedError error) {
+        Throwable cause = error.causes() == null || error.causes().isEmpty() ? null : new TrainingJvmCause(error.causes());
         return switch (error.kind()) {
-            case "parameter" -> new InvalidParameterException(error.parameter(), error.value(), error.message());
-            case "dataset" -> InvalidDatasetException.withMessage(error.input(), error.message());
+            case "parameter" -> new InvalidParameterException(error.parameter(), error.value(), error.message(), cause);
+            case "dataset" -> InvalidDatasetException.withMessage(error.input(), error.message(), cause);
             case "diverged" -> new TrainingDivergedException(error.message());
-            default -> new LeNetException(error.message());
+            default -> new LeNetException(error.message(), cause);
         };
     }
 }

@@ -1,5 +1,6 @@
 package dev.lenet.run;
 
+import dev.lenet.Causes;
 import dev.lenet.data.DatasetCache;
 import dev.lenet.data.DatasetReader;
 import dev.lenet.evaluation.Gates;
@@ -92,7 +93,7 @@ public final class ModelBuild {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
-            throw new LeNetException("cannot create the output directory " + directory + " (" + e + "). Check that the"
+            throw new LeNetException("cannot create the output directory " + directory + " (" + Causes.describe(e) + "). Check that the"
                     + " directory is writable, or choose another outputDirectory", e);
         }
     }
@@ -102,7 +103,7 @@ public final class ModelBuild {
         try {
             Files.deleteIfExists(artifact);
         } catch (IOException e) {
-            throw new LeNetException("cannot remove the earlier model artifact " + artifact + " (" + e + ")."
+            throw new LeNetException("cannot remove the earlier model artifact " + artifact + " (" + Causes.describe(e) + ")."
                     + " Check that the output directory is writable", e);
         }
     }

@@ -1,5 +1,6 @@
 package dev.lenet.run;
 
+import dev.lenet.Causes;
 import dev.lenet.LeNetException;
 import dev.lenet.files.AtomicFiles;
 import dev.lenet.report.HtmlReport;
@@ -28,7 +29,7 @@ final class Reports {
         try {
             AtomicFiles.write(outputDirectory.resolve(REPORT), partial -> Files.writeString(partial, html, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new LeNetException("cannot write the report to " + outputDirectory + " (" + e + ")", e);
+            throw new LeNetException("cannot write the report to " + outputDirectory + " (" + Causes.describe(e) + ")", e);
         }
         log.info("Report: " + outputDirectory.resolve(REPORT).toUri());
     }
@@ -37,7 +38,7 @@ final class Reports {
         try {
             AtomicFiles.write(outputDirectory.resolve(METRICS), metrics::write);
         } catch (IOException e) {
-            throw new LeNetException("cannot write the metrics to " + outputDirectory + " (" + e + ")", e);
+            throw new LeNetException("cannot write the metrics to " + outputDirectory + " (" + Causes.describe(e) + ")", e);
         }
         log.info("Metrics: " + outputDirectory.resolve(METRICS));
     }
@@ -49,7 +50,7 @@ final class Reports {
             AtomicFiles.deleteRecursively(directory);
             Files.createDirectories(directory);
         } catch (IOException e) {
-            throw new LeNetException("cannot prepare the TensorBoard directory " + directory + " (" + e + ")", e);
+            throw new LeNetException("cannot prepare the TensorBoard directory " + directory + " (" + Causes.describe(e) + ")", e);
         }
         return directory;
     }

@@ -1,5 +1,6 @@
 package dev.lenet.run;
 
+import dev.lenet.Causes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -37,7 +38,7 @@ public record RunReport(ModelCard card, List<EpochRecord> epochs, DeviceChoice d
         try {
             return JSON.readValue(file.toFile(), RunReport.class);
         } catch (IOException e) {
-            throw new LeNetException("cannot read the training report " + file + ": " + e.getMessage(), e);
+            throw new LeNetException("cannot read the training report " + file + ": " + Causes.describe(e), e);
         }
     }
 }

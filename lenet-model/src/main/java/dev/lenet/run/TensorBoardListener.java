@@ -33,22 +33,27 @@ final class TensorBoardListener implements TrainingListener, AutoCloseable {
 
     TensorBoardListener(Path directory) {
         try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the TensorBoard directory " + directory, e);
+            try {
+                Files.createDirectories(directory);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the TensorBoard directory " + directory, e);
+            }
+            Ops tf = Ops.create(graph);
+            SummaryWriter writer = tf.summary.summaryWriter(SummaryWriter.sharedName("lenet"));
+            Op create = tf.summary.createSummaryFileWriter(writer, tf.constant(directory.toAbsolutePath().toString()),
+                    tf.constant(10), tf.constant(1000), tf.constant(".lenet"));
+            step = tf.placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
+            tag = tf.placeholder(TString.class, Placeholder.shape(Shape.scalar()));
+            value = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+            write = tf.summary.writeScalarSummary(writer, step, tag, value);
+            flush = tf.summary.flushSummaryWriter(writer);
+            closeWriter = tf.summary.closeSummaryWriter(writer);
+            session = new Session(graph);
+            session.runner().addTarget(create).run().close();
+        } catch (RuntimeException e) {
+            graph.close();
+            throw e;
         }
-        Ops tf = Ops.create(graph);
-        SummaryWriter writer = tf.summary.summaryWriter(SummaryWriter.sharedName("lenet"));
-        Op create = tf.summary.createSummaryFileWriter(writer, tf.constant(directory.toAbsolutePath().toString()),
-                tf.constant(10), tf.constant(1000), tf.constant(".lenet"));
-        step = tf.placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
-        tag = tf.placeholder(TString.class, Placeholder.shape(Shape.scalar()));
-        value = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
-        write = tf.summary.writeScalarSummary(writer, step, tag, value);
-        flush = tf.summary.flushSummaryWriter(writer);
-        closeWriter = tf.summary.closeSummaryWriter(writer);
-        session = new Session(graph);
-        session.runner().addTarget(create).run().close();
     }
 
     @Override
@@ -74,8 +79,8 @@ final class TensorBoardListener implements TrainingListener, AutoCloseable {
 
     @Override
     public void close() {
-        session.runner().addTarget(closeWriter).run().close();
-        session.close();
-        graph.close();
+        try (graph; session) {
+            session.runner().addTarget(closeWriter).run().close();
+        }
     }
 }

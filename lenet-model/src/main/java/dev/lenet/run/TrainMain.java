@@ -1,5 +1,6 @@
 package dev.lenet.run;
 
+import dev.lenet.Causes;
 import dev.lenet.InvalidParameterException;
 import dev.lenet.LeNetException;
 import dev.lenet.data.DatasetCache;
@@ -32,7 +33,8 @@ public final class TrainMain {
     static final String USAGE = "[--dataset DIR_OR_ARCHIVE] [--epochs N] [--batch-size N] [--learning-rate X]"
             + " [--schedule constant|step|cosine|oneCycle] [--warmup-fraction X] [--final-divisor X] [--beta1 X]"
             + " [--beta2 X] [--epsilon X] [--seed N] [--raw] [--threads N] [--device auto|cpu|gpu] [--reference]"
-            + " [--validation-size N] [--patience N] [--max-training-time D] [--output DIR] [--memory] [--verbose]";
+            + " [--validation-size N] [--patience N] [--max-training-time D] [--output DIR] [--memory] [--verbose]"
+            + " | --print-defaults";
 
     private TrainMain() {}
 
@@ -49,6 +51,12 @@ public final class TrainMain {
     record Options(Path dataset, TrainingConfig config, Path output, boolean memory, boolean verbose) {}
 
     static int run(String[] args, PrintStream out, Map<String, String> environment) {
+        if (List.of(args).contains("--print-defaults")) {
+            TrainingConfig d = TrainingConfig.defaults();
+            out.printf(Locale.ROOT, "%d %d %s %s %s %s %s %s%n", d.epochs(), d.batchSize(), d.learningRate(),
+                    d.learningRateSchedule().text(), d.warmupFraction(), d.finalDivisor(), d.beta1(), d.beta2());
+            return 0;
+        }
         Options options = parse(args);
         Path dataset = options.dataset() != null ? options.dataset()
                 : new DatasetCache(Path.of(System.getProperty("user.home"), ".lenet", "datasets"),
@@ -136,7 +144,7 @@ public final class TrainMain {
             return Files.createTempDirectory("lenet-train-");
         } catch (IOException e) {
             throw new LeNetException("cannot create a temporary directory for the training JVM's request and report"
-                    + " (" + e + "). Check that java.io.tmpdir is writable", e);
+                    + " (" + Causes.describe(e) + "). Check that java.io.tmpdir is writable", e);
         }
     }
 

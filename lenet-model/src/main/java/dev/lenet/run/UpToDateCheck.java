@@ -1,5 +1,6 @@
 package dev.lenet.run;
 
+import dev.lenet.Causes;
 import dev.lenet.data.MnistDataset;
 import dev.lenet.export.ModelCard;
 import dev.lenet.export.ModelPackage;
@@ -47,7 +48,7 @@ final class UpToDateCheck {
         try {
             card = readIntact(artifact, timestamp);
         } catch (IOException | RuntimeException e) {
-            return new Verdict(null, List.of("the earlier model " + artifact + " is not intact (" + e.getMessage() + ")"));
+            return new Verdict(null, List.of("the earlier model " + artifact + " is not intact (" + Causes.describe(e) + ")"));
         }
         List<String> changes = new ArrayList<>();
         ModelCard.Dataset before = card.dataset();

@@ -1,5 +1,6 @@
 package dev.lenet.training;
 
+import dev.lenet.Causes;
 import dev.lenet.LeNetException;
 import dev.lenet.files.AtomicFiles;
 import dev.lenet.model.LeNetParameter;
@@ -34,7 +35,7 @@ public record Checkpoint(String inputs, int epochsDone, long steps, TrainedWeigh
         try {
             AtomicFiles.write(directory.resolve(FILE), partial -> writeTo(partial));
         } catch (IOException e) {
-            throw new LeNetException("cannot write the training checkpoint in " + directory + " (" + e + ")", e);
+            throw new LeNetException("cannot write the training checkpoint in " + directory + " (" + Causes.describe(e) + ")", e);
         }
     }
 

@@ -131,6 +131,22 @@ class DatasetCacheTest {
     }
 
     @Test
+    void anUnreachableMirrorIsNamedWithWhatHappenedAndItsCauseIsKept() throws IOException {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        String mirror = "http://127.0.0.1:" + closedPort + "/mnist/";
+        DatasetUnavailableException e = assertThrows(DatasetUnavailableException.class, () -> cache(mirror).mnist());
+        assertEquals(List.of(mirror + ": cannot download " + mirror + "train-images-idx3-ubyte.gz (ConnectException)"),
+                e.attempts());
+        assertTrue(log.contains("  failed: cannot download " + mirror + "train-images-idx3-ubyte.gz (ConnectException)"),
+                log.toString());
+        assertEquals(1, e.getSuppressed().length);
+        assertTrue(e.getSuppressed()[0].getCause() instanceof java.net.ConnectException, "the cause is kept");
+    }
+
+    @Test
     void whenNothingWorksTheErrorListsEveryAttemptAndTheWaysOut() {
         DatasetUnavailableException e = assertThrows(DatasetUnavailableException.class,
                 () -> cache(url("missing"), url("tampered")).mnist());

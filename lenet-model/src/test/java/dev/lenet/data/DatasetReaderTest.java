@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class DatasetReaderTest {
@@ -109,6 +111,19 @@ class DatasetReaderTest {
         InvalidDatasetException e = assertThrows(InvalidDatasetException.class, () -> DatasetReader.read(archive));
         assertEquals(archive + "!../train-images-idx3-ubyte: the entry name leaves the archive (absolute or '..')."
                 + " Refusing a crafted archive; repack the dataset with plain relative entry names", e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"evil.zip", "evil.tgz"})
+    void zipAndTarSayTheSameOfEntriesThatClimbOut(String name) throws IOException {
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        DatasetFixtures.files("", true).forEach((entry, bytes) -> files.put("../" + entry, bytes));
+        Path archive = name.endsWith(".zip") ? DatasetFixtures.zip(temp.resolve(name), files)
+                : DatasetFixtures.tarGz(temp.resolve(name), files);
+        InvalidDatasetException e = assertThrows(InvalidDatasetException.class, () -> DatasetReader.read(archive));
+        assertTrue(e.getMessage().startsWith(archive + "!../"), e.getMessage());
+        assertTrue(e.getMessage().endsWith(": the entry name leaves the archive (absolute or '..')."
+                + " Refusing a crafted archive; repack the dataset with plain relative entry names"), e.getMessage());
     }
 
     @Test

@@ -2,9 +2,16 @@ package dev.lenet.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayInputStream;
+import java.util.zip.GZIPOutputStream;
+import java.io.InputStream;
+import java.io.IOException;
+import java.io.FilterInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 
@@ -108,16 +115,59 @@ class IdxParserTest {
         byte[] gzip = IdxWriter.gzip(imagesFile(1, 28, 28, 784));
         byte[] garbage = java.util.Arrays.copyOf(gzip, 30);
         String message = imagesError(garbage);
-        assertEquals("train-images-idx3-ubyte: starts like gzip but cannot be decompressed (Unexpected end of ZLIB input"
-                + " stream). " + REFETCH, message);
+        assertEquals("train-images-idx3-ubyte: starts like gzip but cannot be decompressed (EOFException: Unexpected end of"
+                + " ZLIB input stream). " + REFETCH, message);
     }
 
     @Test
-    void refusesAFileThatExpandsBeyondTheLimit() {
+    void aHeaderDeclaringTwoBillionImagesIsRefusedBeforeAnyPayloadIsRead() {
+        ByteBuffer header = ByteBuffer.allocate(16).putInt(IdxParser.IMAGES_MAGIC).putInt(2_000_000_000).putInt(28)
+                .putInt(28);
         InvalidDatasetException e = assertThrows(InvalidDatasetException.class,
-                () -> BoundedRead.readAll("bomb.gz", new ByteArrayInputStream(new byte[5000]), 4096));
-        assertEquals("bomb.gz: expands to more than 4096 bytes, more than any 28x28 IDX file of up to 1,000,000 images."
-                + " This is not an MNIST-format file (possibly a decompression bomb); use the dataset's IDX files",
-                e.getMessage());
+                () -> IdxParser.images("huge", new ByteArrayInputStream(header.array())));
+        assertEquals("huge: the header declares 2000000000 images, more than the 250,000 a build trains on. This is"
+                + " not an MNIST-format file (possibly a decompression bomb or a damaged header); use the dataset's IDX"
+                + " files", e.getMessage());
+    }
+
+    @Test
+    void aGzipBombStopsJustPastWhatItsHeaderDeclares() throws IOException {
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
+            gzip.write(IdxWriter.images(new byte[Digits.PIXELS], 1));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 1024; i++) {
+                gzip.write(zeros); // 1 GiB after the one image, about 1 MB compressed
+            }
+        }
+        byte[] bomb = compressed.toByteArray();
+        long[] consumed = {0};
+        InputStream counting = new FilterInputStream(new ByteArrayInputStream(bomb)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                consumed[0] += Math.max(n, 0);
+                return n;
+            }
+        };
+        InvalidDatasetException e = assertThrows(InvalidDatasetException.class, () -> IdxParser.images("bomb.gz", counting));
+        assertEquals("bomb.gz: more than 1048576 unexpected bytes follow the 1 images the header declares. This is not"
+                + " an MNIST-format file (possibly a decompression bomb or a damaged header); use the dataset's IDX"
+                + " files", e.getMessage());
+        assertTrue(consumed[0] < bomb.length / 10, "read " + consumed[0] + " of " + bomb.length + " compressed bytes");
+    }
+
+    @Test
+    void aReadErrorWithoutAMessageStillSaysWhatHappenedAndKeepsTheCause() {
+        IOException noMessage = new java.net.SocketException();
+        InputStream failing = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw noMessage;
+            }
+        };
+        InvalidDatasetException e = assertThrows(InvalidDatasetException.class, () -> IdxParser.labels("cut.tgz!l", failing));
+        assertEquals("cut.tgz!l: cannot be read (SocketException). " + IdxParser.REFETCH, e.getMessage());
+        assertSame(noMessage, e.getCause());
     }
 }

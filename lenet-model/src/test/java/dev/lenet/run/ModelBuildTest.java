@@ -9,7 +9,9 @@ import dev.lenet.data.IdxWriter;
 import dev.lenet.evaluation.AccuracyGateException;
 import dev.lenet.report.Metrics;
 import dev.lenet.training.EpochRecord;
+import dev.lenet.training.Stopping;
 import dev.lenet.training.TinyTraining;
+import dev.lenet.training.TrainingConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -184,6 +186,27 @@ class ModelBuildTest {
         log.clear();
         assertTrue(ModelBuild.run(reseeded, LOG).trained());
         assertTrue(log.contains("Training: seed changed from 42 to 7"), log.toString());
+    }
+
+    private static ModelBuild.Request budgeted(Path out, String budget) {
+        TrainingConfig config = TinyTraining.CONFIG.toBuilder().epochs(200)
+                .stopping(new Stopping(0, null, 0, 0, Stopping.parseDuration(budget))).build();
+        return new ModelBuild.Request(data, null, List.of(), config, 0.0, out, out.resolve("model.jar"),
+                Instant.parse("2026-01-01T00:00:00Z"), null, false);
+    }
+
+    @Test
+    void aModelCutByItsBudgetIsUpToDateOnlyForABudgetNoLarger() {
+        Path out = temp.resolve("budget");
+        ModelBuild.Result cut = ModelBuild.run(budgeted(out, "300ms"), LOG);
+        assertTrue(cut.card().stopping().cutByTimeBudget(), cut.card().stopping().stopReason());
+        assertEquals("PT0.3S", cut.card().stopping().maxTrainingTime());
+        log.clear();
+        assertTrue(!ModelBuild.run(budgeted(out, "300ms"), LOG).trained(), "the same budget: up to date");
+        log.clear();
+        assertTrue(ModelBuild.run(budgeted(out, "600ms"), LOG).trained());
+        assertTrue(log.contains("Training: the earlier model was cut short by its time budget of PT0.3S, and this build"
+                + " allows a larger one (PT0.6S)"), log.toString());
     }
 
     @Test
