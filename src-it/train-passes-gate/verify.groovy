@@ -34,5 +34,18 @@ assert card.hyperparameters.epochs == 2
 assert card.confusionMatrix.size() == 10
 assert card.dataset.trainImagesSha256 ==~ /[0-9a-f]{64}/
 assert card.device == 'cpu'
+assert names.contains('lenet-model/ml-bom.json') : 'the ML-BOM travels inside the model jar too'
 zip.close()
+
+// the ML-BOM is installed beside the model jar, with its own classifier
+def bomFile = new File(localRepositoryPath, 'dev/lenet/it/train-passes-gate/1.0/train-passes-gate-1.0-model-cyclonedx.json')
+assert bomFile.isFile() : "the ML-BOM is installed with its classifier: $bomFile"
+def bom = new JsonSlurper().parse(bomFile)
+assert bom.bomFormat == 'CycloneDX'
+assert bom.specVersion == '1.6'
+assert bom.metadata.component.type == 'machine-learning-model'
+assert bom.metadata.component.purl == 'pkg:maven/dev.lenet.it/train-passes-gate@1.0?classifier=model&type=jar'
+assert bom.metadata.component.modelCard.modelParameters.modelArchitecture == 'LeNet-5'
+assert bom.metadata.component.modelCard.quantitativeAnalysis.performanceMetrics[0].value == String.format(Locale.ROOT, '%.4f', card.testAccuracy)
+assert bom.components.any { it.type == 'data' && it.hashes[0].content == card.dataset.trainImagesSha256 }
 return true

@@ -1,5 +1,6 @@
 package dev.lenet.maven;
 
+import dev.lenet.export.MlBom;
 import dev.lenet.export.OutputTimestamp;
 import dev.lenet.run.ModelBuild;
 import dev.lenet.training.Device;
@@ -18,7 +19,8 @@ import org.apache.maven.project.MavenProjectHelper;
 /**
  * Trains LeNet-5 on an MNIST-format dataset, evaluates it on the test set, fails the build when test accuracy is
  * below {@code minAccuracy} (or worse than a baseline by more than {@code maxAccuracyDrop}), and attaches the
- * exported SavedModel (a jar with its model card) to the project.
+ * exported SavedModel (a jar with its model card) to the project, with its CycloneDX ML-BOM beside it (classifier
+ * {@code <classifier>-cyclonedx}, type json).
  */
 @Mojo(name = "train", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class TrainMojo extends AbstractLeNetMojo {
@@ -112,8 +114,10 @@ public class TrainMojo extends AbstractLeNetMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        delegate(() -> ModelBuild.run(request(), log()))
-                .ifPresent(result -> projectHelper.attachArtifact(project, "jar", classifier, result.artifact().toFile()));
+        delegate(() -> ModelBuild.run(request(), log())).ifPresent(result -> {
+            projectHelper.attachArtifact(project, "jar", classifier, result.artifact().toFile());
+            projectHelper.attachArtifact(project, "json", classifier + "-cyclonedx", result.mlBom().toFile());
+        });
     }
 
     private ModelBuild.Request request() {
@@ -125,6 +129,7 @@ public class TrainMojo extends AbstractLeNetMojo {
         Path artifact = output.resolve(project.getBuild().getFinalName() + "-" + classifier + ".jar");
         return new ModelBuild.Request(datasetOrNull(), datasetCache.toPath(), datasetSources(), config, minAccuracy,
                 output, artifact, OutputTimestamp.parse(outputTimestamp), forkSettingsOrNull(), force, baselineOrNull(),
-                maxAccuracyDrop);
+                maxAccuracyDrop, new MlBom.Coordinates(project.getGroupId(), project.getArtifactId(), project.getVersion(),
+                        classifier));
     }
 }

@@ -1,5 +1,7 @@
 package dev.lenet.data;
 
+import dev.lenet.Causes;
+import dev.lenet.LeNetException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -7,6 +9,9 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /** SHA-256 as lower-case hex. */
 public final class Sha256 {
@@ -31,6 +36,19 @@ public final class Sha256 {
             }
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The SHA-256 of every file below {@code directory}, by its path relative to it (with '/'), in path order. */
+    public static SortedMap<String, String> ofFiles(Path directory) {
+        SortedMap<String, String> hashes = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                hashes.put(directory.relativize(file).toString().replace('\\', '/'), of(file));
+            }
+        } catch (IOException e) {
+            throw new LeNetException("cannot read " + directory + " to hash its files (" + Causes.describe(e) + ")", e);
+        }
+        return hashes;
     }
 
     private static MessageDigest digest() {

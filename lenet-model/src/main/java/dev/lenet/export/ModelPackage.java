@@ -4,6 +4,7 @@ import dev.lenet.Causes;
 import dev.lenet.LeNetException;
 import dev.lenet.files.AtomicFiles;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -64,6 +66,22 @@ public final class ModelPackage {
         } catch (IOException e) {
             throw new LeNetException("cannot write the model artifact " + target + " (" + Causes.describe(e) + "). Check that the"
                     + " directory is writable and the disk has space", e);
+        }
+    }
+
+    /** The bytes of {@code name} under {@value #ROOT} in a model artifact. */
+    public static byte[] entry(Path jar, String name) {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            ZipEntry entry = zip.getEntry(ROOT + name);
+            if (entry == null) {
+                throw new LeNetException(jar + ": holds no " + ROOT + name + ". Rebuild the model with this version of"
+                        + " lenet-maven-plugin");
+            }
+            try (InputStream in = zip.getInputStream(entry)) {
+                return in.readNBytes(16 << 20);
+            }
+        } catch (IOException e) {
+            throw new LeNetException(jar + ": cannot be read as a model artifact (" + Causes.describe(e) + ")", e);
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.lenet.LeNetException;
 import dev.lenet.data.Digits;
 import dev.lenet.evaluation.Evaluation;
 import dev.lenet.files.AtomicFiles;
+import dev.lenet.export.MlBom;
 import dev.lenet.export.ModelCard;
 import dev.lenet.export.ModelPackage;
 import dev.lenet.export.SavedModelExport;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.cyclonedx.model.Bom;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.SessionFunction;
@@ -34,11 +36,13 @@ public final class LeNetClassifier implements AutoCloseable {
     private final SavedModelBundle bundle;
     private final SessionFunction serve;
     private final ModelCard card;
+    private final byte[] mlBom;
 
     /** Loads the model; an unpacked copy is removed once loaded, since the session then holds all it needs. */
     private LeNetClassifier(Path savedModel, Path unpacked) {
         try {
             this.card = readCard(savedModel.resolve(ModelPackage.CARD_JSON));
+            this.mlBom = readIfPresent(savedModel.resolve(MlBom.FILE));
             SavedModelBundle loaded = SavedModelBundle.load(savedModel.toString(), SavedModelExport.TAG);
             try {
                 this.serve = loaded.function(SavedModelExport.SIGNATURE);
@@ -49,6 +53,14 @@ public final class LeNetClassifier implements AutoCloseable {
             this.bundle = loaded;
         } finally {
             AtomicFiles.deleteQuietly(unpacked);
+        }
+    }
+
+    private static byte[] readIfPresent(Path file) {
+        try {
+            return Files.exists(file) ? Files.readAllBytes(file) : null;
+        } catch (IOException e) {
+            throw new LeNetException(file + ": cannot be read (" + Causes.describe(e) + ")", e);
         }
     }
 
@@ -107,6 +119,11 @@ public final class LeNetClassifier implements AutoCloseable {
     /** The model card packed with the model, or null for a bare SavedModel. */
     public ModelCard card() {
         return card;
+    }
+
+    /** The model's CycloneDX ML-BOM packed with it, or null for a model without one. */
+    public Bom mlBom() {
+        return mlBom == null ? null : MlBom.parse(mlBom);
     }
 
     /** Classifies one image of 784 pixels. */

@@ -5,7 +5,10 @@ import dev.lenet.data.DatasetCache;
 import dev.lenet.data.DatasetReader;
 import dev.lenet.evaluation.Gates;
 import dev.lenet.export.ModelCard;
+import dev.lenet.data.Sha256;
+import dev.lenet.export.MlBom;
 import dev.lenet.export.ModelPackage;
+import dev.lenet.files.AtomicFiles;
 import dev.lenet.report.Metrics;
 import dev.lenet.training.TrainingConfig;
 import dev.lenet.LeNetException;
@@ -30,21 +33,37 @@ public final class ModelBuild {
      */
     public record Request(Path dataset, Path datasetCache, List<String> datasetSources, TrainingConfig config,
             double minAccuracy, Path outputDirectory, Path artifact, Instant timestamp,
-            ForkedTraining.Settings fork, boolean force, Baseline baseline, double maxAccuracyDrop) {
+            ForkedTraining.Settings fork, boolean force, Baseline baseline, double maxAccuracyDrop,
+            MlBom.Coordinates coordinates) {
 
-        /** Without a baseline or a drop limit. */
+        public Request {
+            if (coordinates == null) {
+                String name = artifact.getFileName().toString();
+                coordinates = new MlBom.Coordinates("local", name.endsWith(".jar") ? name.substring(0, name.length() - 4)
+                        : name, "0", null);
+            }
+        }
+
+        /** Without a baseline or a drop limit, and with local coordinates. */
         public Request(Path dataset, Path datasetCache, List<String> datasetSources, TrainingConfig config,
                 double minAccuracy, Path outputDirectory, Path artifact, Instant timestamp,
                 ForkedTraining.Settings fork, boolean force) {
             this(dataset, datasetCache, datasetSources, config, minAccuracy, outputDirectory, artifact, timestamp, fork,
-                    force, null, 1.0);
+                    force, null, 1.0, null);
+        }
+
+        /** Where the ML-BOM goes beside the artifact: its name with {@code -cyclonedx.json} for {@code .jar}. */
+        public Path mlBom() {
+            String name = artifact.getFileName().toString();
+            return artifact.resolveSibling((name.endsWith(".jar") ? name.substring(0, name.length() - 4) : name)
+                    + "-cyclonedx.json");
         }
     }
 
     /**
      * @param report the training run's report; null when the earlier model was up to date and nothing trained
      */
-    public record Result(Path artifact, ModelCard card, RunReport report, String gate) {
+    public record Result(Path artifact, Path mlBom, ModelCard card, RunReport report, String gate) {
         public boolean trained() {
             return report != null;
         }
@@ -75,9 +94,14 @@ public final class ModelBuild {
         Reports.write(request.outputDirectory(), report, Metrics.Gate.of(verdict), (System.nanoTime() - started) / 1e9, log);
         verdict.enforce("");
         verdict.passes().forEach(log::info);
+        byte[] bom = MlBom.json(report.card(), request.coordinates(), Sha256.ofFiles(savedModel), verdict,
+                request.timestamp());
+        writeFile(savedModel.resolve(MlBom.FILE), bom);
         ModelPackage.write(savedModel, request.artifact(), request.timestamp());
+        writeFile(request.mlBom(), bom);
         log.info("Model artifact: " + request.artifact());
-        return new Result(request.artifact(), report.card(), report, verdict.message());
+        log.info("ML-BOM (CycloneDX 1.6): " + request.mlBom());
+        return new Result(request.artifact(), request.mlBom(), report.card(), report, verdict.message());
     }
 
     private static Result upToDate(Request request, ModelCard card, Gates gates, BuildLog log) {
@@ -86,7 +110,17 @@ public final class ModelBuild {
         Gates.Verdict verdict = gates.judge(card.testAccuracy(), card.baseline());
         verdict.enforce(RECORDED);
         verdict.passes().forEach(pass -> log.info(pass + RECORDED));
-        return new Result(request.artifact(), card, null, verdict.message());
+        writeFile(request.mlBom(), ModelPackage.entry(request.artifact(), MlBom.FILE));
+        return new Result(request.artifact(), request.mlBom(), card, null, verdict.message());
+    }
+
+    private static void writeFile(Path target, byte[] content) {
+        try {
+            AtomicFiles.write(target, partial -> Files.write(partial, content));
+        } catch (IOException e) {
+            throw new LeNetException("cannot write " + target + " (" + Causes.describe(e) + "). Check that the directory"
+                    + " is writable and the disk has space", e);
+        }
     }
 
     private static void createOutputDirectory(Path directory) {

@@ -2,6 +2,7 @@ package dev.lenet.run;
 
 import dev.lenet.Causes;
 import dev.lenet.data.MnistDataset;
+import dev.lenet.export.MlBom;
 import dev.lenet.export.ModelCard;
 import dev.lenet.export.ModelPackage;
 import dev.lenet.export.Versions;
@@ -109,6 +110,9 @@ final class UpToDateCheck {
             String names;
             try (InputStream in = zip.getInputStream(index)) {
                 names = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            if (names.lines().noneMatch(MlBom.FILE::equals)) {
+                throw new IOException("it has no " + MlBom.FILE + " (made by an earlier plugin version)");
             }
             for (String name : names.lines().filter(l -> !l.isBlank()).toList()) {
                 ZipEntry entry = zip.getEntry(ModelPackage.ROOT + name);
