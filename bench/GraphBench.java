@@ -41,7 +41,7 @@ public class GraphBench {
             case "layout" -> layout();
             case "call-overhead" -> callOverhead();
             case "conv" -> conv();
-            default -> throw new IllegalArgumentException("usage: GraphBench pooling|layout|call-overhead");
+            default -> throw new IllegalArgumentException("usage: GraphBench pooling|layout|call-overhead|conv");
         }
     }
 

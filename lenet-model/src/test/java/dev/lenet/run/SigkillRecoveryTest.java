@@ -3,7 +3,6 @@ package dev.lenet.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lenet.data.IdxWriter;
 import dev.lenet.training.TinyTraining;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -33,8 +32,7 @@ class SigkillRecoveryTest {
 
     @BeforeAll
     static void data() throws IOException {
-        data = temp.resolve("data");
-        IdxWriter.writeDataset(data, TinyTraining.DATA.train(), TinyTraining.DATA.test(), false);
+        data = TinyTraining.writeTo(temp.resolve("data"));
     }
 
     /** Starts a build, kills it (SIGKILL) when a line matching {@code killAt} appears, and returns its children. */

@@ -3,7 +3,6 @@ package dev.lenet.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lenet.data.IdxWriter;
 import dev.lenet.training.TinyTraining;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +26,7 @@ class TrainMainTest {
 
     @BeforeAll
     static void data() throws IOException {
-        data = temp.resolve("data");
-        IdxWriter.writeDataset(data, TinyTraining.DATA.train(), TinyTraining.DATA.test(), false);
+        data = TinyTraining.writeTo(temp.resolve("data"));
     }
 
     /** Runs TrainMain in its own JVM with standard output and error merged into one pipe, as `| tee log` would. */

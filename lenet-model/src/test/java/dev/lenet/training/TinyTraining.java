@@ -17,6 +17,12 @@ public final class TinyTraining {
 
     private TinyTraining() {}
 
+    /** Writes the dataset as four raw IDX files into {@code directory}, for tests that read it from disk. */
+    public static java.nio.file.Path writeTo(java.nio.file.Path directory) throws java.io.IOException {
+        dev.lenet.data.IdxWriter.writeDataset(directory, DATA.train(), DATA.test(), false);
+        return directory;
+    }
+
     /** Trains once per test JVM. */
     public static synchronized TrainingResult trained() {
         if (trained == null) {
