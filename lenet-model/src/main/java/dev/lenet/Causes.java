@@ -17,8 +17,10 @@ public final class Causes {
             return kind;
         }
         // Our own wrappers and the generic kinds say everything in their message.
-        boolean generic = e instanceof LeNetException || e.getClass() == java.io.IOException.class
-                || e.getClass() == java.io.UncheckedIOException.class || e.getClass() == RuntimeException.class;
+        boolean generic = e instanceof LeNetException
+                || e.getClass() == java.io.IOException.class
+                || e.getClass() == java.io.UncheckedIOException.class
+                || e.getClass() == RuntimeException.class;
         return generic ? message : kind + ": " + message;
     }
 }

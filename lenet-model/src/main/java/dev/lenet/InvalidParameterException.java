@@ -23,6 +23,7 @@ public final class InvalidParameterException extends LeNetException {
         this.problem = problemAndFix;
     }
 
+    @Override
     public String parameter() {
         return parameter;
     }

@@ -16,13 +16,15 @@ class CoreIsMavenFreeTest {
     void noMainSourceImportsMaven() throws IOException {
         List<Path> offenders;
         try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
-            offenders = sources.filter(p -> p.toString().endsWith(".java")).filter(p -> {
-                try {
-                    return Files.readString(p).contains("import org.apache.maven");
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).toList();
+            offenders = sources.filter(p -> p.toString().endsWith(".java"))
+                    .filter(p -> {
+                        try {
+                            return Files.readString(p).contains("import org.apache.maven");
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .toList();
         }
         assertEquals(List.of(), offenders);
     }

@@ -2,11 +2,9 @@ package dev.lenet.maven;
 
 import dev.lenet.LeNetException;
 import dev.lenet.data.DatasetCache;
-import dev.lenet.evaluation.AccuracyGateException;
-import dev.lenet.evaluation.BaselineGateException;
-import dev.lenet.run.Baseline;
-import dev.lenet.run.BuildLog;
-import dev.lenet.run.ForkedTraining;
+import dev.lenet.fork.ChildJvm;
+import dev.lenet.log.BuildLog;
+import dev.lenet.pipeline.Baseline;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -104,11 +102,10 @@ abstract class AbstractLeNetMojo extends AbstractMojo {
         }
         try {
             return Optional.of(call.get());
-        } catch (AccuracyGateException e) {
-            throw MojoErrors.failure(e);
-        } catch (BaselineGateException e) {
-            throw MojoErrors.failure(e);
         } catch (LeNetException e) {
+            if (e.isVerdict()) {
+                throw MojoErrors.failure(e);
+            }
             throw MojoErrors.execution(e);
         } catch (MojoExecutionExceptionCarrier e) {
             throw e.cause;
@@ -116,7 +113,8 @@ abstract class AbstractLeNetMojo extends AbstractMojo {
     }
 
     protected BuildLog log() {
-        return new MavenLog(getLog(), MavenLog.watchedTerminal(session.getRequest().isInteractiveMode()) ? System.out : null);
+        return new MavenLog(
+                getLog(), MavenLog.watchedTerminal(session.getRequest().isInteractiveMode()) ? System.out : null);
     }
 
     protected Path datasetOrNull() {
@@ -127,15 +125,22 @@ abstract class AbstractLeNetMojo extends AbstractMojo {
         return datasetMirrors == null || datasetMirrors.isEmpty() ? DatasetCache.DEFAULT_SOURCES : datasetMirrors;
     }
 
-    protected ForkedTraining.Settings forkSettingsOrNull() {
+    protected ChildJvm.Settings forkSettingsOrNull() {
         if (!fork) {
             return null;
         }
-        List<Path> classpath = plugin.getArtifacts().stream().map(Artifact::getFile).map(File::toPath).toList();
-        List<String> options = jvmArgs == null || jvmArgs.isBlank() ? List.of()
+        List<Path> classpath = plugin.getArtifacts().stream()
+                .map(Artifact::getFile)
+                .map(File::toPath)
+                .toList();
+        List<String> options = jvmArgs == null || jvmArgs.isBlank()
+                ? List.of()
                 : Arrays.asList(jvmArgs.trim().split("\\s+"));
-        return new ForkedTraining.Settings(Path.of(System.getProperty("java.home"), "bin", "java"), classpath,
-                options, environmentVariables == null ? Map.of() : environmentVariables);
+        return new ChildJvm.Settings(
+                Path.of(System.getProperty("java.home"), "bin", "java"),
+                classpath,
+                options,
+                environmentVariables == null ? Map.of() : environmentVariables);
     }
 
     /** The baseline to compare with, null when none is asked for, or (with a warning) when none is found. */
@@ -144,8 +149,9 @@ abstract class AbstractLeNetMojo extends AbstractMojo {
             return null;
         }
         StringBuilder why = new StringBuilder();
-        Optional<Baseline> found = new BaselineResolver(repositorySystem, session.getRepositorySession(),
-                project.getRemoteProjectRepositories()).resolve(baseline, project, classifier, why);
+        Optional<Baseline> found = new BaselineResolver(
+                        repositorySystem, session.getRepositorySession(), project.getRemoteProjectRepositories())
+                .resolve(baseline, project, classifier, why);
         if (found.isPresent()) {
             getLog().info("Baseline: " + found.get().name());
             return found.get();

@@ -1,6 +1,6 @@
 package dev.lenet.maven;
 
-import dev.lenet.run.Baseline;
+import dev.lenet.pipeline.Baseline;
 import java.util.List;
 import java.util.Optional;
 import org.apache.maven.project.MavenProject;
@@ -42,19 +42,25 @@ final class BaselineResolver {
             if (version.isEmpty()) {
                 return Optional.empty();
             }
-            wanted = new DefaultArtifact(project.getGroupId(), project.getArtifactId(), classifier, "jar", version.get());
+            wanted = new DefaultArtifact(
+                    project.getGroupId(), project.getArtifactId(), classifier, "jar", version.get());
         } else {
             String[] parts = spec.trim().split(":");
             if (parts.length < 3 || parts.length > 4) {
-                why.append("'").append(spec).append("' is neither groupId:artifactId:version[:classifier] nor ")
+                why.append("'")
+                        .append(spec)
+                        .append("' is neither groupId:artifactId:version[:classifier] nor ")
                         .append(LATEST_RELEASE);
                 return Optional.empty();
             }
-            wanted = new DefaultArtifact(parts[0], parts[1], parts.length == 4 ? parts[3] : classifier, "jar", parts[2]);
+            wanted =
+                    new DefaultArtifact(parts[0], parts[1], parts.length == 4 ? parts[3] : classifier, "jar", parts[2]);
         }
         try {
-            Artifact resolved = system.resolveArtifact(session, new ArtifactRequest(wanted, repositories, null)).getArtifact();
-            return Optional.of(new Baseline(coordinates(resolved), resolved.getFile().toPath()));
+            Artifact resolved = system.resolveArtifact(session, new ArtifactRequest(wanted, repositories, null))
+                    .getArtifact();
+            return Optional.of(
+                    new Baseline(coordinates(resolved), resolved.getFile().toPath()));
         } catch (ArtifactResolutionException e) {
             why.append(coordinates(wanted)).append(" cannot be resolved: ").append(e.getMessage());
             return Optional.empty();
@@ -64,20 +70,29 @@ final class BaselineResolver {
     private Optional<String> latestRelease(MavenProject project, String classifier, StringBuilder why) {
         Artifact range = new DefaultArtifact(project.getGroupId(), project.getArtifactId(), classifier, "jar", "[0,)");
         try {
-            VersionRangeResult result = system.resolveVersionRange(session, new VersionRangeRequest(range, repositories, null));
+            VersionRangeResult result =
+                    system.resolveVersionRange(session, new VersionRangeRequest(range, repositories, null));
             Optional<String> latest = result.getVersions().stream()
                     .map(Version::toString)
                     .filter(v -> !v.endsWith("-SNAPSHOT") && !v.equals(project.getVersion()))
                     .reduce((a, b) -> b);
             if (latest.isEmpty()) {
-                why.append("no released version of ").append(project.getGroupId()).append(':')
-                        .append(project.getArtifactId()).append(" other than ").append(project.getVersion())
+                why.append("no released version of ")
+                        .append(project.getGroupId())
+                        .append(':')
+                        .append(project.getArtifactId())
+                        .append(" other than ")
+                        .append(project.getVersion())
                         .append(" is in the local or remote repositories");
             }
             return latest;
         } catch (VersionRangeResolutionException e) {
-            why.append("the versions of ").append(project.getGroupId()).append(':').append(project.getArtifactId())
-                    .append(" cannot be listed: ").append(e.getMessage());
+            why.append("the versions of ")
+                    .append(project.getGroupId())
+                    .append(':')
+                    .append(project.getArtifactId())
+                    .append(" cannot be listed: ")
+                    .append(e.getMessage());
             return Optional.empty();
         }
     }

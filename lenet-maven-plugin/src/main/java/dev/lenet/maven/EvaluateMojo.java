@@ -1,6 +1,6 @@
 package dev.lenet.maven;
 
-import dev.lenet.run.ModelEvaluation;
+import dev.lenet.build.EvaluateGoal;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -42,10 +42,12 @@ public class EvaluateMojo extends AbstractLeNetMojo {
             name = modelPath.toString();
         } else if (modelArtifact != null && !modelArtifact.isBlank()) {
             StringBuilder why = new StringBuilder();
-            Optional<dev.lenet.run.Baseline> resolved = new BaselineResolver(repositorySystem, session.getRepositorySession(),
-                    project.getRemoteProjectRepositories()).resolve(modelArtifact, project, classifier, why);
+            Optional<dev.lenet.pipeline.Baseline> resolved = new BaselineResolver(
+                            repositorySystem, session.getRepositorySession(), project.getRemoteProjectRepositories())
+                    .resolve(modelArtifact, project, classifier, why);
             if (resolved.isEmpty()) {
-                throw new MojoExecutionException("Cannot find the model: " + why + " (" + MojoErrors.where("modelArtifact") + ")");
+                throw new MojoExecutionException(
+                        "Cannot find the model: " + why + " (" + MojoErrors.where("modelArtifact") + ")");
             }
             modelPath = resolved.get().artifact();
             name = resolved.get().name();
@@ -54,8 +56,18 @@ public class EvaluateMojo extends AbstractLeNetMojo {
                     + " to a SavedModel directory or model jar, or " + MojoErrors.where("modelArtifact")
                     + " to groupId:artifactId:version[:classifier]");
         }
-        delegate(() -> ModelEvaluation.run(new ModelEvaluation.Request(modelPath, name, datasetOrNull(),
-                datasetCache.toPath(), datasetSources(), minAccuracy, baselineOrNull(), maxAccuracyDrop,
-                outputDirectory.toPath(), forkSettingsOrNull()), log()));
+        delegate(() -> EvaluateGoal.run(
+                new EvaluateGoal.Request(
+                        modelPath,
+                        name,
+                        datasetOrNull(),
+                        datasetCache.toPath(),
+                        datasetSources(),
+                        minAccuracy,
+                        baselineOrNull(),
+                        maxAccuracyDrop,
+                        outputDirectory.toPath(),
+                        forkSettingsOrNull()),
+                log()));
     }
 }

@@ -1,7 +1,7 @@
 package dev.lenet.maven;
 
-import dev.lenet.run.BuildLog;
-import dev.lenet.run.TerminalProgress;
+import dev.lenet.log.BuildLog;
+import dev.lenet.log.TerminalProgress;
 import java.io.PrintStream;
 import org.apache.maven.plugin.logging.Log;
 

@@ -1,8 +1,8 @@
 package dev.lenet.maven;
 
+import dev.lenet.build.TrainGoal;
 import dev.lenet.export.MlBom;
 import dev.lenet.export.OutputTimestamp;
-import dev.lenet.run.ModelBuild;
 import dev.lenet.training.Device;
 import dev.lenet.training.LearningRateSchedule;
 import dev.lenet.training.Stopping;
@@ -114,22 +114,50 @@ public class TrainMojo extends AbstractLeNetMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        delegate(() -> ModelBuild.run(request(), log())).ifPresent(result -> {
-            projectHelper.attachArtifact(project, "jar", classifier, result.artifact().toFile());
-            projectHelper.attachArtifact(project, "json", classifier + "-cyclonedx", result.mlBom().toFile());
+        delegate(() -> TrainGoal.run(request(), log())).ifPresent(result -> {
+            projectHelper.attachArtifact(
+                    project, "jar", classifier, result.artifact().toFile());
+            projectHelper.attachArtifact(
+                    project, "json", classifier + "-cyclonedx", result.mlBom().toFile());
         });
     }
 
-    private ModelBuild.Request request() {
-        TrainingConfig config = new TrainingConfig(epochs, batchSize, learningRate,
-                LearningRateSchedule.parse(learningRateSchedule), warmupFraction, finalDivisor, beta1, beta2, epsilon,
-                seed, scaleInput, threads, Device.parse(device), new Stopping(validationSize,
-                        Stopping.Monitor.parse(monitor), patience, minDelta, Stopping.parseDuration(maxTrainingTime)));
+    private TrainGoal.Request request() {
+        TrainingConfig config = new TrainingConfig(
+                epochs,
+                batchSize,
+                learningRate,
+                LearningRateSchedule.parse(learningRateSchedule),
+                warmupFraction,
+                finalDivisor,
+                beta1,
+                beta2,
+                epsilon,
+                seed,
+                scaleInput,
+                threads,
+                Device.parse(device),
+                new Stopping(
+                        validationSize,
+                        Stopping.Monitor.parse(monitor),
+                        patience,
+                        minDelta,
+                        Stopping.parseDuration(maxTrainingTime)));
         Path output = outputDirectory.toPath();
         Path artifact = output.resolve(project.getBuild().getFinalName() + "-" + classifier + ".jar");
-        return new ModelBuild.Request(datasetOrNull(), datasetCache.toPath(), datasetSources(), config, minAccuracy,
-                output, artifact, OutputTimestamp.parse(outputTimestamp), forkSettingsOrNull(), force, baselineOrNull(),
-                maxAccuracyDrop, new MlBom.Coordinates(project.getGroupId(), project.getArtifactId(), project.getVersion(),
-                        classifier));
+        return new TrainGoal.Request(
+                datasetOrNull(),
+                datasetCache.toPath(),
+                datasetSources(),
+                config,
+                minAccuracy,
+                output,
+                artifact,
+                OutputTimestamp.parse(outputTimestamp),
+                forkSettingsOrNull(),
+                force,
+                baselineOrNull(),
+                maxAccuracyDrop,
+                new MlBom.Coordinates(project.getGroupId(), project.getArtifactId(), project.getVersion(), classifier));
     }
 }

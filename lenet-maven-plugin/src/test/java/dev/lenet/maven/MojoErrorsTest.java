@@ -21,7 +21,8 @@ class MojoErrorsTest {
     void aFailedGateFailsTheBuildNamingTheParameter() {
         String message = new AccuracyGate(0.99).failure(0.9712).orElseThrow();
         MojoFailureException e = MojoErrors.failure(new AccuracyGateException(message, 0.9712, 0.99));
-        assertEquals("LeNet test accuracy 0.9712 is below the minimum 0.9900 (<minAccuracy>, -Dlenet.minAccuracy)",
+        assertEquals(
+                "LeNet test accuracy 0.9712 is below the minimum 0.9900 (<minAccuracy>, -Dlenet.minAccuracy)",
                 e.getMessage());
     }
 
@@ -29,15 +30,17 @@ class MojoErrorsTest {
     void aBadParameterNamesThePomElementAndTheProperty() {
         MojoExecutionException e = MojoErrors.execution(
                 new InvalidParameterException("epochs", 0, "train for at least 1 and at most 10000 epochs"));
-        assertEquals("Invalid epochs '0': train for at least 1 and at most 10000 epochs (<epochs>, -Dlenet.epochs)",
+        assertEquals(
+                "Invalid epochs '0': train for at least 1 and at most 10000 epochs (<epochs>, -Dlenet.epochs)",
                 e.getMessage());
     }
 
     @Test
     void badDataPointsAtTheDatasetParameter() {
-        MojoExecutionException e = MojoErrors.execution(
-                new InvalidDatasetException("/data/train-images-idx3-ubyte", "the file is empty (0 bytes)", "Replace it"));
-        assertEquals("/data/train-images-idx3-ubyte: the file is empty (0 bytes). Replace it (<dataset>, -Dlenet.dataset)",
+        MojoExecutionException e = MojoErrors.execution(new InvalidDatasetException(
+                "/data/train-images-idx3-ubyte", "the file is empty (0 bytes)", "Replace it"));
+        assertEquals(
+                "/data/train-images-idx3-ubyte: the file is empty (0 bytes). Replace it (<dataset>, -Dlenet.dataset)",
                 e.getMessage());
         MojoExecutionException unavailable = MojoErrors.execution(new DatasetUnavailableException(List.of("a: down")));
         assertEquals(true, unavailable.getMessage().endsWith(" (<dataset>, -Dlenet.dataset)"));
@@ -46,8 +49,10 @@ class MojoErrorsTest {
     @Test
     void divergencePointsAtTheLearningRate() {
         MojoExecutionException e = MojoErrors.execution(new TrainingDivergedException(2, 7, Double.NaN, 5.0));
-        assertEquals("training diverged at epoch 2, step 7: the loss is NaN. Lower the learning rate (now 5.0), e.g. to"
-                + " 0.001, and keep input scaling on (<learningRate>, -Dlenet.learningRate)", e.getMessage());
+        assertEquals(
+                "training diverged at epoch 2, step 7: the loss is NaN. Lower the learning rate (now 5.0), e.g. to"
+                        + " 0.001, and keep input scaling on (<learningRate>, -Dlenet.learningRate)",
+                e.getMessage());
     }
 
     @Test

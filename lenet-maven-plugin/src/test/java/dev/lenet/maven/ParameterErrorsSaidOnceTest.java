@@ -63,29 +63,35 @@ class ParameterErrorsSaidOnceTest {
     @TestFactory
     List<DynamicTest> eachParameterErrorSaysItsReasonOnceAndNamesElementAndProperty() {
         List<DynamicTest> tests = new ArrayList<>();
-        everyParameterError().forEach((name, call) -> tests.add(DynamicTest.dynamicTest(name, () -> {
-            InvalidParameterException core = assertThrows(InvalidParameterException.class, call);
-            MojoExecutionException mojo = MojoErrors.execution(core);
-            String printed = asMavenPrintsIt(mojo);
+        everyParameterError()
+                .forEach((name, call) -> tests.add(DynamicTest.dynamicTest(name, () -> {
+                    InvalidParameterException core = assertThrows(InvalidParameterException.class, call);
+                    MojoExecutionException mojo = MojoErrors.execution(core);
+                    String printed = asMavenPrintsIt(mojo);
 
-            assertTrue(printed.contains("Invalid " + core.parameter() + " '" + core.value() + "'"), printed);
-            assertTrue(printed.contains("(<" + core.parameter() + ">, -Dlenet." + core.parameter() + ")"), printed);
-            assertEquals(1, occurrences(printed, core.problem()), printed);
-            assertNoSentenceTwice(printed);
-        })));
+                    assertTrue(printed.contains("Invalid " + core.parameter() + " '" + core.value() + "'"), printed);
+                    assertTrue(
+                            printed.contains("(<" + core.parameter() + ">, -Dlenet." + core.parameter() + ")"),
+                            printed);
+                    assertEquals(1, occurrences(printed, core.problem()), printed);
+                    assertNoSentenceTwice(printed);
+                })));
         return tests;
     }
 
     @Test
     void anErrorThatCrossedTheForkIsPrintedOnceToo() {
-        InvalidParameterException inChild = assertThrows(InvalidParameterException.class, () -> TrainingConfig.defaults()
-                .toBuilder().epochs(0).build());
-        InvalidParameterException inParent = new InvalidParameterException(inChild.parameter(), inChild.value(),
-                inChild.problem());
+        InvalidParameterException inChild = assertThrows(
+                InvalidParameterException.class,
+                () -> TrainingConfig.defaults().toBuilder().epochs(0).build());
+        InvalidParameterException inParent =
+                new InvalidParameterException(inChild.parameter(), inChild.value(), inChild.problem());
         assertEquals(inChild.getMessage(), inParent.getMessage());
         String printed = asMavenPrintsIt(MojoErrors.execution(inParent));
-        assertEquals("Failed to execute goal dev.lenet:lenet-maven-plugin:train (default-cli): Invalid epochs '0': train"
-                + " for at least 1 and at most 10000 epochs (<epochs>, -Dlenet.epochs)", printed);
+        assertEquals(
+                "Failed to execute goal dev.lenet:lenet-maven-plugin:train (default-cli): Invalid epochs '0': train"
+                        + " for at least 1 and at most 10000 epochs (<epochs>, -Dlenet.epochs)",
+                printed);
     }
 
     /** The text Maven's error summary shows for a goal that threw {@code e}. */

@@ -38,14 +38,19 @@ final class Archives {
                 }
                 String source = archive + "!" + name;
                 if (SafePaths.escapes(name)) {
-                    throw new InvalidDatasetException(source, "the entry name leaves the archive (absolute or '..')",
+                    throw new InvalidDatasetException(
+                            source,
+                            "the entry name leaves the archive (absolute or '..')",
                             "Refusing a crafted archive; repack the dataset with plain relative entry names");
                 }
                 handler.accept(role, source, new NonClosing(entries));
             }
         } catch (IOException e) {
-            throw new InvalidDatasetException(archive.toString(), "cannot be read as an archive (" + Causes.describe(e) + ")",
-                    DatasetReader.WHAT_IT_NEEDS, e);
+            throw new InvalidDatasetException(
+                    archive.toString(),
+                    "cannot be read as an archive (" + Causes.describe(e) + ")",
+                    DatasetReader.WHAT_IT_NEEDS,
+                    e);
         }
     }
 
@@ -54,15 +59,18 @@ final class Archives {
             InputStream content = file;
             try {
                 String compression = CompressorStreamFactory.detect(file);
-                content = new BufferedInputStream(new CompressorStreamFactory().createCompressorInputStream(compression, file));
+                content = new BufferedInputStream(
+                        new CompressorStreamFactory().createCompressorInputStream(compression, file));
             } catch (CompressorException notCompressed) {
                 // a plain .tar or .zip
             }
             return new ArchiveStreamFactory().createArchiveInputStream(content);
         } catch (ArchiveException e) {
-            throw new InvalidDatasetException(archive.toString(),
+            throw new InvalidDatasetException(
+                    archive.toString(),
                     "is neither a directory nor a .tar, .tar.gz/.tgz or .zip archive (" + Causes.describe(e) + ")",
-                    DatasetReader.WHAT_IT_NEEDS, e);
+                    DatasetReader.WHAT_IT_NEEDS,
+                    e);
         }
     }
 

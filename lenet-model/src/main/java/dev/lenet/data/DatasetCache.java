@@ -56,20 +56,22 @@ public final class DatasetCache {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
-            throw new DatasetUnavailableException(List.of("creating the cache directory " + directory + ": "
-                    + Causes.describe(e)), List.of(e));
+            throw new DatasetUnavailableException(
+                    List.of("creating the cache directory " + directory + ": " + Causes.describe(e)), List.of(e));
         }
         synchronized (DatasetCache.class) {
-            try (FileChannel channel = FileChannel.open(directory.resolveSibling(directory.getFileName() + ".lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            try (FileChannel channel = FileChannel.open(
+                            directory.resolveSibling(directory.getFileName() + ".lock"),
+                            StandardOpenOption.CREATE,
+                            StandardOpenOption.WRITE);
                     FileLock lock = channel.lock()) {
                 if (complete()) {
                     return directory;
                 }
                 return fill();
             } catch (IOException e) {
-                throw new DatasetUnavailableException(List.of("locking the cache " + directory + ": " + Causes.describe(e)),
-                        List.of(e));
+                throw new DatasetUnavailableException(
+                        List.of("locking the cache " + directory + ": " + Causes.describe(e)), List.of(e));
             }
         }
     }
@@ -90,7 +92,8 @@ public final class DatasetCache {
                     continue;
                 }
                 for (DatasetFile file : DatasetFile.all()) {
-                    AtomicFiles.replaceFile(staging.resolve(file.standardName()), directory.resolve(file.standardName()));
+                    AtomicFiles.replaceFile(
+                            staging.resolve(file.standardName()), directory.resolve(file.standardName()));
                 }
                 return directory;
             } catch (IOException | InvalidDatasetException e) {

@@ -39,29 +39,35 @@ public final class DatasetReader {
                 .map(DatasetFile::acceptedNames)
                 .toList();
         if (!missing.isEmpty()) {
-            throw new InvalidDatasetException(location.toString(), "has no " + String.join(", no ", missing),
-                    WHAT_IT_NEEDS);
+            throw new InvalidDatasetException(
+                    location.toString(), "has no " + String.join(", no ", missing), WHAT_IT_NEEDS);
         }
-        return new MnistDataset(location.toString(),
+        return new MnistDataset(
+                location.toString(),
                 digits(parsed, sources, DatasetFile.TRAIN_IMAGES, DatasetFile.TRAIN_LABELS),
                 digits(parsed, sources, DatasetFile.TEST_IMAGES, DatasetFile.TEST_LABELS));
     }
 
-    private static Digits digits(Map<DatasetFile, IdxParser.Parsed> parsed, Map<DatasetFile, String> sources,
-            DatasetFile imagesFile, DatasetFile labelsFile) {
+    private static Digits digits(
+            Map<DatasetFile, IdxParser.Parsed> parsed,
+            Map<DatasetFile, String> sources,
+            DatasetFile imagesFile,
+            DatasetFile labelsFile) {
         IdxParser.Parsed images = parsed.get(imagesFile);
         IdxParser.Parsed labels = parsed.get(labelsFile);
         long imageCount = images.payload().length / Digits.PIXELS;
         if (imageCount != labels.payload().length) {
-            throw new InvalidDatasetException(sources.get(imagesFile) + " and " + sources.get(labelsFile),
+            throw new InvalidDatasetException(
+                    sources.get(imagesFile) + " and " + sources.get(labelsFile),
                     "they hold " + imageCount + " images but " + labels.payload().length + " labels",
                     "Use the images and labels files of the same dataset and split");
         }
-        return new Digits(sources.get(imagesFile), images.payload(), images.sha256(), labels.payload(), labels.sha256());
+        return new Digits(
+                sources.get(imagesFile), images.payload(), images.sha256(), labels.payload(), labels.sha256());
     }
 
-    private static void readDirectory(Path directory, Map<DatasetFile, IdxParser.Parsed> parsed,
-            Map<DatasetFile, String> sources) {
+    private static void readDirectory(
+            Path directory, Map<DatasetFile, IdxParser.Parsed> parsed, Map<DatasetFile, String> sources) {
         List<Path> candidates;
         try (Stream<Path> files = Files.walk(directory)) {
             candidates = files.filter(Files::isRegularFile)
@@ -69,7 +75,9 @@ public final class DatasetReader {
                     .sorted()
                     .collect(Collectors.toCollection(ArrayList::new));
         } catch (IOException e) {
-            throw new InvalidDatasetException(directory.toString(), "cannot be listed (" + Causes.describe(e) + ")",
+            throw new InvalidDatasetException(
+                    directory.toString(),
+                    "cannot be listed (" + Causes.describe(e) + ")",
                     "Check that the directory is readable");
         }
         for (Path path : candidates) {
@@ -79,13 +87,14 @@ public final class DatasetReader {
             try (InputStream in = Files.newInputStream(path)) {
                 parsed.put(file, parse(file, source, in));
             } catch (IOException e) {
-                throw new InvalidDatasetException(source, "cannot be read (" + Causes.describe(e) + ")", IdxParser.REFETCH, e);
+                throw new InvalidDatasetException(
+                        source, "cannot be read (" + Causes.describe(e) + ")", IdxParser.REFETCH, e);
             }
         }
     }
 
-    private static void readArchive(Path archive, Map<DatasetFile, IdxParser.Parsed> parsed,
-            Map<DatasetFile, String> sources) {
+    private static void readArchive(
+            Path archive, Map<DatasetFile, IdxParser.Parsed> parsed, Map<DatasetFile, String> sources) {
         Archives.forEachDatasetFile(archive, (file, source, content) -> {
             claim(archive.toString(), file, source, sources);
             parsed.put(file, parse(file, source, content));
@@ -95,8 +104,10 @@ public final class DatasetReader {
     private static void claim(String location, DatasetFile file, String source, Map<DatasetFile, String> sources) {
         String earlier = sources.putIfAbsent(file, source);
         if (earlier != null) {
-            throw new InvalidDatasetException(location, "holds two candidates for " + file.standardName() + ": "
-                    + earlier + " and " + source, "Keep one copy of each of the four files");
+            throw new InvalidDatasetException(
+                    location,
+                    "holds two candidates for " + file.standardName() + ": " + earlier + " and " + source,
+                    "Keep one copy of each of the four files");
         }
     }
 

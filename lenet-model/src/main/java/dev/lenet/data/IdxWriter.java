@@ -13,13 +13,17 @@ public final class IdxWriter {
     private IdxWriter() {}
 
     public static byte[] images(byte[] pixels, int count) {
-        ByteBuffer header = ByteBuffer.allocate(16).putInt(IdxParser.IMAGES_MAGIC).putInt(count)
-                .putInt(Digits.ROWS).putInt(Digits.COLUMNS);
+        ByteBuffer header = ByteBuffer.allocate(16)
+                .putInt(IdxParser.IMAGES_MAGIC)
+                .putInt(count)
+                .putInt(Digits.ROWS)
+                .putInt(Digits.COLUMNS);
         return concat(header.array(), pixels);
     }
 
     public static byte[] labels(byte[] labels) {
-        ByteBuffer header = ByteBuffer.allocate(8).putInt(IdxParser.LABELS_MAGIC).putInt(labels.length);
+        ByteBuffer header =
+                ByteBuffer.allocate(8).putInt(IdxParser.LABELS_MAGIC).putInt(labels.length);
         return concat(header.array(), labels);
     }
 

@@ -30,4 +30,9 @@ public final class InvalidDatasetException extends LeNetException {
     public String input() {
         return input;
     }
+
+    @Override
+    public String parameter() {
+        return "dataset";
+    }
 }

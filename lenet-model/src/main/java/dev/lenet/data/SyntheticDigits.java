@@ -11,16 +11,16 @@ import java.util.SplittableRandom;
 public final class SyntheticDigits {
     //                                     a  b  c  d  e  f  g
     private static final boolean[][] SEGMENTS = {
-        {true, true, true, true, true, true, false},      // 0
-        {false, true, true, false, false, false, false},  // 1
-        {true, true, false, true, true, false, true},     // 2
-        {true, true, true, true, false, false, true},     // 3
-        {false, true, true, false, false, true, true},    // 4
-        {true, false, true, true, false, true, true},     // 5
-        {true, false, true, true, true, true, true},      // 6
-        {true, true, true, false, false, false, false},   // 7
-        {true, true, true, true, true, true, true},       // 8
-        {true, true, true, true, false, true, true},      // 9
+        {true, true, true, true, true, true, false}, // 0
+        {false, true, true, false, false, false, false}, // 1
+        {true, true, false, true, true, false, true}, // 2
+        {true, true, true, true, false, false, true}, // 3
+        {false, true, true, false, false, true, true}, // 4
+        {true, false, true, true, false, true, true}, // 5
+        {true, false, true, true, true, true, true}, // 6
+        {true, true, true, false, false, false, false}, // 7
+        {true, true, true, true, true, true, true}, // 8
+        {true, true, true, true, false, true, true}, // 9
     };
 
     private SyntheticDigits() {}
@@ -50,7 +50,11 @@ public final class SyntheticDigits {
             System.err.println("usage: SyntheticDigits DIRECTORY TRAIN_COUNT TEST_COUNT SEED [gzip]");
             System.exit(64);
         }
-        writeDataset(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]), Long.parseLong(args[3]),
+        writeDataset(
+                Path.of(args[0]),
+                Integer.parseInt(args[1]),
+                Integer.parseInt(args[2]),
+                Long.parseLong(args[3]),
                 args.length > 4 && args[4].equals("gzip"));
     }
 

@@ -9,8 +9,8 @@ public record AccuracyGate(double minAccuracy) {
 
     public AccuracyGate {
         if (!(minAccuracy >= 0 && minAccuracy <= 1)) {
-            throw new InvalidParameterException("minAccuracy", minAccuracy,
-                    "an accuracy is a fraction between 0 and 1, e.g. 0.985 for 98.5%");
+            throw new InvalidParameterException(
+                    "minAccuracy", minAccuracy, "an accuracy is a fraction between 0 and 1, e.g. 0.985 for 98.5%");
         }
     }
 

@@ -20,4 +20,14 @@ public final class AccuracyGateException extends LeNetException {
     public double minimum() {
         return minimum;
     }
+
+    @Override
+    public String parameter() {
+        return "minAccuracy";
+    }
+
+    @Override
+    public boolean isVerdict() {
+        return true;
+    }
 }

@@ -9,7 +9,9 @@ public record BaselineGate(double maxAccuracyDrop) {
 
     public BaselineGate {
         if (!(maxAccuracyDrop >= 0 && maxAccuracyDrop <= 1)) {
-            throw new InvalidParameterException("maxAccuracyDrop", maxAccuracyDrop,
+            throw new InvalidParameterException(
+                    "maxAccuracyDrop",
+                    maxAccuracyDrop,
                     "an accuracy drop is a fraction between 0 and 1, e.g. 0.005 for half a percentage point");
         }
     }
@@ -20,12 +22,24 @@ public record BaselineGate(double maxAccuracyDrop) {
         if (drop <= maxAccuracyDrop + 1e-12) {
             return Optional.empty();
         }
-        return Optional.of(String.format(Locale.ROOT, "LeNet test accuracy %.4f is %.4f below the baseline %s (%.4f),"
-                + " more than the allowed drop %.4f", accuracy, drop, baseline, baselineAccuracy, maxAccuracyDrop));
+        return Optional.of(String.format(
+                Locale.ROOT,
+                "LeNet test accuracy %.4f is %.4f below the baseline %s (%.4f)," + " more than the allowed drop %.4f",
+                accuracy,
+                drop,
+                baseline,
+                baselineAccuracy,
+                maxAccuracyDrop));
     }
 
     public String passed(double accuracy, double baselineAccuracy, String baseline) {
-        return String.format(Locale.ROOT, "LeNet test accuracy %.4f against the baseline %s (%.4f): change %+.4f, allowed"
-                + " drop %.4f", accuracy, baseline, baselineAccuracy, accuracy - baselineAccuracy, maxAccuracyDrop);
+        return String.format(
+                Locale.ROOT,
+                "LeNet test accuracy %.4f against the baseline %s (%.4f): change %+.4f, allowed" + " drop %.4f",
+                accuracy,
+                baseline,
+                baselineAccuracy,
+                accuracy - baselineAccuracy,
+                maxAccuracyDrop);
     }
 }

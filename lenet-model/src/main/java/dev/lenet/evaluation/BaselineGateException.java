@@ -7,4 +7,14 @@ public final class BaselineGateException extends LeNetException {
     public BaselineGateException(String message) {
         super(message);
     }
+
+    @Override
+    public String parameter() {
+        return "maxAccuracyDrop";
+    }
+
+    @Override
+    public boolean isVerdict() {
+        return true;
+    }
 }

@@ -20,11 +20,13 @@ public final class Examples {
     }
 
     /** The {@code n} wrong answers given with the highest probability, most confident first. */
-    public static List<DigitExample> mostConfidentlyWrong(Digits test, int[] predicted, float[][] probabilities, int n) {
+    public static List<DigitExample> mostConfidentlyWrong(
+            Digits test, int[] predicted, float[][] probabilities, int n) {
         return IntStream.range(0, test.count())
                 .filter(i -> predicted[i] != test.label(i))
                 .boxed()
-                .sorted(Comparator.comparingDouble((Integer i) -> -probabilities[i][predicted[i]]).thenComparing(i -> i))
+                .sorted(Comparator.comparingDouble((Integer i) -> -probabilities[i][predicted[i]])
+                        .thenComparing(i -> i))
                 .limit(n)
                 .map(i -> example(test, predicted, probabilities, i))
                 .toList();

@@ -8,8 +8,12 @@ import java.util.Optional;
 public record Gates(AccuracyGate accuracy, BaselineGate regression) {
 
     /** Both gates' answers for one model. */
-    public record Verdict(double testAccuracy, double minAccuracy, Optional<String> accuracyFailure,
-            Optional<String> baselineFailure, List<String> passes) {
+    public record Verdict(
+            double testAccuracy,
+            double minAccuracy,
+            Optional<String> accuracyFailure,
+            Optional<String> baselineFailure,
+            List<String> passes) {
 
         public boolean passed() {
             return accuracyFailure.isEmpty() && baselineFailure.isEmpty();
@@ -42,7 +46,8 @@ public record Gates(AccuracyGate accuracy, BaselineGate regression) {
     /** @param baseline the baseline's figures on the same test set, or null */
     public Verdict judge(double testAccuracy, BaselineResult baseline) {
         Optional<String> tooLow = accuracy.failure(testAccuracy);
-        Optional<String> worse = baseline == null ? Optional.empty()
+        Optional<String> worse = baseline == null
+                ? Optional.empty()
                 : regression.failure(testAccuracy, baseline.testAccuracy(), baseline.model());
         List<String> passes = new ArrayList<>();
         if (tooLow.isEmpty()) {

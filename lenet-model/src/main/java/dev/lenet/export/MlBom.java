@@ -25,11 +25,11 @@ import org.cyclonedx.model.Dependency;
 import org.cyclonedx.model.Hash;
 import org.cyclonedx.model.Metadata;
 import org.cyclonedx.model.Property;
+import org.cyclonedx.model.component.data.DatasetChoice;
 import org.cyclonedx.model.component.modelCard.InputOutputParameter;
 import org.cyclonedx.model.component.modelCard.ModelParameters;
 import org.cyclonedx.model.component.modelCard.PerformanceMetric;
 import org.cyclonedx.model.component.modelCard.QuantitativeAnalysis;
-import org.cyclonedx.model.component.data.DatasetChoice;
 import org.cyclonedx.model.metadata.ToolInformation;
 import org.cyclonedx.parsers.JsonParser;
 
@@ -42,6 +42,7 @@ import org.cyclonedx.parsers.JsonParser;
 public final class MlBom {
     /** Its name inside the model artifact, beside the SavedModel. */
     public static final String FILE = "ml-bom.json";
+
     static final Version VERSION = Version.VERSION_16;
 
     private MlBom() {}
@@ -59,8 +60,12 @@ public final class MlBom {
      * @param gate the verdict of the gates, or null when none was applied
      * @param timestamp the build's output timestamp, or null for none
      */
-    public static byte[] json(ModelCard card, Coordinates model, SortedMap<String, String> modelFiles,
-            Gates.Verdict gate, Instant timestamp) {
+    public static byte[] json(
+            ModelCard card,
+            Coordinates model,
+            SortedMap<String, String> modelFiles,
+            Gates.Verdict gate,
+            Instant timestamp) {
         Bom bom = new Bom();
         Component component = modelComponent(card, model, modelFiles, gate);
         List<Component> datasets = datasets(card.dataset());
@@ -107,14 +112,15 @@ public final class MlBom {
     /** What keeps {@code json} from being valid CycloneDX 1.6, by the library's own schema validator; empty when valid. */
     public static List<String> validate(byte[] json) {
         try {
-            return new JsonParser().validate(json, VERSION).stream().map(Throwable::getMessage).toList();
+            return new JsonParser()
+                    .validate(json, VERSION).stream().map(Throwable::getMessage).toList();
         } catch (IOException e) {
             throw new LeNetException("cannot validate the ML-BOM (" + e.getMessage() + ")", e);
         }
     }
 
-    private static Component modelComponent(ModelCard card, Coordinates model, SortedMap<String, String> files,
-            Gates.Verdict gate) {
+    private static Component modelComponent(
+            ModelCard card, Coordinates model, SortedMap<String, String> files, Gates.Verdict gate) {
         Component component = new Component();
         component.setType(Component.Type.MACHINE_LEARNING_MODEL);
         component.setBomRef(model.purl());
@@ -169,8 +175,10 @@ public final class MlBom {
         }
         BaselineResult baseline = card.baseline();
         if (baseline != null) {
-            metrics.add(metric("baseline accuracy", baseline.testAccuracy(), "baseline " + baseline.model()
-                    + " (SHA-256 " + baseline.sha256() + ") on the same test set"));
+            metrics.add(metric(
+                    "baseline accuracy",
+                    baseline.testAccuracy(),
+                    "baseline " + baseline.model() + " (SHA-256 " + baseline.sha256() + ") on the same test set"));
         }
         QuantitativeAnalysis analysis = new QuantitativeAnalysis();
         analysis.setPerformanceMetrics(metrics);
@@ -186,7 +194,8 @@ public final class MlBom {
     private static final String DATASET_TEST = "dataset:test";
 
     private static List<Component> datasets(ModelCard.Dataset dataset) {
-        return List.of(data(DATASET_TRAIN, "training set", dataset.trainImagesSha256(), dataset.trainLabelsSha256()),
+        return List.of(
+                data(DATASET_TRAIN, "training set", dataset.trainImagesSha256(), dataset.trainLabelsSha256()),
                 data(DATASET_TEST, "test set", dataset.testImagesSha256(), dataset.testLabelsSha256()));
     }
 
@@ -199,8 +208,8 @@ public final class MlBom {
         if (imagesSha256 != null && imagesSha256.matches("[0-9a-f]{64}")) { // generated sets have no file to hash
             component.setHashes(List.of(new Hash(Hash.Algorithm.SHA_256, imagesSha256)));
         }
-        component.setProperties(List.of(new Property("lenet:images:sha256", imagesSha256),
-                new Property("lenet:labels:sha256", labelsSha256)));
+        component.setProperties(List.of(
+                new Property("lenet:images:sha256", imagesSha256), new Property("lenet:labels:sha256", labelsSha256)));
         return component;
     }
 

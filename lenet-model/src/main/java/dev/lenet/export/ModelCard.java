@@ -1,9 +1,9 @@
 package dev.lenet.export;
 
-import dev.lenet.Causes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.lenet.Causes;
 import dev.lenet.LeNetException;
 import dev.lenet.data.Digits;
 import dev.lenet.data.MnistDataset;
@@ -44,45 +44,117 @@ public record ModelCard(
     public static final String FORMAT = "lenet-model-card/1";
 
     /** One epoch's figures; only what is the same on every run with the same inputs (no timings). */
-    public record Epoch(int epoch, double learningRate, double loss, double trainAccuracy, Double validationLoss,
-            Double validationAccuracy, Double testAccuracy) {}
+    public record Epoch(
+            int epoch,
+            double learningRate,
+            double loss,
+            double trainAccuracy,
+            Double validationLoss,
+            Double validationAccuracy,
+            Double testAccuracy) {}
 
     /** The rules that could end training early, and how it ended. */
-    public record Stopping(int validationSize, String monitor, int patience, double minDelta, String maxTrainingTime,
-            boolean cutByTimeBudget, int keptEpoch, String stopReason) {}
+    public record Stopping(
+            int validationSize,
+            String monitor,
+            int patience,
+            double minDelta,
+            String maxTrainingTime,
+            boolean cutByTimeBudget,
+            int keptEpoch,
+            String stopReason) {}
 
-    public record Hyperparameters(int epochs, int batchSize, double learningRate, String learningRateSchedule,
-            double warmupFraction, double finalDivisor, double beta1, double beta2, double epsilon, long seed,
-            boolean scaleInput, int threads) {}
+    public record Hyperparameters(
+            int epochs,
+            int batchSize,
+            double learningRate,
+            String learningRateSchedule,
+            double warmupFraction,
+            double finalDivisor,
+            double beta1,
+            double beta2,
+            double epsilon,
+            long seed,
+            boolean scaleInput,
+            int threads) {}
 
-    public record Dataset(String trainImagesSha256, String trainLabelsSha256, String testImagesSha256,
-            String testLabelsSha256) {
+    public record Dataset(
+            String trainImagesSha256, String trainLabelsSha256, String testImagesSha256, String testLabelsSha256) {
         public static Dataset of(MnistDataset data) {
-            return new Dataset(data.train().imagesSha256(), data.train().labelsSha256(), data.test().imagesSha256(),
+            return new Dataset(
+                    data.train().imagesSha256(),
+                    data.train().labelsSha256(),
+                    data.test().imagesSha256(),
                     data.test().labelsSha256());
         }
     }
 
     public record Signature(String tag, String key, String method, String input, String[] outputs) {}
 
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final ObjectMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    public static ModelCard of(TrainingConfig config, Evaluation test, List<EpochRecord> epochs, StopReason stop,
-            MnistDataset data, String device, BaselineResult baseline) {
+    public static ModelCard of(
+            TrainingConfig config,
+            Evaluation test,
+            List<EpochRecord> epochs,
+            StopReason stop,
+            MnistDataset data,
+            String device,
+            BaselineResult baseline) {
         dev.lenet.training.Stopping rules = config.stopping();
-        return new ModelCard(FORMAT, "LeNet-5", LeNetParameter.totalSize(), test.accuracy(), test.correct(),
-                test.total(), data.train().count(), test.perClassAccuracy(), test.confusion(),
-                new Hyperparameters(config.epochs(), config.batchSize(), config.learningRate(),
-                        config.learningRateSchedule().text(), config.warmupFraction(), config.finalDivisor(),
-                        config.beta1(), config.beta2(), config.epsilon(), config.seed(), config.scaleInput(),
+        return new ModelCard(
+                FORMAT,
+                "LeNet-5",
+                LeNetParameter.totalSize(),
+                test.accuracy(),
+                test.correct(),
+                test.total(),
+                data.train().count(),
+                test.perClassAccuracy(),
+                test.confusion(),
+                new Hyperparameters(
+                        config.epochs(),
+                        config.batchSize(),
+                        config.learningRate(),
+                        config.learningRateSchedule().text(),
+                        config.warmupFraction(),
+                        config.finalDivisor(),
+                        config.beta1(),
+                        config.beta2(),
+                        config.epsilon(),
+                        config.seed(),
+                        config.scaleInput(),
                         config.effectiveThreads()),
-                epochs.stream().map(e -> new Epoch(e.epoch(), e.learningRate(), e.meanLoss(), e.trainAccuracy(),
-                        e.validationLoss(), e.validationAccuracy(), e.testAccuracy())).toList(),
-                new Stopping(rules.validationSize(), rules.monitor().text(), rules.patience(), rules.minDelta(),
-                        rules.maxTrainingTime() == null ? null : rules.maxTrainingTime().toString(),
-                        stop.cutByTimeBudget(), stop.keptEpoch(), stop.message()),
-                Dataset.of(data), device, Versions.tensorflow(), Versions.lenet(),
-                new Signature(SavedModelExport.TAG, SavedModelExport.SIGNATURE, SavedModelExport.METHOD,
+                epochs.stream()
+                        .map(e -> new Epoch(
+                                e.epoch(),
+                                e.learningRate(),
+                                e.meanLoss(),
+                                e.trainAccuracy(),
+                                e.validationLoss(),
+                                e.validationAccuracy(),
+                                e.testAccuracy()))
+                        .toList(),
+                new Stopping(
+                        rules.validationSize(),
+                        rules.monitor().text(),
+                        rules.patience(),
+                        rules.minDelta(),
+                        rules.maxTrainingTime() == null
+                                ? null
+                                : rules.maxTrainingTime().toString(),
+                        stop.cutByTimeBudget(),
+                        stop.keptEpoch(),
+                        stop.message()),
+                Dataset.of(data),
+                device,
+                Versions.tensorflow(),
+                Versions.lenet(),
+                new Signature(
+                        SavedModelExport.TAG,
+                        SavedModelExport.SIGNATURE,
+                        SavedModelExport.METHOD,
                         "image: uint8 [-1,28,28]",
                         new String[] {"logits: float [-1,10]", "probabilities: float [-1,10]", "class: int64 [-1]"}),
                 baseline);
@@ -93,12 +165,25 @@ public record ModelCard(
      * null for a model trained elsewhere) with this evaluation's figures and dataset.
      */
     public static ModelCard evaluated(ModelCard trained, Evaluation test, MnistDataset data, BaselineResult baseline) {
-        return new ModelCard(FORMAT, trained == null ? "unknown" : trained.model(),
-                trained == null ? 0 : trained.parameters(), test.accuracy(), test.correct(), test.total(),
-                data.train().count(), test.perClassAccuracy(), test.confusion(),
-                trained == null ? null : trained.hyperparameters(), trained == null ? List.of() : trained.history(),
-                trained == null ? null : trained.stopping(), Dataset.of(data), trained == null ? null : trained.device(),
-                Versions.tensorflow(), Versions.lenet(), trained == null ? null : trained.signature(), baseline);
+        return new ModelCard(
+                FORMAT,
+                trained == null ? "unknown" : trained.model(),
+                trained == null ? 0 : trained.parameters(),
+                test.accuracy(),
+                test.correct(),
+                test.total(),
+                data.train().count(),
+                test.perClassAccuracy(),
+                test.confusion(),
+                trained == null ? null : trained.hyperparameters(),
+                trained == null ? List.of() : trained.history(),
+                trained == null ? null : trained.stopping(),
+                Dataset.of(data),
+                trained == null ? null : trained.device(),
+                Versions.tensorflow(),
+                Versions.lenet(),
+                trained == null ? null : trained.signature(),
+                baseline);
     }
 
     public String toJson() {
@@ -124,35 +209,74 @@ public record ModelCard(
     public String toMarkdown() {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(model).append(" model card\n\n");
-        md.append(String.format(Locale.ROOT, "Test accuracy: **%.4f** (%d of %d test images).%n%n", testAccuracy,
-                testCorrect, testImages));
-        md.append(String.format(Locale.ROOT, "%d trainable parameters, trained on %d images on the %s with"
-                + " TensorFlow %s by lenet-maven-plugin %s.%n%n", parameters, trainImages, String.valueOf(device).toUpperCase(Locale.ROOT),
-                tensorflowVersion, lenetVersion));
+        md.append(String.format(
+                Locale.ROOT,
+                "Test accuracy: **%.4f** (%d of %d test images).%n%n",
+                testAccuracy,
+                testCorrect,
+                testImages));
+        md.append(String.format(
+                Locale.ROOT,
+                "%d trainable parameters, trained on %d images on the %s with"
+                        + " TensorFlow %s by lenet-maven-plugin %s.%n%n",
+                parameters,
+                trainImages,
+                String.valueOf(device).toUpperCase(Locale.ROOT),
+                tensorflowVersion,
+                lenetVersion));
         Hyperparameters h = hyperparameters == null
-                ? new Hyperparameters(0, 0, Double.NaN, "unknown", Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                        Double.NaN, 0, true, 0) : hyperparameters;
+                ? new Hyperparameters(
+                        0,
+                        0,
+                        Double.NaN,
+                        "unknown",
+                        Double.NaN,
+                        Double.NaN,
+                        Double.NaN,
+                        Double.NaN,
+                        Double.NaN,
+                        0,
+                        true,
+                        0)
+                : hyperparameters;
         md.append("## Hyperparameters\n\n| name | value |\n|---|---|\n");
         md.append("| epochs | ").append(h.epochs()).append(" |\n");
         md.append("| batchSize | ").append(h.batchSize()).append(" |\n");
         md.append("| learningRate | ").append(h.learningRate()).append(" |\n");
         md.append("| learningRateSchedule | ").append(h.learningRateSchedule()).append(" |\n");
         if (h.learningRateSchedule().equals("oneCycle")) {
-            md.append("| warmupFraction, finalDivisor | ").append(h.warmupFraction()).append(", ")
-                    .append(h.finalDivisor()).append(" |\n");
+            md.append("| warmupFraction, finalDivisor | ")
+                    .append(h.warmupFraction())
+                    .append(", ")
+                    .append(h.finalDivisor())
+                    .append(" |\n");
         }
-        md.append("| beta1, beta2, epsilon | ").append(h.beta1()).append(", ").append(h.beta2()).append(", ")
-                .append(h.epsilon()).append(" |\n");
+        md.append("| beta1, beta2, epsilon | ")
+                .append(h.beta1())
+                .append(", ")
+                .append(h.beta2())
+                .append(", ")
+                .append(h.epsilon())
+                .append(" |\n");
         md.append("| seed | ").append(h.seed()).append(" |\n");
         md.append("| scaleInput | ").append(h.scaleInput()).append(" |\n");
         md.append("| threads | ").append(h.threads()).append(" |\n\n");
-        md.append("## Training history\n\n").append(stopping == null ? "not recorded" : stopping.stopReason()).append(".\n\n")
+        md.append("## Training history\n\n")
+                .append(stopping == null ? "not recorded" : stopping.stopReason())
+                .append(".\n\n")
                 .append("| epoch | learning rate | loss | train accuracy | validation loss | validation accuracy |"
                         + " test accuracy |\n|---|---|---|---|---|---|---|\n");
         for (Epoch e : history) {
-            md.append(String.format(Locale.ROOT, "| %d | %.6f | %.4f | %.4f | %s | %s | %s |%n", e.epoch(),
-                    e.learningRate(), e.loss(), e.trainAccuracy(), figure(e.validationLoss()),
-                    figure(e.validationAccuracy()), figure(e.testAccuracy())));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %d | %.6f | %.4f | %.4f | %s | %s | %s |%n",
+                    e.epoch(),
+                    e.learningRate(),
+                    e.loss(),
+                    e.trainAccuracy(),
+                    figure(e.validationLoss()),
+                    figure(e.validationAccuracy()),
+                    figure(e.testAccuracy())));
         }
         md.append('\n');
         md.append("## Per-class accuracy\n\n| class | accuracy |\n|---|---|\n");
@@ -173,18 +297,33 @@ public record ModelCard(
             md.append('\n');
         }
         if (baseline != null) {
-            md.append(String.format(Locale.ROOT, "%n## Baseline%n%n%s: test accuracy %.4f on the same test set (this model:"
-                    + " %+.4f).%n", baseline.model(), baseline.testAccuracy(), testAccuracy - baseline.testAccuracy()));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "%n## Baseline%n%n%s: test accuracy %.4f on the same test set (this model:" + " %+.4f).%n",
+                    baseline.model(),
+                    baseline.testAccuracy(),
+                    testAccuracy - baseline.testAccuracy()));
         }
         md.append("\n## Dataset (SHA-256 of the uncompressed IDX files)\n\n");
         md.append("- train images `").append(dataset.trainImagesSha256()).append("`\n");
         md.append("- train labels `").append(dataset.trainLabelsSha256()).append("`\n");
         md.append("- test images `").append(dataset.testImagesSha256()).append("`\n");
         md.append("- test labels `").append(dataset.testLabelsSha256()).append("`\n\n");
-        md.append("## Signature\n\nTag `").append(signature.tag()).append("`, key `").append(signature.key())
-                .append("`, method `").append(signature.method()).append("`; input `").append(signature.input())
-                .append("`; outputs ").append(String.join(", ", java.util.Arrays.stream(signature.outputs())
-                        .map(o -> "`" + o + "`").toList())).append(".\n");
+        md.append("## Signature\n\nTag `")
+                .append(signature.tag())
+                .append("`, key `")
+                .append(signature.key())
+                .append("`, method `")
+                .append(signature.method())
+                .append("`; input `")
+                .append(signature.input())
+                .append("`; outputs ")
+                .append(String.join(
+                        ", ",
+                        java.util.Arrays.stream(signature.outputs())
+                                .map(o -> "`" + o + "`")
+                                .toList()))
+                .append(".\n");
         return md.toString();
     }
 }

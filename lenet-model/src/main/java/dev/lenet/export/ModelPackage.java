@@ -49,11 +49,18 @@ public final class ModelPackage {
                 }
             }
             List<String> names = new ArrayList<>(entries.keySet());
-            entries.put(INDEX, (String.join("\n", names.stream().map(n -> n.substring(ROOT.length())).toList()) + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
+            entries.put(
+                    INDEX,
+                    (String.join(
+                                            "\n",
+                                            names.stream()
+                                                    .map(n -> n.substring(ROOT.length()))
+                                                    .toList()) + "\n")
+                            .getBytes(StandardCharsets.UTF_8));
             LocalDateTime time = LocalDateTime.ofInstant(timestamp, ZoneOffset.UTC);
             AtomicFiles.write(target, partial -> {
-                try (OutputStream file = Files.newOutputStream(partial); ZipOutputStream zip = new ZipOutputStream(file)) {
+                try (OutputStream file = Files.newOutputStream(partial);
+                        ZipOutputStream zip = new ZipOutputStream(file)) {
                     for (var entry : entries.entrySet()) {
                         ZipEntry zipEntry = new ZipEntry(entry.getKey());
                         zipEntry.setTimeLocal(time);
@@ -64,8 +71,10 @@ public final class ModelPackage {
                 }
             });
         } catch (IOException e) {
-            throw new LeNetException("cannot write the model artifact " + target + " (" + Causes.describe(e) + "). Check that the"
-                    + " directory is writable and the disk has space", e);
+            throw new LeNetException(
+                    "cannot write the model artifact " + target + " (" + Causes.describe(e) + "). Check that the"
+                            + " directory is writable and the disk has space",
+                    e);
         }
     }
 

@@ -23,7 +23,9 @@ public final class OutputTimestamp {
             }
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException | NumberFormatException e) {
-            throw new InvalidParameterException("outputTimestamp", text,
+            throw new InvalidParameterException(
+                    "outputTimestamp",
+                    text,
                     "use ISO-8601 with an offset such as 2026-01-01T00:00:00Z, or seconds since 1970");
         }
     }

@@ -1,14 +1,14 @@
 package dev.lenet.export;
 
+import com.google.protobuf.CodedOutputStream;
 import dev.lenet.Causes;
 import dev.lenet.LeNetException;
 import dev.lenet.data.Digits;
+import dev.lenet.files.AtomicFiles;
 import dev.lenet.model.LeNet5;
 import dev.lenet.model.LeNetParameter;
 import dev.lenet.training.TrainedWeights;
-import com.google.protobuf.CodedOutputStream;
 import java.io.ByteArrayOutputStream;
-import dev.lenet.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,10 +25,10 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
+import org.tensorflow.proto.SavedModel;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 import org.tensorflow.types.TUint8;
-import org.tensorflow.proto.SavedModel;
 
 /**
  * Writes trained weights as a lean, inference-only SavedModel: a fresh graph with the forward pass and the ten
@@ -64,8 +64,10 @@ public final class SavedModelExport {
             }
             AtomicFiles.replaceDirectory(model, absolute);
         } catch (IOException e) {
-            throw new LeNetException("cannot write the SavedModel to " + absolute + " (" + Causes.describe(e) + "). Check that the"
-                    + " directory is writable and the disk has space", e);
+            throw new LeNetException(
+                    "cannot write the SavedModel to " + absolute + " (" + Causes.describe(e) + "). Check that the"
+                            + " directory is writable and the disk has space",
+                    e);
         } finally {
             AtomicFiles.deleteQuietly(staging);
         }
@@ -74,23 +76,29 @@ public final class SavedModelExport {
     private static void exportTo(TrainedWeights weights, boolean scaleInput, Path directory) throws IOException {
         try (Graph graph = new Graph()) {
             Ops tf = Ops.create(graph);
-            Placeholder<TUint8> image = tf.withName(LeNet5.IMAGE).placeholder(TUint8.class,
-                    Placeholder.shape(Shape.of(-1, Digits.ROWS, Digits.COLUMNS)));
+            Placeholder<TUint8> image = tf.withName(LeNet5.IMAGE)
+                    .placeholder(TUint8.class, Placeholder.shape(Shape.of(-1, Digits.ROWS, Digits.COLUMNS)));
             Map<LeNetParameter, Variable<TFloat32>> variables = LeNet5.variables(tf);
             Operand<TFloat32> logits = tf.withName(LeNet5.LOGITS)
                     .identity(LeNet5.forward(tf, image, variables, scaleInput).logits());
-            Operand<TFloat32> probabilities = tf.withName(LeNet5.PROBABILITIES).nn.softmax(logits);
+            Operand<TFloat32> probabilities =
+                    tf.withName(LeNet5.PROBABILITIES).nn.softmax(logits);
             Operand<TInt64> predictedClass = tf.withName(LeNet5.CLASS).math.argMax(logits, tf.constant(1));
             try (Session session = new Session(graph)) {
                 assign(tf, session, variables, weights);
-                Signature signature = Signature.builder().key(SIGNATURE).methodName(METHOD)
+                Signature signature = Signature.builder()
+                        .key(SIGNATURE)
+                        .methodName(METHOD)
                         .input(LeNet5.IMAGE, image)
                         .output(LeNet5.LOGITS, logits)
                         .output(LeNet5.PROBABILITIES, probabilities)
                         .output(LeNet5.CLASS, predictedClass)
                         .build();
-                SavedModelBundle.exporter(directory.toString()).withTags(TAG).withSession(session)
-                        .withSignature(signature).export();
+                SavedModelBundle.exporter(directory.toString())
+                        .withTags(TAG)
+                        .withSession(session)
+                        .withSignature(signature)
+                        .export();
             }
         }
         canonicalize(directory.resolve("saved_model.pb"));
@@ -110,11 +118,9 @@ public final class SavedModelExport {
         Files.write(savedModelPb, bytes.toByteArray());
     }
 
-
-
     /** Feeds the weights through placeholders: constants would store a second copy of them in the graph. */
-    private static void assign(Ops tf, Session session, Map<LeNetParameter, Variable<TFloat32>> variables,
-            TrainedWeights weights) {
+    private static void assign(
+            Ops tf, Session session, Map<LeNetParameter, Variable<TFloat32>> variables, TrainedWeights weights) {
         Session.Runner runner = session.runner();
         List<TFloat32> values = new ArrayList<>();
         try {

@@ -70,7 +70,8 @@ public final class AtomicFiles {
         }
         String prefix = "." + target.getFileName();
         try (Stream<Path> siblings = Files.list(directory)) {
-            for (Path leftover : siblings.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
+            for (Path leftover : siblings.filter(p -> p.getFileName().toString().startsWith(prefix))
+                    .toList()) {
                 deleteRecursively(leftover);
             }
         }
@@ -95,7 +96,8 @@ public final class AtomicFiles {
         try {
             deleteRecursively(path);
         } catch (IOException e) {
-            // a hidden staging name or a private temporary directory: ignored by every reader, cleared by the next write
+            // a hidden staging name or a private temporary directory: ignored by every reader, cleared by the next
+            // write
         }
     }
 }

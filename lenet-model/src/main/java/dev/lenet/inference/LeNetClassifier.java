@@ -1,15 +1,16 @@
 package dev.lenet.inference;
 
+import dev.lenet.Causes;
 import dev.lenet.LeNetException;
 import dev.lenet.data.Digits;
 import dev.lenet.evaluation.Evaluation;
-import dev.lenet.files.AtomicFiles;
+import dev.lenet.evaluation.Predictions;
 import dev.lenet.export.MlBom;
 import dev.lenet.export.ModelCard;
 import dev.lenet.export.ModelPackage;
 import dev.lenet.export.SavedModelExport;
+import dev.lenet.files.AtomicFiles;
 import dev.lenet.model.LeNet5;
-import dev.lenet.Causes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -137,17 +138,12 @@ public final class LeNetClassifier implements AutoCloseable {
         for (int i = 0; i < images.size(); i++) {
             byte[] image = images.get(i);
             if (image.length != Digits.PIXELS) {
-                throw new IllegalArgumentException("image " + i + " has " + image.length
-                        + " bytes; a 28x28 greyscale image has " + Digits.PIXELS);
+                throw new IllegalArgumentException(
+                        "image " + i + " has " + image.length + " bytes; a 28x28 greyscale image has " + Digits.PIXELS);
             }
             System.arraycopy(image, 0, batch, i * Digits.PIXELS, Digits.PIXELS);
         }
-        float[] flat = new float[images.size() * Digits.CLASSES];
-        try (TUint8 input = TUint8.tensorOf(Shape.of(images.size(), Digits.ROWS, Digits.COLUMNS),
-                        DataBuffers.of(batch, true, false));
-                Result result = serve.call(Map.of(LeNet5.IMAGE, input))) {
-            ((TFloat32) result.get(LeNet5.PROBABILITIES).orElseThrow()).copyTo(DataBuffers.of(flat, false, false));
-        }
+        float[] flat = probabilities(batch, images.size());
         List<Prediction> predictions = new ArrayList<>(images.size());
         for (int i = 0; i < images.size(); i++) {
             float[] p = new float[Digits.CLASSES];
@@ -155,6 +151,21 @@ public final class LeNetClassifier implements AutoCloseable {
             predictions.add(new Prediction(Evaluation.argMax(p), p));
         }
         return predictions;
+    }
+
+    /** Runs the model over a labelled set, in batches, and evaluates it. */
+    public Predictions predict(Digits digits) {
+        return Predictions.of(digits, this::probabilities);
+    }
+
+    private float[] probabilities(byte[] pixels, int count) {
+        float[] flat = new float[count * Digits.CLASSES];
+        try (TUint8 input = TUint8.tensorOf(
+                        Shape.of(count, Digits.ROWS, Digits.COLUMNS), DataBuffers.of(pixels, true, false));
+                Result result = serve.call(Map.of(LeNet5.IMAGE, input))) {
+            ((TFloat32) result.get(LeNet5.PROBABILITIES).orElseThrow()).copyTo(DataBuffers.of(flat, false, false));
+        }
+        return flat;
     }
 
     @Override

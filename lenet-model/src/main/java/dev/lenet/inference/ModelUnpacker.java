@@ -3,8 +3,8 @@ package dev.lenet.inference;
 import dev.lenet.Causes;
 import dev.lenet.LeNetException;
 import dev.lenet.data.SafePaths;
-import dev.lenet.files.AtomicFiles;
 import dev.lenet.export.ModelPackage;
+import dev.lenet.files.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,6 +26,7 @@ final class ModelUnpacker {
      * a remote repository that is not what it claims) is refused before it fills the disk or memory.
      */
     static final long MAX_UNPACKED_BYTES = 64L << 20;
+
     static final int MAX_ENTRIES = 1_000;
 
     private ModelUnpacker() {}
@@ -74,8 +75,8 @@ final class ModelUnpacker {
                 any = true;
             }
             if (!any) {
-                throw new LeNetException(archive + ": holds no " + ModelPackage.ROOT + " entries. Give the model artifact"
-                        + " (.jar) that lenet:train attached");
+                throw new LeNetException(archive + ": holds no " + ModelPackage.ROOT
+                        + " entries. Give the model artifact" + " (.jar) that lenet:train attached");
             }
             return directory;
         } catch (IOException e) {
@@ -91,12 +92,13 @@ final class ModelUnpacker {
         String index;
         try (InputStream in = loader.getResourceAsStream(ModelPackage.INDEX)) {
             if (in == null) {
-                throw new LeNetException("no LeNet model on the classpath (no " + ModelPackage.INDEX + "). Add the model"
-                        + " artifact as a dependency, e.g. <classifier>model</classifier>");
+                throw new LeNetException("no LeNet model on the classpath (no " + ModelPackage.INDEX
+                        + "). Add the model" + " artifact as a dependency, e.g. <classifier>model</classifier>");
             }
             index = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new LeNetException("cannot read " + ModelPackage.INDEX + " from the classpath: " + Causes.describe(e), e);
+            throw new LeNetException(
+                    "cannot read " + ModelPackage.INDEX + " from the classpath: " + Causes.describe(e), e);
         }
         Path directory = privateDirectory();
         Budget budget = new Budget("the model on the classpath");
@@ -130,8 +132,10 @@ final class ModelUnpacker {
         try {
             target = SafePaths.resolveInside(directory, name);
         } catch (IllegalArgumentException e) {
-            throw new LeNetException("model entry '" + name + "' would be written outside " + directory
-                    + ". Refusing a crafted artifact", e);
+            throw new LeNetException(
+                    "model entry '" + name + "' would be written outside " + directory
+                            + ". Refusing a crafted artifact",
+                    e);
         }
         Files.createDirectories(target.getParent());
         try (OutputStream out = Files.newOutputStream(target)) {
@@ -149,13 +153,14 @@ final class ModelUnpacker {
 
     private static Path privateDirectory() {
         try {
-            return Files.createTempDirectory("lenet-model-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            return Files.createTempDirectory(
+                    "lenet-model-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (UnsupportedOperationException e) {
             try {
                 return Files.createTempDirectory("lenet-model-");
             } catch (IOException io) {
-                throw new LeNetException("cannot create a temporary directory for the model: " + Causes.describe(io), io);
+                throw new LeNetException(
+                        "cannot create a temporary directory for the model: " + Causes.describe(io), io);
             }
         } catch (IOException e) {
             throw new LeNetException("cannot create a temporary directory for the model: " + Causes.describe(e), e);

@@ -24,8 +24,8 @@ public final class GlorotUniform {
      */
     public static Operand<TFloat32> sample(Ops tf, Shape shape, long fanIn, long fanOut, long seed, long stream) {
         float limit = (float) limit(fanIn, fanOut);
-        Operand<TFloat32> unit = tf.random.statelessRandomUniform(
-                tf.constant(shape.asArray()), tf.constant(new long[] {seed, stream}));
+        Operand<TFloat32> unit =
+                tf.random.statelessRandomUniform(tf.constant(shape.asArray()), tf.constant(new long[] {seed, stream}));
         return tf.math.sub(tf.math.mul(unit, tf.constant(2 * limit)), tf.constant(limit));
     }
 }

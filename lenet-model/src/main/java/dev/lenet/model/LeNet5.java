@@ -25,6 +25,7 @@ import org.tensorflow.types.TUint8;
 public final class LeNet5 {
     /** The uint8 [-1,28,28] input of the inference graph, and the signature's input key. */
     public static final String IMAGE = "image";
+
     public static final String LOGITS = "logits";
     public static final String PROBABILITIES = "probabilities";
     public static final String CLASS = "class";
@@ -49,8 +50,8 @@ public final class LeNet5 {
     /**
      * @param scaleInput true divides pixels by 255 (inputs in [0,1]); false keeps the reference's 0-255 inputs
      */
-    public static Forward forward(Ops tf, Operand<TUint8> images, Map<LeNetParameter, ? extends Operand<TFloat32>> w,
-            boolean scaleInput) {
+    public static Forward forward(
+            Ops tf, Operand<TUint8> images, Map<LeNetParameter, ? extends Operand<TFloat32>> w, boolean scaleInput) {
         List<Layer> layers = new ArrayList<>();
         Operand<TFloat32> x = tf.dtypes.cast(images, TFloat32.class);
         if (scaleInput) {
@@ -91,7 +92,8 @@ public final class LeNet5 {
         int channels = (int) shape[3];
         Operand<TFloat32> columnPairs = tf.reshape(x, tf.constant(new int[] {-1, height, width / 2, 2, channels}));
         Operand<TFloat32> columns = maxOfPair(tf, columnPairs, 3);
-        Operand<TFloat32> rowPairs = tf.reshape(columns, tf.constant(new int[] {-1, height / 2, 2, width / 2 * channels}));
+        Operand<TFloat32> rowPairs =
+                tf.reshape(columns, tf.constant(new int[] {-1, height / 2, 2, width / 2 * channels}));
         return tf.reshape(maxOfPair(tf, rowPairs, 2), tf.constant(new int[] {-1, height / 2, width / 2, channels}));
     }
 
@@ -101,8 +103,8 @@ public final class LeNet5 {
         return tf.math.maximum(pair.get(0), pair.get(1));
     }
 
-    private static Operand<TFloat32> dense(Ops tf, Operand<TFloat32> x, Operand<TFloat32> weights,
-            Operand<TFloat32> bias) {
+    private static Operand<TFloat32> dense(
+            Ops tf, Operand<TFloat32> x, Operand<TFloat32> weights, Operand<TFloat32> bias) {
         return tf.nn.biasAdd(tf.linalg.matMul(x, weights), bias);
     }
 }

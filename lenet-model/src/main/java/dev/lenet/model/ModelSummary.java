@@ -15,12 +15,16 @@ public record ModelSummary(List<Row> rows) {
     }
 
     public static ModelSummary of(LeNet5.Forward forward) {
-        return new ModelSummary(forward.layers().stream().map(layer -> {
-            Shape shape = layer.output().shape();
-            long[] withoutBatch = java.util.Arrays.copyOfRange(shape.asArray(), 1, shape.numDimensions());
-            int parameters = layer.parameters().stream().mapToInt(LeNetParameter::size).sum();
-            return new Row(layer.name(), withoutBatch, parameters);
-        }).toList());
+        return new ModelSummary(forward.layers().stream()
+                .map(layer -> {
+                    Shape shape = layer.output().shape();
+                    long[] withoutBatch = java.util.Arrays.copyOfRange(shape.asArray(), 1, shape.numDimensions());
+                    int parameters = layer.parameters().stream()
+                            .mapToInt(LeNetParameter::size)
+                            .sum();
+                    return new Row(layer.name(), withoutBatch, parameters);
+                })
+                .toList());
     }
 
     public int totalParameters() {

@@ -22,51 +22,84 @@ import javax.imageio.ImageIO;
  */
 public final class HtmlReport {
     /** Everything the page shows. */
-    public record Content(ModelCard card, ModelSummary summary, List<EpochRecord> epochs, DeviceChoice device,
-            Metrics.Gate gate, List<DigitExample> firstDigits, List<DigitExample> confidentlyWrong) {}
+    public record Content(
+            ModelCard card,
+            ModelSummary summary,
+            List<EpochRecord> epochs,
+            DeviceChoice device,
+            Metrics.Gate gate,
+            List<DigitExample> firstDigits,
+            List<DigitExample> confidentlyWrong) {}
 
     private HtmlReport() {}
 
     public static String render(Content c) {
         StringBuilder html = new StringBuilder(64_000);
-        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>LeNet-5 training report</title>\n")
+        html.append(
+                        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>LeNet-5 training report</title>\n")
                 .append("<style>body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#222;max-width:1100px}")
                 .append("h1{margin:0 0 4px}h2{margin:28px 0 8px;border-bottom:1px solid #ddd}")
                 .append("table{border-collapse:collapse}td,th{padding:3px 8px;border:1px solid #ddd;text-align:right}")
-                .append("th{background:#f4f4f4}.pass{color:#17702a;font-weight:bold}.fail{color:#b00020;font-weight:bold}")
+                .append(
+                        "th{background:#f4f4f4}.pass{color:#17702a;font-weight:bold}.fail{color:#b00020;font-weight:bold}")
                 .append(".digits{display:flex;flex-wrap:wrap;gap:10px}.digit{text-align:center;font-size:12px}")
-                .append(".digit img{width:56px;height:56px;image-rendering:pixelated;border:2px solid #ccc;display:block}")
+                .append(
+                        ".digit img{width:56px;height:56px;image-rendering:pixelated;border:2px solid #ccc;display:block}")
                 .append(".digit.wrong img{border-color:#b00020}.digit.wrong{color:#b00020}")
                 .append(".heat td{width:34px;text-align:center}.charts{display:flex;gap:24px;flex-wrap:wrap}</style>\n")
                 .append("</head><body>\n");
         ModelCard card = c.card();
         html.append("<h1>LeNet-5 training report</h1>\n<p>");
-        html.append(String.format(Locale.ROOT, "Test accuracy <b>%.4f</b> (%d of %d). ", card.testAccuracy(),
-                card.testCorrect(), card.testImages()));
-        html.append("<span class=\"").append(c.gate().passed() ? "pass" : "fail").append("\">")
-                .append(escape(c.gate().message())).append("</span>. ");
+        html.append(String.format(
+                Locale.ROOT,
+                "Test accuracy <b>%.4f</b> (%d of %d). ",
+                card.testAccuracy(),
+                card.testCorrect(),
+                card.testImages()));
+        html.append("<span class=\"")
+                .append(c.gate().passed() ? "pass" : "fail")
+                .append("\">")
+                .append(escape(c.gate().message()))
+                .append("</span>. ");
         if (card.baseline() != null) {
-            html.append(String.format(Locale.ROOT, "<span id=\"baseline\">Baseline %s: test accuracy %.4f on the same"
-                    + " test set (change %+.4f).</span> ", escape(card.baseline().model()), card.baseline().testAccuracy(),
+            html.append(String.format(
+                    Locale.ROOT,
+                    "<span id=\"baseline\">Baseline %s: test accuracy %.4f on the same"
+                            + " test set (change %+.4f).</span> ",
+                    escape(card.baseline().model()),
+                    card.baseline().testAccuracy(),
                     card.testAccuracy() - card.baseline().testAccuracy()));
         }
-        html.append(escape(c.device().describe())).append(". TensorFlow ").append(escape(card.tensorflowVersion()))
-                .append(", lenet ").append(escape(card.lenetVersion())).append(".</p>\n");
+        html.append(escape(c.device().describe()))
+                .append(". TensorFlow ")
+                .append(escape(card.tensorflowVersion()))
+                .append(", lenet ")
+                .append(escape(card.lenetVersion()))
+                .append(".</p>\n");
 
-        html.append("<h2>Model</h2>\n<table id=\"summary\"><tr><th>Layer</th><th>Output</th><th>Parameters</th></tr>\n");
+        html.append(
+                "<h2>Model</h2>\n<table id=\"summary\"><tr><th>Layer</th><th>Output</th><th>Parameters</th></tr>\n");
         for (ModelSummary.Row row : c.summary().rows()) {
-            html.append("<tr><td style=\"text-align:left\">").append(escape(row.layer())).append("</td><td>")
-                    .append(row.shapeText()).append("</td><td>").append(String.format(Locale.ROOT, "%,d", row.parameters()))
+            html.append("<tr><td style=\"text-align:left\">")
+                    .append(escape(row.layer()))
+                    .append("</td><td>")
+                    .append(row.shapeText())
+                    .append("</td><td>")
+                    .append(String.format(Locale.ROOT, "%,d", row.parameters()))
                     .append("</td></tr>\n");
         }
-        html.append(String.format(Locale.ROOT, "<tr><th style=\"text-align:left\">Total</th><th></th><th>%,d</th></tr></table>%n",
+        html.append(String.format(
+                Locale.ROOT,
+                "<tr><th style=\"text-align:left\">Total</th><th></th><th>%,d</th></tr></table>%n",
                 c.summary().totalParameters()));
 
         html.append("<h2>Training</h2>\n<div class=\"charts\">\n");
 
         boolean validated = c.epochs().stream().anyMatch(e -> e.validationAccuracy() != null);
-        List<Series> losses = new java.util.ArrayList<>(List.of(new Series("train loss", "#1f77b4", EpochRecord::meanLoss)));
-        List<Series> accuracies = new java.util.ArrayList<>(List.of(new Series("train", "#1f77b4", EpochRecord::trainAccuracy)));
+        List<Series> losses =
+                new java.util.ArrayList<>(List.of(new Series("train loss", "#1f77b4", EpochRecord::meanLoss)));
+        List<Series> accuracies =
+                new java.util.ArrayList<>(List.of(new Series("train", "#1f77b4", EpochRecord::trainAccuracy)));
         if (validated) {
             losses.add(new Series("validation loss", "#2ca02c", EpochRecord::validationLoss));
             accuracies.add(new Series("validation", "#2ca02c", EpochRecord::validationAccuracy));
@@ -75,26 +108,36 @@ public final class HtmlReport {
         }
         html.append(chart("loss", "Loss per epoch", c.epochs(), losses));
         html.append(chart("accuracy", "Accuracy per epoch", c.epochs(), accuracies));
-        html.append("</div>\n<p>Training ended: ").append(escape(card.stopping().stopReason())).append(".</p>\n");
+        html.append("</div>\n<p>Training ended: ")
+                .append(escape(card.stopping().stopReason()))
+                .append(".</p>\n");
         html.append("<table id=\"epochs\"><tr><th>epoch</th><th>learning rate</th><th>loss</th><th>train acc</th>")
                 .append(validated ? "<th>val loss</th><th>val acc</th>" : "<th>test acc</th>")
                 .append("<th>seconds</th><th>images/s</th></tr>\n");
         for (EpochRecord e : c.epochs()) {
-            html.append(String.format(Locale.ROOT, "<tr><td>%d</td><td>%.6f</td><td>%.4f</td><td>%.4f</td>", e.epoch(),
-                    e.learningRate(), e.meanLoss(), e.trainAccuracy()));
+            html.append(String.format(
+                    Locale.ROOT,
+                    "<tr><td>%d</td><td>%.6f</td><td>%.4f</td><td>%.4f</td>",
+                    e.epoch(),
+                    e.learningRate(),
+                    e.meanLoss(),
+                    e.trainAccuracy()));
             if (validated) {
-                html.append(String.format(Locale.ROOT, "<td>%.4f</td><td>%.4f</td>", e.validationLoss(), e.validationAccuracy()));
+                html.append(String.format(
+                        Locale.ROOT, "<td>%.4f</td><td>%.4f</td>", e.validationLoss(), e.validationAccuracy()));
             } else {
                 html.append(String.format(Locale.ROOT, "<td>%.4f</td>", e.testAccuracy()));
             }
-            html.append(String.format(Locale.ROOT, "<td>%.1f</td><td>%,.0f</td></tr>%n", e.seconds(), e.imagesPerSecond()));
+            html.append(
+                    String.format(Locale.ROOT, "<td>%.1f</td><td>%,.0f</td></tr>%n", e.seconds(), e.imagesPerSecond()));
         }
         html.append("</table>\n");
 
         html.append("<h2>The first 20 test digits</h2>\n<p>Predicted class (true class); wrong answers in red.</p>\n");
         html.append(digits("first", c.firstDigits()));
 
-        html.append("<h2>Confusion matrix</h2>\n<p>Rows: true class; columns: predicted class; shade: share of the row.</p>\n");
+        html.append(
+                "<h2>Confusion matrix</h2>\n<p>Rows: true class; columns: predicted class; shade: share of the row.</p>\n");
         html.append(confusion(card.confusionMatrix()));
 
         html.append("<h2>Per-class accuracy</h2>\n<table id=\"per-class\"><tr><th>class</th>");
@@ -107,7 +150,8 @@ public final class HtmlReport {
         }
         html.append("</tr></table>\n");
 
-        html.append("<h2>Most confidently wrong</h2>\n<p>The test digits the model got wrong with the highest probability.</p>\n");
+        html.append(
+                "<h2>Most confidently wrong</h2>\n<p>The test digits the model got wrong with the highest probability.</p>\n");
         html.append(digits("wrong", c.confidentlyWrong()));
         html.append("</body></html>\n");
         return html.toString();
@@ -137,20 +181,38 @@ public final class HtmlReport {
         double plotHeight = height - top - bottom;
         int n = epochs.size();
         StringBuilder svg = new StringBuilder();
-        svg.append(String.format(Locale.ROOT, "<svg id=\"%s\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
-                + "xmlns=\"http://www.w3.org/2000/svg\" font-size=\"11\">%n", id, width, height, width, height));
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"14\" font-size=\"13\">%s</text>%n", left, escape(title)));
-        svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.0f\" height=\"%.0f\" fill=\"none\" stroke=\"#ccc\"/>%n",
-                left, top, plotWidth, plotHeight));
+        svg.append(String.format(
+                Locale.ROOT,
+                "<svg id=\"%s\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
+                        + "xmlns=\"http://www.w3.org/2000/svg\" font-size=\"11\">%n",
+                id,
+                width,
+                height,
+                width,
+                height));
+        svg.append(String.format(
+                Locale.ROOT, "<text x=\"%d\" y=\"14\" font-size=\"13\">%s</text>%n", left, escape(title)));
+        svg.append(String.format(
+                Locale.ROOT,
+                "<rect x=\"%d\" y=\"%d\" width=\"%.0f\" height=\"%.0f\" fill=\"none\" stroke=\"#ccc\"/>%n",
+                left,
+                top,
+                plotWidth,
+                plotHeight));
         for (int t = 0; t <= 4; t++) {
             double v = min + (max - min) * t / 4;
             double y = top + plotHeight - plotHeight * t / 4;
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%.4f</text>%n", left - 4, y + 4, v));
+            svg.append(String.format(
+                    Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%.4f</text>%n", left - 4, y + 4, v));
         }
         for (int i = 0; i < n; i++) {
             double x = n == 1 ? left + plotWidth / 2 : left + plotWidth * i / (n - 1);
-            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%d</text>%n", x,
-                    height - bottom + 14, epochs.get(i).epoch()));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%d</text>%n",
+                    x,
+                    height - bottom + 14,
+                    epochs.get(i).epoch()));
         }
         int legend = 0;
         for (Series s : series) {
@@ -160,25 +222,48 @@ public final class HtmlReport {
                 double y = top + plotHeight - plotHeight * (s.value().applyAsDouble(epochs.get(i)) - min) / (max - min);
                 points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
             }
-            svg.append(String.format(Locale.ROOT, "<polyline class=\"series\" data-series=\"%s\" points=\"%s\" fill=\"none\" "
-                    + "stroke=\"%s\" stroke-width=\"2\"/>%n", escape(s.name()), points.toString().strip(), s.colour()));
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"%s\">%s</text>%n",
-                    left + 8 + legend * 90, top + 14, s.colour(), escape(s.name())));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<polyline class=\"series\" data-series=\"%s\" points=\"%s\" fill=\"none\" "
+                            + "stroke=\"%s\" stroke-width=\"2\"/>%n",
+                    escape(s.name()),
+                    points.toString().strip(),
+                    s.colour()));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<text x=\"%d\" y=\"%d\" fill=\"%s\">%s</text>%n",
+                    left + 8 + legend * 90,
+                    top + 14,
+                    s.colour(),
+                    escape(s.name())));
             legend++;
         }
-        svg.append(String.format(Locale.ROOT, "<text x=\"%.0f\" y=\"%d\" text-anchor=\"middle\">epoch</text>%n",
-                left + plotWidth / 2, height - 2));
+        svg.append(String.format(
+                Locale.ROOT,
+                "<text x=\"%.0f\" y=\"%d\" text-anchor=\"middle\">epoch</text>%n",
+                left + plotWidth / 2,
+                height - 2));
         return svg.append("</svg>\n").toString();
     }
 
     private static String digits(String id, List<DigitExample> examples) {
         StringBuilder html = new StringBuilder("<div class=\"digits\" id=\"" + id + "\">\n");
         for (DigitExample e : examples) {
-            html.append("<div class=\"digit").append(e.correct() ? "" : " wrong").append("\" data-index=\"").append(e.index())
-                    .append("\" data-label=\"").append(e.label()).append("\" data-predicted=\"").append(e.predicted())
-                    .append("\"><img alt=\"test digit ").append(e.index()).append("\" src=\"data:image/png;base64,")
-                    .append(png(e.pixels())).append("\">")
-                    .append(String.format(Locale.ROOT, "%d (%d)<br>%.0f%%", e.predicted(), e.label(), 100 * e.confidence()))
+            html.append("<div class=\"digit")
+                    .append(e.correct() ? "" : " wrong")
+                    .append("\" data-index=\"")
+                    .append(e.index())
+                    .append("\" data-label=\"")
+                    .append(e.label())
+                    .append("\" data-predicted=\"")
+                    .append(e.predicted())
+                    .append("\"><img alt=\"test digit ")
+                    .append(e.index())
+                    .append("\" src=\"data:image/png;base64,")
+                    .append(png(e.pixels()))
+                    .append("\">")
+                    .append(String.format(
+                            Locale.ROOT, "%d (%d)<br>%.0f%%", e.predicted(), e.label(), 100 * e.confidence()))
                     .append("</div>\n");
         }
         return html.append("</div>\n").toString();
@@ -200,8 +285,13 @@ public final class HtmlReport {
                 double share = total == 0 ? 0 : (double) matrix[r][c] / total;
                 double alpha = matrix[r][c] == 0 ? 0 : 0.08 + 0.92 * Math.sqrt(share);
                 String colour = r == c ? "31,119,180" : "214,39,40";
-                html.append(String.format(Locale.ROOT, "<td style=\"background:rgba(%s,%.3f)%s\">%d</td>", colour, alpha,
-                        alpha > 0.6 ? ";color:#fff" : "", matrix[r][c]));
+                html.append(String.format(
+                        Locale.ROOT,
+                        "<td style=\"background:rgba(%s,%.3f)%s\">%d</td>",
+                        colour,
+                        alpha,
+                        alpha > 0.6 ? ";color:#fff" : "",
+                        matrix[r][c]));
             }
             html.append("</tr>\n");
         }
@@ -221,6 +311,9 @@ public final class HtmlReport {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

@@ -16,11 +16,12 @@ import java.util.List;
  * per-class accuracy, confusion matrix, hyperparameters, dataset hashes, versions), every epoch with its timing and
  * memory, the device and why, the gate's verdict, and timings.
  */
-public record Metrics(String format, Gate gate, DeviceChoice device, Timings timings, List<EpochRecord> epochs,
-        ModelCard model) {
+public record Metrics(
+        String format, Gate gate, DeviceChoice device, Timings timings, List<EpochRecord> epochs, ModelCard model) {
     public static final String FORMAT = "lenet-metrics/1";
 
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final ObjectMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     /** @param passed whether test accuracy met {@code minAccuracy} */
     public record Gate(double minAccuracy, double testAccuracy, boolean passed, String message) {

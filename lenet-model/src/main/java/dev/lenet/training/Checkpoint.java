@@ -17,16 +17,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The whole training state after an epoch: weights, Adam's moments and step count, the epochs so far and the best
- * epoch's weights. Enough to resume and end with the same bits as a run that never stopped. Written beside itself
- * and moved into place, so a kill mid-write leaves the previous checkpoint.
+ * The training state saved after an epoch, with the inputs it was trained from: enough to resume and end with the same
+ * bits as a run that never stopped. Written beside itself and moved into place, so a kill mid-write leaves the previous
+ * checkpoint.
  *
  * @param inputs what the state was trained from (configuration and dataset hashes); a checkpoint of other inputs is
  *     never resumed
  */
-public record Checkpoint(String inputs, int epochsDone, long steps, TrainedWeights weights,
-        TrainedWeights firstMoments, TrainedWeights secondMoments, List<EpochRecord> history, TrainedWeights best,
-        double bestScore, int bestEpoch, int epochsSinceBest) {
+public record Checkpoint(String inputs, TrainingState state) {
 
     private static final int MAGIC = 0x4C4E4350; // "LNCP"
     static final String FILE = "training-state.bin";
@@ -35,7 +33,8 @@ public record Checkpoint(String inputs, int epochsDone, long steps, TrainedWeigh
         try {
             AtomicFiles.write(directory.resolve(FILE), partial -> writeTo(partial));
         } catch (IOException e) {
-            throw new LeNetException("cannot write the training checkpoint in " + directory + " (" + Causes.describe(e) + ")", e);
+            throw new LeNetException(
+                    "cannot write the training checkpoint in " + directory + " (" + Causes.describe(e) + ")", e);
         }
     }
 
@@ -43,20 +42,20 @@ public record Checkpoint(String inputs, int epochsDone, long steps, TrainedWeigh
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial)))) {
             out.writeInt(MAGIC);
             out.writeUTF(inputs);
-            out.writeInt(epochsDone);
-            out.writeLong(steps);
-            writeWeights(out, weights);
-            writeWeights(out, firstMoments);
-            writeWeights(out, secondMoments);
-            out.writeBoolean(best != null);
-            if (best != null) {
-                writeWeights(out, best);
+            out.writeInt(state.epochsDone());
+            out.writeLong(state.steps());
+            writeWeights(out, state.weights());
+            writeWeights(out, state.firstMoments());
+            writeWeights(out, state.secondMoments());
+            out.writeBoolean(state.best() != null);
+            if (state.best() != null) {
+                writeWeights(out, state.best());
             }
-            out.writeDouble(bestScore);
-            out.writeInt(bestEpoch);
-            out.writeInt(epochsSinceBest);
-            out.writeInt(history.size());
-            for (EpochRecord r : history) {
+            out.writeDouble(state.bestScore());
+            out.writeInt(state.bestEpoch());
+            out.writeInt(state.epochsSinceBest());
+            out.writeInt(state.history().size());
+            for (EpochRecord r : state.history()) {
                 out.writeInt(r.epoch());
                 out.writeInt(r.epochs());
                 out.writeDouble(r.learningRate());
@@ -95,11 +94,22 @@ public record Checkpoint(String inputs, int epochsDone, long steps, TrainedWeigh
             int count = in.readInt();
             List<EpochRecord> history = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                history.add(new EpochRecord(in.readInt(), in.readInt(), in.readDouble(), in.readDouble(), in.readDouble(),
-                        readNullable(in), readNullable(in), readNullable(in), in.readDouble(), in.readDouble(), in.readLong()));
+                history.add(new EpochRecord(
+                        in.readInt(),
+                        in.readInt(),
+                        in.readDouble(),
+                        in.readDouble(),
+                        in.readDouble(),
+                        readNullable(in),
+                        readNullable(in),
+                        readNullable(in),
+                        in.readDouble(),
+                        in.readDouble(),
+                        in.readLong()));
             }
-            return new Checkpoint(inputs, epochsDone, steps, weights, m, v, List.copyOf(history), best, bestScore,
-                    bestEpoch, since);
+            return new Checkpoint(
+                    inputs,
+                    new TrainingState(epochsDone, steps, weights, m, v, history, best, bestScore, bestEpoch, since));
         } catch (IOException | RuntimeException e) {
             return null;
         }

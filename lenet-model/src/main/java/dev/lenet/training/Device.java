@@ -5,7 +5,9 @@ import java.util.Locale;
 
 /** Where to train: {@code auto} takes a GPU when TensorFlow sees one, else the CPU. */
 public enum Device {
-    AUTO, CPU, GPU;
+    AUTO,
+    CPU,
+    GPU;
 
     public static Device parse(String text) {
         try {

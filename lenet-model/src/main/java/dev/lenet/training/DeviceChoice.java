@@ -24,6 +24,7 @@ public record DeviceChoice(boolean gpu, String reason) {
      * section); the defaults are what measured fastest here.
      */
     static final String INTER_OP_PROPERTY = "lenet.bench.interOpThreads";
+
     static final String XLA_PROPERTY = "lenet.bench.xla";
     static final String BFLOAT16_PROPERTY = "lenet.bench.bfloat16";
 
@@ -48,7 +49,8 @@ public record DeviceChoice(boolean gpu, String reason) {
             return new DeviceChoice(true, "device " + requested.text() + ", TensorFlow sees a GPU");
         }
         if (requested == Device.GPU) {
-            throw new InvalidParameterException("device", "gpu", noGpu + "; use device auto or cpu to train on the CPU");
+            throw new InvalidParameterException(
+                    "device", "gpu", noGpu + "; use device auto or cpu to train on the CPU");
         }
         return new DeviceChoice(false, "device auto, no GPU: " + noGpu);
     }
@@ -65,8 +67,8 @@ public record DeviceChoice(boolean gpu, String reason) {
                     OptimizerOptions.newBuilder().setGlobalJitLevel(OptimizerOptions.GlobalJitLevel.ON_1));
         }
         if (Boolean.getBoolean(BFLOAT16_PROPERTY)) {
-            graphOptions.setRewriteOptions(RewriterConfig.newBuilder()
-                    .setAutoMixedPrecisionOnednnBfloat16(RewriterConfig.Toggle.ON));
+            graphOptions.setRewriteOptions(
+                    RewriterConfig.newBuilder().setAutoMixedPrecisionOnednnBfloat16(RewriterConfig.Toggle.ON));
         }
         config.setGraphOptions(graphOptions);
         if (gpu) {
@@ -84,10 +86,15 @@ public record DeviceChoice(boolean gpu, String reason) {
         }
         try (Graph graph = new Graph()) {
             Ops tf = Ops.create(graph);
-            Ops onGpu = tf.withDevice(DeviceSpec.newBuilder().deviceType(DeviceSpec.DeviceType.GPU).deviceIndex(0).build());
+            Ops onGpu = tf.withDevice(DeviceSpec.newBuilder()
+                    .deviceType(DeviceSpec.DeviceType.GPU)
+                    .deviceIndex(0)
+                    .build());
             onGpu.withName("gpu_probe").identity(tf.constant(1f));
-            ConfigProto strict = ConfigProto.newBuilder().setAllowSoftPlacement(false)
-                    .setGpuOptions(GPUOptions.newBuilder().setAllowGrowth(true)).build();
+            ConfigProto strict = ConfigProto.newBuilder()
+                    .setAllowSoftPlacement(false)
+                    .setGpuOptions(GPUOptions.newBuilder().setAllowGrowth(true))
+                    .build();
             try (Session session = new Session(graph, strict)) {
                 session.runner().addTarget("gpu_probe").run().close();
                 return null;

@@ -11,6 +11,15 @@ package dev.lenet.training;
  * @param seconds wall time of the training steps, evaluation excluded
  * @param residentBytes the process's resident memory after the epoch (-1 where unknown)
  */
-public record EpochRecord(int epoch, int epochs, double learningRate, double meanLoss, double trainAccuracy,
-        Double validationLoss, Double validationAccuracy, Double testAccuracy, double seconds, double imagesPerSecond,
+public record EpochRecord(
+        int epoch,
+        int epochs,
+        double learningRate,
+        double meanLoss,
+        double trainAccuracy,
+        Double validationLoss,
+        Double validationAccuracy,
+        Double testAccuracy,
+        double seconds,
+        double imagesPerSecond,
         long residentBytes) {}

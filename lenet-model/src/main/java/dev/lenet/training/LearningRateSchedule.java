@@ -15,7 +15,10 @@ import java.util.Locale;
  * </ul>
  */
 public enum LearningRateSchedule {
-    CONSTANT, STEP, COSINE, ONE_CYCLE;
+    CONSTANT,
+    STEP,
+    COSINE,
+    ONE_CYCLE;
 
     /** One-cycle starts at the peak divided by this. */
     static final double INITIAL_DIVISOR = 10;
@@ -23,8 +26,8 @@ public enum LearningRateSchedule {
     /**
      * @param step 0-based step of all {@code stepsPerEpoch x epochs}
      */
-    public double rate(double base, long step, long stepsPerEpoch, int epochs, double warmupFraction,
-            double finalDivisor) {
+    public double rate(
+            double base, long step, long stepsPerEpoch, int epochs, double warmupFraction, double finalDivisor) {
         long epoch = step / stepsPerEpoch;
         return switch (this) {
             case CONSTANT -> base;

@@ -17,7 +17,8 @@ public record Stopping(int validationSize, Monitor monitor, int patience, double
 
     /** A figure of the validation set; each knows which direction is better. */
     public enum Monitor {
-        VAL_LOSS, VAL_ACCURACY;
+        VAL_LOSS,
+        VAL_ACCURACY;
 
         public static Monitor parse(String text) {
             try {
@@ -42,21 +43,23 @@ public record Stopping(int validationSize, Monitor monitor, int patience, double
             monitor = Monitor.VAL_LOSS;
         }
         if (validationSize < 0) {
-            throw new InvalidParameterException("validationSize", validationSize,
-                    "hold out 0 (none) or more training images, e.g. 5000");
+            throw new InvalidParameterException(
+                    "validationSize", validationSize, "hold out 0 (none) or more training images, e.g. 5000");
         }
         if (patience < 0) {
-            throw new InvalidParameterException("patience", patience, "use 0 (no early stopping) or a number of epochs");
+            throw new InvalidParameterException(
+                    "patience", patience, "use 0 (no early stopping) or a number of epochs");
         }
         if (patience > 0 && validationSize == 0) {
-            throw new InvalidParameterException("patience", patience,
-                    "early stopping watches a validation set: set validationSize too, e.g. 5000");
+            throw new InvalidParameterException(
+                    "patience", patience, "early stopping watches a validation set: set validationSize too, e.g. 5000");
         }
         if (!(minDelta >= 0) || Double.isInfinite(minDelta)) {
             throw new InvalidParameterException("minDelta", minDelta, "use 0 or a small positive number, e.g. 0.0001");
         }
         if (maxTrainingTime != null && (maxTrainingTime.isNegative() || maxTrainingTime.isZero())) {
-            throw new InvalidParameterException("maxTrainingTime", maxTrainingTime, "use a positive duration such as 90s or 5m");
+            throw new InvalidParameterException(
+                    "maxTrainingTime", maxTrainingTime, "use a positive duration such as 90s or 5m");
         }
     }
 
@@ -79,7 +82,8 @@ public record Stopping(int validationSize, Monitor monitor, int patience, double
                 return Duration.parse(t.toUpperCase(Locale.ROOT));
             }
             if (t.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2).trim()));
+                return Duration.ofMillis(
+                        Long.parseLong(t.substring(0, t.length() - 2).trim()));
             }
             char unit = t.charAt(t.length() - 1);
             if (Character.isDigit(unit)) {

@@ -28,7 +28,8 @@ public record TrainingConfig(
         Device device,
         Stopping stopping) {
 
-    // Strings too, so that the plugin's parameter defaults are these very values. Chosen by measurement: the recipe that
+    // Strings too, so that the plugin's parameter defaults are these very values. Chosen by measurement: the recipe
+    // that
     // reached 99% soonest over five seeds (README, "How the defaults were chosen"; bench/recipes).
     public static final String DEFAULT_EPOCHS = "2";
     public static final String DEFAULT_BATCH_SIZE = "256";
@@ -49,18 +50,21 @@ public record TrainingConfig(
             throw new InvalidParameterException("epochs", epochs, "train for at least 1 and at most 10000 epochs");
         }
         if (batchSize < 1) {
-            throw new InvalidParameterException("batchSize", batchSize, "a batch holds at least 1 image; 64 is a good start");
+            throw new InvalidParameterException(
+                    "batchSize", batchSize, "a batch holds at least 1 image; 64 is a good start");
         }
         if (!(learningRate > 0 && Double.isFinite(learningRate))) {
-            throw new InvalidParameterException("learningRate", learningRate,
-                    "the learning rate must be a positive number; 0.001-0.01 suits Adam");
+            throw new InvalidParameterException(
+                    "learningRate", learningRate, "the learning rate must be a positive number; 0.001-0.01 suits Adam");
         }
         if (!(warmupFraction >= 0 && warmupFraction < 1)) {
-            throw new InvalidParameterException("warmupFraction", warmupFraction,
-                    "the warm-up is a share of all steps in [0, 1); 0.25 is usual");
+            throw new InvalidParameterException(
+                    "warmupFraction", warmupFraction, "the warm-up is a share of all steps in [0, 1); 0.25 is usual");
         }
         if (!(finalDivisor >= 1 && Double.isFinite(finalDivisor))) {
-            throw new InvalidParameterException("finalDivisor", finalDivisor,
+            throw new InvalidParameterException(
+                    "finalDivisor",
+                    finalDivisor,
                     "the last rate is the peak divided by this: use 1 or more, e.g. 1000");
         }
         if (!(beta1 >= 0 && beta1 < 1)) {
@@ -70,7 +74,8 @@ public record TrainingConfig(
             throw new InvalidParameterException("beta2", beta2, "Adam's beta2 lies in [0, 1); 0.999 is usual");
         }
         if (!(epsilon > 0 && epsilon < 1)) {
-            throw new InvalidParameterException("epsilon", epsilon, "Adam's epsilon is a small positive number, e.g. 1e-7");
+            throw new InvalidParameterException(
+                    "epsilon", epsilon, "Adam's epsilon is a small positive number, e.g. 1e-7");
         }
         if (threads < 0 || threads > 1024) {
             throw new InvalidParameterException("threads", threads, "use 0 (one per processor) or a positive count");
@@ -92,8 +97,15 @@ public record TrainingConfig(
 
     /** The reference article's settings: Adam 0.01, batch 500, 10 epochs, constant rate, pixels 0-255. */
     public static TrainingConfig reference() {
-        return defaults().toBuilder().epochs(10).batchSize(500).learningRate(0.01)
-                .learningRateSchedule(LearningRateSchedule.CONSTANT).beta1(0.9).beta2(0.999).scaleInput(false).build();
+        return defaults().toBuilder()
+                .epochs(10)
+                .batchSize(500)
+                .learningRate(0.01)
+                .learningRateSchedule(LearningRateSchedule.CONSTANT)
+                .beta1(0.9)
+                .beta2(0.999)
+                .scaleInput(false)
+                .build();
     }
 
     public int effectiveThreads() {
@@ -216,8 +228,21 @@ public record TrainingConfig(
         }
 
         public TrainingConfig build() {
-            return new TrainingConfig(epochs, batchSize, learningRate, learningRateSchedule, warmupFraction,
-                    finalDivisor, beta1, beta2, epsilon, seed, scaleInput, threads, device, stopping);
+            return new TrainingConfig(
+                    epochs,
+                    batchSize,
+                    learningRate,
+                    learningRateSchedule,
+                    warmupFraction,
+                    finalDivisor,
+                    beta1,
+                    beta2,
+                    epsilon,
+                    seed,
+                    scaleInput,
+                    threads,
+                    device,
+                    stopping);
         }
     }
 }

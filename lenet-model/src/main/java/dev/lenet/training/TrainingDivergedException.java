@@ -12,4 +12,9 @@ public final class TrainingDivergedException extends LeNetException {
         super("training diverged at epoch " + epoch + ", step " + step + ": the loss is " + loss
                 + ". Lower the learning rate (now " + learningRate + "), e.g. to 0.001, and keep input scaling on");
     }
+
+    @Override
+    public String parameter() {
+        return "learningRate";
+    }
 }

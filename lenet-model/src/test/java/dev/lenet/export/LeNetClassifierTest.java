@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lenet.LeNetException;
+import dev.lenet.Slow;
 import dev.lenet.data.Digits;
 import dev.lenet.inference.LeNetClassifier;
 import dev.lenet.inference.Prediction;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+@Slow
 class LeNetClassifierTest {
     @TempDir
     static Path shared;
@@ -40,9 +42,18 @@ class LeNetClassifierTest {
     @BeforeAll
     static void packageATrainedModel() throws IOException {
         Path savedModel = shared.resolve("saved-model");
-        ModelCard card = ModelCard.of(TinyTraining.CONFIG, TinyTraining.trained().test().evaluation(),
-                TinyTraining.trained().epochs(), TinyTraining.trained().stop(), TinyTraining.DATA, "cpu", null);
-        SavedModelExport.write(TinyTraining.trained().weights(), true, savedModel,
+        ModelCard card = ModelCard.of(
+                TinyTraining.CONFIG,
+                TinyTraining.trained().test().evaluation(),
+                TinyTraining.trained().epochs(),
+                TinyTraining.trained().stop(),
+                TinyTraining.DATA,
+                "cpu",
+                null);
+        SavedModelExport.write(
+                TinyTraining.trained().weights(),
+                true,
+                savedModel,
                 Map.of(ModelPackage.CARD_JSON, card.toJson().getBytes()));
         jar = shared.resolve("model.jar");
         ModelPackage.write(savedModel, jar, Instant.parse("2026-01-01T00:00:00Z"));
@@ -50,7 +61,8 @@ class LeNetClassifierTest {
 
     private static long unpackedDirectories() throws IOException {
         try (Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return entries.filter(p -> p.getFileName().toString().startsWith("lenet-model-")).count();
+            return entries.filter(p -> p.getFileName().toString().startsWith("lenet-model-"))
+                    .count();
         }
     }
 
@@ -59,7 +71,9 @@ class LeNetClassifierTest {
         long before = unpackedDirectories();
         try (LeNetClassifier model = LeNetClassifier.open(jar)) {
             assertEquals(before, unpackedDirectories(), "no temporary directory while the model is open");
-            assertEquals(TinyTraining.trained().test().predicted()[0], model.classify(TinyTraining.DATA.test().image(0)).digit());
+            assertEquals(
+                    TinyTraining.trained().test().predicted()[0],
+                    model.classify(TinyTraining.DATA.test().image(0)).digit());
         }
         assertEquals(before, unpackedDirectories());
     }
@@ -115,7 +129,8 @@ class LeNetClassifierTest {
                     List<Prediction> concurrent = result.get(100, TimeUnit.SECONDS);
                     for (int i = 0; i < images.size(); i++) {
                         assertEquals(alone.get(i).digit(), concurrent.get(i).digit());
-                        assertArrayEquals(alone.get(i).probabilities(), concurrent.get(i).probabilities(), 1e-6f);
+                        assertArrayEquals(
+                                alone.get(i).probabilities(), concurrent.get(i).probabilities(), 1e-6f);
                     }
                 }
             } finally {
@@ -137,8 +152,10 @@ class LeNetClassifierTest {
         }
         long before = unpackedDirectories();
         LeNetException e = assertThrows(LeNetException.class, () -> LeNetClassifier.open(bomb));
-        assertEquals(bomb + ": unpacks to more than 64 MiB, more than any LeNet model. Refusing a crafted or damaged"
-                + " artifact; use the artifact lenet:train attached", e.getMessage());
+        assertEquals(
+                bomb + ": unpacks to more than 64 MiB, more than any LeNet model. Refusing a crafted or damaged"
+                        + " artifact; use the artifact lenet:train attached",
+                e.getMessage());
         assertEquals(before, unpackedDirectories());
     }
 }

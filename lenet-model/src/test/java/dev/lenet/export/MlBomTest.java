@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lenet.Slow;
 import dev.lenet.data.Sha256;
 import dev.lenet.evaluation.Gates;
 import dev.lenet.training.TinyTraining;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Slow
 class MlBomTest {
     private static final MlBom.Coordinates COORDINATES =
             new MlBom.Coordinates("com.acme", "digits-model", "1.4.0", "model");
@@ -35,10 +37,19 @@ class MlBomTest {
 
     @BeforeAll
     static void exportAModel() {
-        card = ModelCard.of(TinyTraining.CONFIG, TinyTraining.trained().test().evaluation(),
-                TinyTraining.trained().epochs(), TinyTraining.trained().stop(), TinyTraining.DATA, "cpu", null);
+        card = ModelCard.of(
+                TinyTraining.CONFIG,
+                TinyTraining.trained().test().evaluation(),
+                TinyTraining.trained().epochs(),
+                TinyTraining.trained().stop(),
+                TinyTraining.DATA,
+                "cpu",
+                null);
         Path savedModel = shared.resolve("saved-model");
-        SavedModelExport.write(TinyTraining.trained().weights(), true, savedModel,
+        SavedModelExport.write(
+                TinyTraining.trained().weights(),
+                true,
+                savedModel,
                 Map.of(ModelPackage.CARD_JSON, card.toJson().getBytes(StandardCharsets.UTF_8)));
         files = Sha256.ofFiles(savedModel);
         gate = new Gates(0.5, 0.01).judge(card.testAccuracy(), null);
@@ -66,25 +77,40 @@ class MlBomTest {
         assertEquals(Component.Type.MACHINE_LEARNING_MODEL, model.getType());
         assertEquals("pkg:maven/com.acme/digits-model@1.4.0?classifier=model&type=jar", model.getPurl());
         assertEquals("LeNet-5", model.getModelCard().getModelParameters().getModelArchitecture());
-        assertTrue(model.getProperties().stream().anyMatch(p -> p.getName().equals("lenet:file:saved_model.pb:sha256")
-                && p.getValue().equals(files.get("saved_model.pb"))));
-        PerformanceMetric accuracy = model.getModelCard().getQuantitativeAnalysis().getPerformanceMetrics().get(0);
+        assertTrue(model.getProperties().stream()
+                .anyMatch(p -> p.getName().equals("lenet:file:saved_model.pb:sha256")
+                        && p.getValue().equals(files.get("saved_model.pb"))));
+        PerformanceMetric accuracy = model.getModelCard()
+                .getQuantitativeAnalysis()
+                .getPerformanceMetrics()
+                .get(0);
         assertEquals("accuracy", accuracy.getType());
         assertEquals(String.format(java.util.Locale.ROOT, "%.4f", card.testAccuracy()), accuracy.getValue());
-        assertEquals(11 + 1, model.getModelCard().getQuantitativeAnalysis().getPerformanceMetrics().size(),
+        assertEquals(
+                11 + 1,
+                model.getModelCard()
+                        .getQuantitativeAnalysis()
+                        .getPerformanceMetrics()
+                        .size(),
                 "overall, ten classes, the gate");
         String text = new String(MlBom.json(card, COORDINATES, files, gate, TIME), StandardCharsets.UTF_8);
-        for (String sha : new String[] {card.dataset().trainImagesSha256(), card.dataset().trainLabelsSha256(),
-                card.dataset().testImagesSha256(), card.dataset().testLabelsSha256()}) {
+        for (String sha : new String[] {
+            card.dataset().trainImagesSha256(),
+            card.dataset().trainLabelsSha256(),
+            card.dataset().testImagesSha256(),
+            card.dataset().testLabelsSha256()
+        }) {
             assertTrue(text.contains(sha), "dataset hash " + sha);
         }
-        assertTrue(bom.getComponents().stream().anyMatch(c -> "tensorflow-core-api".equals(c.getName())
-                && card.tensorflowVersion().equals(c.getVersion())));
+        assertTrue(bom.getComponents().stream()
+                .anyMatch(c -> "tensorflow-core-api".equals(c.getName())
+                        && card.tensorflowVersion().equals(c.getVersion())));
     }
 
     @Test
     void theSameInputsGiveTheSameBytes() {
-        assertArrayEquals(MlBom.json(card, COORDINATES, files, gate, TIME), MlBom.json(card, COORDINATES, files, gate, TIME));
+        assertArrayEquals(
+                MlBom.json(card, COORDINATES, files, gate, TIME), MlBom.json(card, COORDINATES, files, gate, TIME));
         String text = new String(MlBom.json(card, COORDINATES, files, gate, TIME), StandardCharsets.UTF_8);
         assertTrue(text.contains("\"timestamp\" : \"2026-01-01T00:00:00Z\""), text);
     }
@@ -92,13 +118,18 @@ class MlBomTest {
     @Test
     void theConsumerApiReadsTheBomPackedWithTheModel(@TempDir Path temp) throws IOException {
         Path savedModel = temp.resolve("saved-model");
-        SavedModelExport.write(TinyTraining.trained().weights(), true, savedModel, Map.of(
-                ModelPackage.CARD_JSON, card.toJson().getBytes(StandardCharsets.UTF_8),
-                MlBom.FILE, MlBom.json(card, COORDINATES, files, gate, TIME)));
+        SavedModelExport.write(
+                TinyTraining.trained().weights(),
+                true,
+                savedModel,
+                Map.of(
+                        ModelPackage.CARD_JSON, card.toJson().getBytes(StandardCharsets.UTF_8),
+                        MlBom.FILE, MlBom.json(card, COORDINATES, files, gate, TIME)));
         Path jar = temp.resolve("model.jar");
         ModelPackage.write(savedModel, jar, TIME);
         try (dev.lenet.inference.LeNetClassifier model = dev.lenet.inference.LeNetClassifier.open(jar)) {
-            assertEquals("digits-model", model.mlBom().getMetadata().getComponent().getName());
+            assertEquals(
+                    "digits-model", model.mlBom().getMetadata().getComponent().getName());
         }
     }
 }

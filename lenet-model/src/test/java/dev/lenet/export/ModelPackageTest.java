@@ -6,10 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lenet.LeNetException;
+import dev.lenet.Slow;
 import dev.lenet.data.Digits;
 import dev.lenet.inference.LeNetClassifier;
 import dev.lenet.inference.Prediction;
-import dev.lenet.run.TrainingRun;
+import dev.lenet.pipeline.TrainingPipeline;
 import dev.lenet.training.TinyTraining;
 import java.io.IOException;
 import java.net.URL;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Slow
 class ModelPackageTest {
     private static final Instant TIME = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -38,10 +40,23 @@ class ModelPackageTest {
     @BeforeAll
     static void exportWithCard() throws IOException {
         savedModel = shared.resolve("saved-model");
-        ModelCard card = ModelCard.of(TinyTraining.CONFIG, TinyTraining.trained().test().evaluation(),
-                TinyTraining.trained().epochs(), TinyTraining.trained().stop(), TinyTraining.DATA, "cpu", null);
-        SavedModelExport.write(TinyTraining.trained().weights(), true, savedModel, Map.of(
-                ModelPackage.CARD_JSON, card.toJson().getBytes(), ModelPackage.CARD_MARKDOWN, card.toMarkdown().getBytes()));
+        ModelCard card = ModelCard.of(
+                TinyTraining.CONFIG,
+                TinyTraining.trained().test().evaluation(),
+                TinyTraining.trained().epochs(),
+                TinyTraining.trained().stop(),
+                TinyTraining.DATA,
+                "cpu",
+                null);
+        SavedModelExport.write(
+                TinyTraining.trained().weights(),
+                true,
+                savedModel,
+                Map.of(
+                        ModelPackage.CARD_JSON,
+                        card.toJson().getBytes(),
+                        ModelPackage.CARD_MARKDOWN,
+                        card.toMarkdown().getBytes()));
     }
 
     @Test
@@ -76,15 +91,20 @@ class ModelPackageTest {
         List<Prediction> fromClasspath;
         try (LeNetClassifier model = LeNetClassifier.open(jar)) {
             fromJar = model.classifyAll(images);
-            assertEquals(TinyTraining.trained().test().evaluation().accuracy(), model.card().testAccuracy(), 1e-12);
+            assertEquals(
+                    TinyTraining.trained().test().evaluation().accuracy(),
+                    model.card().testAccuracy(),
+                    1e-12);
         }
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
                 LeNetClassifier model = LeNetClassifier.fromClasspath(loader)) {
             fromClasspath = model.classifyAll(images);
         }
         for (int i = 0; i < 20; i++) {
-            assertEquals(TinyTraining.trained().test().predicted()[i], fromJar.get(i).digit());
-            assertArrayEquals(fromJar.get(i).probabilities(), fromClasspath.get(i).probabilities());
+            assertEquals(
+                    TinyTraining.trained().test().predicted()[i], fromJar.get(i).digit());
+            assertArrayEquals(
+                    fromJar.get(i).probabilities(), fromClasspath.get(i).probabilities());
         }
     }
 
@@ -97,8 +117,10 @@ class ModelPackageTest {
             zip.closeEntry();
         }
         LeNetException e = assertThrows(LeNetException.class, () -> LeNetClassifier.open(evil));
-        assertEquals(evil + ": entry 'lenet-model/../../escaped.txt' would be written outside the directory it is"
-                + " unpacked to. Refusing a crafted archive; use the artifact lenet:train attached", e.getMessage());
+        assertEquals(
+                evil + ": entry 'lenet-model/../../escaped.txt' would be written outside the directory it is"
+                        + " unpacked to. Refusing a crafted archive; use the artifact lenet:train attached",
+                e.getMessage());
         assertTrue(Files.notExists(Path.of(System.getProperty("java.io.tmpdir")).resolve("escaped.txt")));
     }
 
@@ -106,8 +128,10 @@ class ModelPackageTest {
     void saysWhenNoModelIsOnTheClasspath() throws IOException {
         try (URLClassLoader empty = new URLClassLoader(new URL[0], null)) {
             LeNetException e = assertThrows(LeNetException.class, () -> LeNetClassifier.fromClasspath(empty));
-            assertEquals("no LeNet model on the classpath (no lenet-model/files.txt). Add the model artifact as a"
-                    + " dependency, e.g. <classifier>model</classifier>", e.getMessage());
+            assertEquals(
+                    "no LeNet model on the classpath (no lenet-model/files.txt). Add the model artifact as a"
+                            + " dependency, e.g. <classifier>model</classifier>",
+                    e.getMessage());
         }
     }
 
@@ -115,9 +139,14 @@ class ModelPackageTest {
     void theWholeRunWritesTheCardBesideTheModel(@TempDir Path temp) throws IOException {
         Path data = temp.resolve("data");
         dev.lenet.data.IdxWriter.writeDataset(data, TinyTraining.DATA.train(), TinyTraining.DATA.test(), true);
-        TrainingRun.Outcome outcome = TrainingRun.execute(data, TinyTraining.CONFIG.toBuilder().epochs(1).build(),
-                temp.resolve("model"), null, dev.lenet.training.TrainingListener.NONE);
-        ModelCard card = ModelCard.fromJson(Files.readString(temp.resolve("model").resolve(ModelPackage.CARD_JSON)));
+        TrainingPipeline.Outcome outcome = TrainingPipeline.execute(
+                data,
+                TinyTraining.CONFIG.toBuilder().epochs(1).build(),
+                temp.resolve("model"),
+                null,
+                dev.lenet.training.TrainingListener.NONE);
+        ModelCard card =
+                ModelCard.fromJson(Files.readString(temp.resolve("model").resolve(ModelPackage.CARD_JSON)));
         assertEquals(outcome.card().testAccuracy(), card.testAccuracy());
         assertEquals(61_706, card.parameters());
         assertEquals(outcome.dataset().train().imagesSha256(), card.dataset().trainImagesSha256());
@@ -130,5 +159,4 @@ class ModelPackageTest {
         }
         assertEquals(card.testCorrect(), diagonal);
     }
-
 }

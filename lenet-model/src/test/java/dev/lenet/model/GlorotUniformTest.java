@@ -18,7 +18,8 @@ class GlorotUniformTest {
     private static final Shape SHAPE = Shape.of(400, 120);
 
     private static float[] sample(long seed, long stream) {
-        try (Graph graph = new Graph(); Session session = new Session(graph)) {
+        try (Graph graph = new Graph();
+                Session session = new Session(graph)) {
             Ops tf = Ops.create(graph);
             var op = GlorotUniform.sample(tf, SHAPE, 400, 120, seed, stream);
             float[] values = new float[400 * 120];

@@ -35,7 +35,8 @@ class LeNet5Test {
             Ops tf = Ops.create(graph);
             var images = tf.placeholder(TUint8.class, Placeholder.shape(Shape.of(-1, 28, 28)));
             ModelSummary summary = ModelSummary.of(LeNet5.forward(tf, images, LeNet5.variables(tf), true));
-            List<long[]> shapes = summary.rows().stream().map(ModelSummary.Row::outputShape).toList();
+            List<long[]> shapes =
+                    summary.rows().stream().map(ModelSummary.Row::outputShape).toList();
             assertArrayEquals(new long[] {28, 28, 1}, shapes.get(0), "input; C1 pads it to 32x32");
             assertArrayEquals(new long[] {28, 28, 6}, shapes.get(1), "C1");
             assertArrayEquals(new long[] {14, 14, 6}, shapes.get(2), "S2");
@@ -45,10 +46,13 @@ class LeNet5Test {
             assertArrayEquals(new long[] {120}, shapes.get(6), "C5");
             assertArrayEquals(new long[] {84}, shapes.get(7), "F6");
             assertArrayEquals(new long[] {10}, shapes.get(8), "logits");
-            assertEquals(List.of(0, 156, 0, 2416, 0, 0, 48120, 10164, 850),
+            assertEquals(
+                    List.of(0, 156, 0, 2416, 0, 0, 48120, 10164, 850),
                     summary.rows().stream().map(ModelSummary.Row::parameters).toList());
             assertEquals(61_706, summary.totalParameters());
-            assertEquals("Total trainable                           61,706", summary.table().lines().reduce((a, b) -> b).orElseThrow());
+            assertEquals(
+                    "Total trainable                           61,706",
+                    summary.table().lines().reduce((a, b) -> b).orElseThrow());
         }
     }
 
@@ -57,31 +61,46 @@ class LeNet5Test {
     void forwardMatchesTheReferenceLayerOrder() {
         try (Graph graph = new Graph()) {
             Ops tf = Ops.create(graph);
-            Operand<TUint8> images = tf.dtypes.cast(tf.math.mul(tf.random.statelessRandomUniform(
-                    tf.constant(new int[] {16, 28, 28}), tf.constant(new long[] {3, 1}), TFloat32.class),
-                    tf.constant(256f)), TUint8.class);
+            Operand<TUint8> images = tf.dtypes.cast(
+                    tf.math.mul(
+                            tf.random.statelessRandomUniform(
+                                    tf.constant(new int[] {16, 28, 28}),
+                                    tf.constant(new long[] {3, 1}),
+                                    TFloat32.class),
+                            tf.constant(256f)),
+                    TUint8.class);
             Map<LeNetParameter, Operand<TFloat32>> w = new EnumMap<>(LeNetParameter.class);
             for (LeNetParameter p : LeNetParameter.all()) {
-                w.put(p, tf.math.sub(tf.random.statelessRandomUniform(tf.constant(p.shape().asArray()),
-                        tf.constant(new long[] {3, 2 + p.ordinal()}), TFloat32.class), tf.constant(0.5f)));
+                w.put(
+                        p,
+                        tf.math.sub(
+                                tf.random.statelessRandomUniform(
+                                        tf.constant(p.shape().asArray()),
+                                        tf.constant(new long[] {3, 2 + p.ordinal()}),
+                                        TFloat32.class),
+                                tf.constant(0.5f)));
             }
             Operand<TFloat32> x = tf.math.mul(tf.dtypes.cast(images, TFloat32.class), tf.constant(1f / 255f));
-            x = tf.pad(tf.expandDims(x, tf.constant(-1)), tf.constant(new int[][] {{0, 0}, {2, 2}, {2, 2}, {0, 0}}),
+            x = tf.pad(
+                    tf.expandDims(x, tf.constant(-1)),
+                    tf.constant(new int[][] {{0, 0}, {2, 2}, {2, 2}, {0, 0}}),
                     tf.constant(0f));
             for (LeNetParameter[] conv : new LeNetParameter[][] {
-                    {LeNetParameter.C1_W, LeNetParameter.C1_B}, {LeNetParameter.C3_W, LeNetParameter.C3_B}}) {
-                x = tf.nn.relu(tf.nn.biasAdd(tf.nn.conv2d(x, w.get(conv[0]), List.of(1L, 1L, 1L, 1L), "VALID"),
-                        w.get(conv[1])));
+                {LeNetParameter.C1_W, LeNetParameter.C1_B}, {LeNetParameter.C3_W, LeNetParameter.C3_B}
+            }) {
+                x = tf.nn.relu(tf.nn.biasAdd(
+                        tf.nn.conv2d(x, w.get(conv[0]), List.of(1L, 1L, 1L, 1L), "VALID"), w.get(conv[1])));
                 x = tf.nn.maxPool(x, tf.constant(new int[] {1, 2, 2, 1}), tf.constant(new int[] {1, 2, 2, 1}), "VALID");
             }
             x = tf.reshape(x, tf.constant(new int[] {-1, 400}));
             x = tf.nn.relu(tf.math.add(tf.linalg.matMul(x, w.get(LeNetParameter.C5_W)), w.get(LeNetParameter.C5_B)));
             x = tf.nn.relu(tf.math.add(tf.linalg.matMul(x, w.get(LeNetParameter.F6_W)), w.get(LeNetParameter.F6_B)));
-            Operand<TFloat32> reference = tf.math.add(tf.linalg.matMul(x, w.get(LeNetParameter.OUT_W)),
-                    w.get(LeNetParameter.OUT_B));
+            Operand<TFloat32> reference =
+                    tf.math.add(tf.linalg.matMul(x, w.get(LeNetParameter.OUT_W)), w.get(LeNetParameter.OUT_B));
             Operand<TFloat32> ours = LeNet5.forward(tf, images, w, true).logits();
             try (Session session = new Session(graph);
-                    Result result = session.runner().fetch(ours).fetch(reference).run()) {
+                    Result result =
+                            session.runner().fetch(ours).fetch(reference).run()) {
                 float[] expected = floats(result, 1, 160);
                 float[] actual = floats(result, 0, 160);
                 for (int i = 0; i < expected.length; i++) {
@@ -98,19 +117,31 @@ class LeNet5Test {
         try (Graph graph = new Graph()) {
             Ops tf = Ops.create(graph);
             Shape shape = Shape.of(3, size, size, channels);
-            Operand<TFloat32> x = tf.math.floor(tf.math.mul(tf.random.statelessRandomUniform(
-                    tf.constant(new int[] {3, size, size, channels}), tf.constant(new long[] {7, 1}), TFloat32.class),
+            Operand<TFloat32> x = tf.math.floor(tf.math.mul(
+                    tf.random.statelessRandomUniform(
+                            tf.constant(new int[] {3, size, size, channels}),
+                            tf.constant(new long[] {7, 1}),
+                            TFloat32.class),
                     tf.constant(4f)));
             Operand<TFloat32> upstream = tf.random.statelessRandomUniform(
-                    tf.constant(new int[] {3, size / 2, size / 2, channels}), tf.constant(new long[] {7, 2}), TFloat32.class);
+                    tf.constant(new int[] {3, size / 2, size / 2, channels}),
+                    tf.constant(new long[] {7, 2}),
+                    TFloat32.class);
             Operand<TFloat32> ours = LeNet5.maxPool(tf, x);
-            Operand<TFloat32> reference = tf.nn.maxPool(x, tf.constant(new int[] {1, 2, 2, 1}),
-                    tf.constant(new int[] {1, 2, 2, 1}), "VALID");
-            Operand<?> oursGradient = tf.gradients(ours, List.of(x), Gradients.dx(List.of(upstream))).dy(0);
-            Operand<?> referenceGradient = tf.gradients(reference, List.of(x), Gradients.dx(List.of(upstream))).dy(0);
+            Operand<TFloat32> reference =
+                    tf.nn.maxPool(x, tf.constant(new int[] {1, 2, 2, 1}), tf.constant(new int[] {1, 2, 2, 1}), "VALID");
+            Operand<?> oursGradient = tf.gradients(ours, List.of(x), Gradients.dx(List.of(upstream)))
+                    .dy(0);
+            Operand<?> referenceGradient = tf.gradients(reference, List.of(x), Gradients.dx(List.of(upstream)))
+                    .dy(0);
             try (Session session = new Session(graph);
-                    Result result = session.runner().fetch(ours).fetch(reference).fetch(oursGradient)
-                            .fetch(referenceGradient).fetch(x).run()) {
+                    Result result = session.runner()
+                            .fetch(ours)
+                            .fetch(reference)
+                            .fetch(oursGradient)
+                            .fetch(referenceGradient)
+                            .fetch(x)
+                            .run()) {
                 float[] input = floats(result, 4, shape.size());
                 long ties = countWindowsWithTiedMaxima(input, size, channels);
                 assertTrue(ties > 100, "the input has windows with tied maxima: " + ties);

@@ -9,9 +9,18 @@ public final class TinyTraining {
             new MnistDataset("synthetic", SyntheticDigits.generate(1200, 7), SyntheticDigits.generate(300, 8));
 
     /** Fixed here rather than taken from the defaults, so that changing a default changes no test. */
-    public static final TrainingConfig CONFIG = new TrainingConfig.Builder().epochs(2).batchSize(50).learningRate(0.003)
-            .learningRateSchedule(LearningRateSchedule.COSINE).beta1(0.9).beta2(0.999).epsilon(1e-7).seed(42)
-            .threads(2).device(Device.CPU).build();
+    public static final TrainingConfig CONFIG = new TrainingConfig.Builder()
+            .epochs(2)
+            .batchSize(50)
+            .learningRate(0.003)
+            .learningRateSchedule(LearningRateSchedule.COSINE)
+            .beta1(0.9)
+            .beta2(0.999)
+            .epsilon(1e-7)
+            .seed(42)
+            .threads(2)
+            .device(Device.CPU)
+            .build();
 
     private static TrainingResult trained;
 

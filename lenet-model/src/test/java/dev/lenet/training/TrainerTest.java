@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lenet.InvalidParameterException;
+import dev.lenet.Slow;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+@Slow
 class TrainerTest {
 
     private static TrainingResult train(TrainingConfig config) {
@@ -36,7 +38,9 @@ class TrainerTest {
         assertEquals(2, seen.get(1).epochs());
         assertTrue(seen.get(1).meanLoss() < seen.get(0).meanLoss(), "the loss falls: " + seen);
         assertTrue(seen.get(0).meanLoss() < 2.3, "below chance level after one epoch: " + seen.get(0));
-        assertTrue(result.test().evaluation().accuracy() > 0.9, "learns the synthetic digits: " + result.test().evaluation().accuracy());
+        assertTrue(
+                result.test().evaluation().accuracy() > 0.9,
+                "learns the synthetic digits: " + result.test().evaluation().accuracy());
         assertEquals(result.test().evaluation().accuracy(), seen.get(1).testAccuracy(), 1e-12);
         assertEquals(1200 / seen.get(0).seconds(), seen.get(0).imagesPerSecond(), 1e-6);
     }
@@ -51,24 +55,36 @@ class TrainerTest {
 
     @Test
     void anotherSeedGivesOtherWeights() {
-        TrainingResult other = train(TinyTraining.CONFIG.toBuilder().seed(43).epochs(1).build());
+        TrainingResult other =
+                train(TinyTraining.CONFIG.toBuilder().seed(43).epochs(1).build());
         TrainingResult same = train(TinyTraining.CONFIG.toBuilder().epochs(1).build());
         assertFalse(other.weights().sameBitsAs(same.weights()));
     }
 
     @Test
     void stopsAtOnceWhenTheLossIsNoLongerANumber() {
-        TrainingConfig wild = TinyTraining.CONFIG.toBuilder().learningRate(1e6).scaleInput(false).epochs(5).build();
+        TrainingConfig wild = TinyTraining.CONFIG.toBuilder()
+                .learningRate(1e6)
+                .scaleInput(false)
+                .epochs(5)
+                .build();
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> train(wild));
-        assertTrue(e.getMessage().matches("training diverged at epoch \\d+, step \\d+: the loss is (NaN|Infinity)\\."
-                + " Lower the learning rate \\(now 1000000\\.0\\), e\\.g\\. to 0\\.001, and keep input scaling on"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .matches(
+                                "training diverged at epoch \\d+, step \\d+: the loss is (NaN|Infinity)\\."
+                                        + " Lower the learning rate \\(now 1000000\\.0\\), e\\.g\\. to 0\\.001, and keep input scaling on"),
+                e.getMessage());
     }
 
     @Test
     void refusesABatchLargerThanTheTrainingSet() {
-        InvalidParameterException e = assertThrows(InvalidParameterException.class,
-                () -> new Trainer(TinyTraining.CONFIG.toBuilder().batchSize(5000).build(), TinyTraining.DATA));
-        assertEquals("Invalid batchSize '5000': larger than the 1200 training images; use at most 1200", e.getMessage());
+        InvalidParameterException e = assertThrows(
+                InvalidParameterException.class,
+                () -> new Trainer(
+                        TinyTraining.CONFIG.toBuilder().batchSize(5000).build(), TinyTraining.DATA));
+        assertEquals(
+                "Invalid batchSize '5000': larger than the 1200 training images; use at most 1200", e.getMessage());
     }
 
     @Test

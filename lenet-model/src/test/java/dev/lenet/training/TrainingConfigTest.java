@@ -16,13 +16,24 @@ class TrainingConfigTest {
     @Test
     void refusesValuesThatCannotTrain() {
         TrainingConfig d = TrainingConfig.defaults();
-        assertEquals("Invalid epochs '0': train for at least 1 and at most 10000 epochs", error(() -> d.toBuilder().epochs(0).build()));
-        assertEquals("Invalid batchSize '0': a batch holds at least 1 image; 64 is a good start", error(() -> d.toBuilder().batchSize(0).build()));
-        assertEquals("Invalid learningRate '-0.1': the learning rate must be a positive number; 0.001-0.01 suits Adam", error(() -> d.toBuilder().learningRate(-0.1).build()));
-        assertEquals("Invalid learningRate 'NaN': the learning rate must be a positive number; 0.001-0.01 suits Adam", error(() -> d.toBuilder().learningRate(Double.NaN).build()));
-        assertEquals("Invalid threads '-1': use 0 (one per processor) or a positive count", error(() -> d.toBuilder().threads(-1).build()));
+        assertEquals(
+                "Invalid epochs '0': train for at least 1 and at most 10000 epochs",
+                error(() -> d.toBuilder().epochs(0).build()));
+        assertEquals(
+                "Invalid batchSize '0': a batch holds at least 1 image; 64 is a good start",
+                error(() -> d.toBuilder().batchSize(0).build()));
+        assertEquals(
+                "Invalid learningRate '-0.1': the learning rate must be a positive number; 0.001-0.01 suits Adam",
+                error(() -> d.toBuilder().learningRate(-0.1).build()));
+        assertEquals(
+                "Invalid learningRate 'NaN': the learning rate must be a positive number; 0.001-0.01 suits Adam",
+                error(() -> d.toBuilder().learningRate(Double.NaN).build()));
+        assertEquals(
+                "Invalid threads '-1': use 0 (one per processor) or a positive count",
+                error(() -> d.toBuilder().threads(-1).build()));
         assertEquals("Invalid device 'tpu': use auto, cpu or gpu", error(() -> Device.parse("tpu")));
-        assertEquals("Invalid learningRateSchedule 'linear': use constant, step, cosine or oneCycle",
+        assertEquals(
+                "Invalid learningRateSchedule 'linear': use constant, step, cosine or oneCycle",
                 error(() -> LearningRateSchedule.parse("linear")));
     }
 
@@ -79,11 +90,14 @@ class TrainingConfigTest {
     @Test
     void oneCycleSettingsAreChecked() {
         TrainingConfig d = TrainingConfig.defaults();
-        assertEquals("Invalid warmupFraction '1.0': the warm-up is a share of all steps in [0, 1); 0.25 is usual",
+        assertEquals(
+                "Invalid warmupFraction '1.0': the warm-up is a share of all steps in [0, 1); 0.25 is usual",
                 error(() -> d.toBuilder().warmupFraction(1.0).build()));
-        assertEquals("Invalid finalDivisor '0.5': the last rate is the peak divided by this: use 1 or more, e.g. 1000",
+        assertEquals(
+                "Invalid finalDivisor '0.5': the last rate is the peak divided by this: use 1 or more, e.g. 1000",
                 error(() -> d.toBuilder().finalDivisor(0.5).build()));
-        assertEquals("Invalid epsilon '0.0': Adam's epsilon is a small positive number, e.g. 1e-7",
+        assertEquals(
+                "Invalid epsilon '0.0': Adam's epsilon is a small positive number, e.g. 1e-7",
                 error(() -> d.toBuilder().epsilon(0).build()));
     }
 }

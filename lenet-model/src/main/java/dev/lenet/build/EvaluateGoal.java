@@ -1,0 +1,82 @@
+package dev.lenet.build;
+
+import dev.lenet.LeNetException;
+import dev.lenet.data.DatasetCache;
+import dev.lenet.evaluation.Gates;
+import dev.lenet.export.ModelCard;
+import dev.lenet.fork.ChildJvm;
+import dev.lenet.log.BuildLog;
+import dev.lenet.pipeline.Baseline;
+import dev.lenet.pipeline.EvaluationPipeline;
+import dev.lenet.report.Metrics;
+import dev.lenet.training.Device;
+import dev.lenet.training.DeviceChoice;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What {@code lenet:evaluate} does, free of Maven: evaluate an existing model (trained here or elsewhere) on a
+ * dataset's test set, with the same gates as training and the same metrics file.
+ */
+public final class EvaluateGoal {
+    private EvaluateGoal() {}
+
+    /**
+     * @param model a SavedModel directory or a packaged model artifact
+     * @param modelName how messages name it (coordinates or path)
+     * @param fork how to start the evaluating JVM; null evaluates in this JVM
+     */
+    public record Request(
+            Path model,
+            String modelName,
+            Path dataset,
+            Path datasetCache,
+            List<String> datasetSources,
+            double minAccuracy,
+            Baseline baseline,
+            double maxAccuracyDrop,
+            Path outputDirectory,
+            ChildJvm.Settings fork) {}
+
+    public static ModelCard run(Request request, BuildLog log) {
+        Gates gates = new Gates(request.minAccuracy(), request.maxAccuracyDrop());
+        if (!Files.exists(request.model())) {
+            throw new LeNetException(
+                    request.model() + ": no such model. Give a SavedModel directory or a model artifact"
+                            + " (.jar) that lenet:train attached");
+        }
+        Path dataset = request.dataset() != null
+                ? request.dataset()
+                : new DatasetCache(request.datasetCache(), request.datasetSources(), log::info).mnist();
+        log.info("Evaluating " + request.modelName() + " on " + dataset);
+        long started = System.nanoTime();
+        ModelCard card = request.fork() == null
+                ? EvaluationPipeline.execute(dataset, request.model(), request.baseline())
+                        .card()
+                : ChildJvm.evaluate(
+                                request.fork(),
+                                request.outputDirectory().resolve("work"),
+                                dataset,
+                                request.model(),
+                                request.baseline(),
+                                Device.CPU,
+                                log)
+                        .card();
+        Gates.Verdict verdict = gates.judge(card.testAccuracy(), card.baseline());
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Reports.writeMetrics(
+                request.outputDirectory(),
+                new Metrics(
+                        Metrics.FORMAT,
+                        Metrics.Gate.of(verdict),
+                        new DeviceChoice(false, "evaluation runs on the CPU"),
+                        new Metrics.Timings(0, 0, seconds),
+                        List.of(),
+                        card),
+                log);
+        verdict.enforce("");
+        verdict.passes().forEach(log::info);
+        return card;
+    }
+}

@@ -1,0 +1,217 @@
+package dev.lenet.build;
+
+import dev.lenet.Causes;
+import dev.lenet.LeNetException;
+import dev.lenet.data.DatasetCache;
+import dev.lenet.data.DatasetReader;
+import dev.lenet.data.Sha256;
+import dev.lenet.evaluation.Gates;
+import dev.lenet.export.MlBom;
+import dev.lenet.export.ModelCard;
+import dev.lenet.export.ModelPackage;
+import dev.lenet.files.AtomicFiles;
+import dev.lenet.fork.ChildJvm;
+import dev.lenet.log.BuildLog;
+import dev.lenet.log.LoggingListener;
+import dev.lenet.pipeline.Baseline;
+import dev.lenet.pipeline.RunReport;
+import dev.lenet.pipeline.TrainingPipeline;
+import dev.lenet.report.Metrics;
+import dev.lenet.training.TrainingConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What {@code lenet:train} does, free of Maven: find the data, train (in a child JVM unless told otherwise),
+ * apply the gate, and package the model. The caller attaches the artifact.
+ */
+public final class TrainGoal {
+    private static final String RECORDED = " (recorded by the up-to-date model)";
+
+    private TrainGoal() {}
+
+    /**
+     * @param dataset a directory or archive; null uses the per-user cache filled from {@code datasetSources}
+     * @param fork how to start the training JVM; null trains in this JVM
+     */
+    public record Request(
+            Path dataset,
+            Path datasetCache,
+            List<String> datasetSources,
+            TrainingConfig config,
+            double minAccuracy,
+            Path outputDirectory,
+            Path artifact,
+            Instant timestamp,
+            ChildJvm.Settings fork,
+            boolean force,
+            Baseline baseline,
+            double maxAccuracyDrop,
+            MlBom.Coordinates coordinates) {
+
+        public Request {
+            if (coordinates == null) {
+                String name = artifact.getFileName().toString();
+                coordinates = new MlBom.Coordinates(
+                        "local", name.endsWith(".jar") ? name.substring(0, name.length() - 4) : name, "0", null);
+            }
+        }
+
+        /** Without a baseline or a drop limit, and with local coordinates. */
+        public Request(
+                Path dataset,
+                Path datasetCache,
+                List<String> datasetSources,
+                TrainingConfig config,
+                double minAccuracy,
+                Path outputDirectory,
+                Path artifact,
+                Instant timestamp,
+                ChildJvm.Settings fork,
+                boolean force) {
+            this(
+                    dataset,
+                    datasetCache,
+                    datasetSources,
+                    config,
+                    minAccuracy,
+                    outputDirectory,
+                    artifact,
+                    timestamp,
+                    fork,
+                    force,
+                    null,
+                    1.0,
+                    null);
+        }
+
+        /** Where the ML-BOM goes beside the artifact: its name with {@code -cyclonedx.json} for {@code .jar}. */
+        public Path mlBom() {
+            String name = artifact.getFileName().toString();
+            return artifact.resolveSibling(
+                    (name.endsWith(".jar") ? name.substring(0, name.length() - 4) : name) + "-cyclonedx.json");
+        }
+    }
+
+    /**
+     * @param report the training run's report; null when the earlier model was up to date and nothing trained
+     */
+    public record Result(Path artifact, Path mlBom, ModelCard card, RunReport report, String gate) {
+        public boolean trained() {
+            return report != null;
+        }
+    }
+
+    public static Result run(Request request, BuildLog log) {
+        Gates gates = new Gates(request.minAccuracy(), request.maxAccuracyDrop());
+        createOutputDirectory(request.outputDirectory());
+        Path dataset = request.dataset() != null
+                ? request.dataset()
+                : new DatasetCache(request.datasetCache(), request.datasetSources(), log::info).mnist();
+        log.info("Dataset: " + dataset);
+        if (request.force()) {
+            log.info("Training: forced (force is true)");
+        } else {
+            UpToDateCheck.Verdict verdict = UpToDateCheck.check(
+                    request.artifact(),
+                    () -> DatasetReader.read(dataset),
+                    request.config(),
+                    request.timestamp(),
+                    request.baseline());
+            if (verdict.upToDate()) {
+                return upToDate(request, verdict.card(), gates, log);
+            }
+            log.info("Training: " + String.join("; ", verdict.changes()));
+        }
+        forgetEarlierArtifact(request.artifact());
+        Path savedModel = request.outputDirectory().resolve("saved-model");
+        long started = System.nanoTime();
+        RunReport report = train(request, dataset, savedModel, log);
+        log.info("Training ended: " + report.card().stopping().stopReason());
+        Gates.Verdict verdict =
+                gates.judge(report.card().testAccuracy(), report.card().baseline());
+        Reports.write(
+                request.outputDirectory(), report, Metrics.Gate.of(verdict), (System.nanoTime() - started) / 1e9, log);
+        verdict.enforce("");
+        verdict.passes().forEach(log::info);
+        byte[] bom = MlBom.json(
+                report.card(), request.coordinates(), Sha256.ofFiles(savedModel), verdict, request.timestamp());
+        writeFile(savedModel.resolve(MlBom.FILE), bom);
+        ModelPackage.write(savedModel, request.artifact(), request.timestamp());
+        writeFile(request.mlBom(), bom);
+        log.info("Model artifact: " + request.artifact());
+        log.info("ML-BOM (CycloneDX 1.6): " + request.mlBom());
+        return new Result(request.artifact(), request.mlBom(), report.card(), report, verdict.message());
+    }
+
+    private static Result upToDate(Request request, ModelCard card, Gates gates, BuildLog log) {
+        log.info("LeNet model is up to date (same dataset SHA-256s, configuration, versions and timestamp): not"
+                + " training. " + request.artifact());
+        Gates.Verdict verdict = gates.judge(card.testAccuracy(), card.baseline());
+        verdict.enforce(RECORDED);
+        verdict.passes().forEach(pass -> log.info(pass + RECORDED));
+        writeFile(request.mlBom(), ModelPackage.entry(request.artifact(), MlBom.FILE));
+        return new Result(request.artifact(), request.mlBom(), card, null, verdict.message());
+    }
+
+    private static void writeFile(Path target, byte[] content) {
+        try {
+            AtomicFiles.write(target, partial -> Files.write(partial, content));
+        } catch (IOException e) {
+            throw new LeNetException(
+                    "cannot write " + target + " (" + Causes.describe(e) + "). Check that the directory"
+                            + " is writable and the disk has space",
+                    e);
+        }
+    }
+
+    private static void createOutputDirectory(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new LeNetException(
+                    "cannot create the output directory " + directory + " (" + Causes.describe(e) + "). Check that the"
+                            + " directory is writable, or choose another outputDirectory",
+                    e);
+        }
+    }
+
+    /** A model from an earlier build must not be taken for this build's: the artifact exists only if this run passes. */
+    private static void forgetEarlierArtifact(Path artifact) {
+        try {
+            Files.deleteIfExists(artifact);
+        } catch (IOException e) {
+            throw new LeNetException(
+                    "cannot remove the earlier model artifact " + artifact + " (" + Causes.describe(e) + ")."
+                            + " Check that the output directory is writable",
+                    e);
+        }
+    }
+
+    private static RunReport train(Request request, Path dataset, Path savedModel, BuildLog log) {
+        TrainingConfig config = request.config();
+        Path tensorboard = Reports.freshTensorBoardDirectory(request.outputDirectory());
+        if (request.fork() == null) {
+            return RunReport.of(TrainingPipeline.execute(
+                    dataset,
+                    config,
+                    savedModel,
+                    tensorboard,
+                    request.outputDirectory().resolve("work").resolve("checkpoint"),
+                    request.baseline(),
+                    new LoggingListener(log)));
+        }
+        return ChildJvm.run(
+                request.fork(),
+                request.outputDirectory().resolve("work"),
+                dataset,
+                config,
+                savedModel,
+                tensorboard,
+                request.baseline(),
+                log);
+    }
+}

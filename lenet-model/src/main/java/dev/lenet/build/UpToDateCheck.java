@@ -1,0 +1,171 @@
+package dev.lenet.build;
+
+import dev.lenet.Causes;
+import dev.lenet.data.MnistDataset;
+import dev.lenet.export.MlBom;
+import dev.lenet.export.ModelCard;
+import dev.lenet.export.ModelPackage;
+import dev.lenet.export.Versions;
+import dev.lenet.pipeline.Baseline;
+import dev.lenet.training.TrainingConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * Decides whether an earlier model artifact still answers this build: it must be intact (every file its index names,
+ * every entry's checksum right) and its card must record the same dataset hashes, configuration, versions and
+ * timestamp. Reads no TensorFlow.
+ */
+final class UpToDateCheck {
+    /** An intact earlier model and what changed since (empty: nothing). */
+    record Verdict(ModelCard card, List<String> changes) {
+        boolean upToDate() {
+            return card != null && changes.isEmpty();
+        }
+    }
+
+    private UpToDateCheck() {}
+
+    /** @param dataset read only when there is an intact earlier model to compare with */
+    static Verdict check(
+            Path artifact,
+            Supplier<MnistDataset> dataset,
+            TrainingConfig config,
+            Instant timestamp,
+            Baseline baseline) {
+        if (!Files.isRegularFile(artifact)) {
+            return new Verdict(null, List.of("no earlier model at " + artifact));
+        }
+        ModelCard card;
+        try {
+            card = readIntact(artifact, timestamp);
+        } catch (IOException | RuntimeException e) {
+            return new Verdict(
+                    null, List.of("the earlier model " + artifact + " is not intact (" + Causes.describe(e) + ")"));
+        }
+        List<String> changes = new ArrayList<>();
+        ModelCard.Dataset before = card.dataset();
+        ModelCard.Dataset now = ModelCard.Dataset.of(dataset.get());
+        compare(changes, "train images SHA-256", before.trainImagesSha256(), now.trainImagesSha256());
+        compare(changes, "train labels SHA-256", before.trainLabelsSha256(), now.trainLabelsSha256());
+        compare(changes, "test images SHA-256", before.testImagesSha256(), now.testImagesSha256());
+        compare(changes, "test labels SHA-256", before.testLabelsSha256(), now.testLabelsSha256());
+        ModelCard.Hyperparameters h = card.hyperparameters();
+        compare(changes, "epochs", h.epochs(), config.epochs());
+        compare(changes, "batchSize", h.batchSize(), config.batchSize());
+        compare(changes, "learningRate", h.learningRate(), config.learningRate());
+        compare(
+                changes,
+                "learningRateSchedule",
+                h.learningRateSchedule(),
+                config.learningRateSchedule().text());
+        compare(changes, "warmupFraction", h.warmupFraction(), config.warmupFraction());
+        compare(changes, "finalDivisor", h.finalDivisor(), config.finalDivisor());
+        compare(changes, "beta1", h.beta1(), config.beta1());
+        compare(changes, "beta2", h.beta2(), config.beta2());
+        compare(changes, "epsilon", h.epsilon(), config.epsilon());
+        compare(changes, "seed", h.seed(), config.seed());
+        compare(changes, "scaleInput", h.scaleInput(), config.scaleInput());
+        compare(changes, "threads", h.threads(), config.effectiveThreads());
+        compare(changes, "TensorFlow version", card.tensorflowVersion(), Versions.tensorflow());
+        compare(changes, "lenet version", card.lenetVersion(), Versions.lenet());
+        compare(
+                changes,
+                "validation and stopping rules",
+                card.stopping() == null
+                        ? null
+                        : List.of(
+                                card.stopping().validationSize(),
+                                card.stopping().monitor(),
+                                card.stopping().patience(),
+                                card.stopping().minDelta()),
+                List.of(
+                        config.stopping().validationSize(),
+                                config.stopping().monitor().text(),
+                        config.stopping().patience(), config.stopping().minDelta()));
+        if (card.stopping() != null
+                && card.stopping().cutByTimeBudget()
+                && !sameOrSmallerBudget(
+                        card.stopping().maxTrainingTime(), config.stopping().maxTrainingTime())) {
+            changes.add("the earlier model was cut short by its time budget of "
+                    + card.stopping().maxTrainingTime()
+                    + ", and this build allows "
+                    + (config.stopping().maxTrainingTime() == null
+                            ? "no budget"
+                            : "a larger one (" + config.stopping().maxTrainingTime() + ")"));
+        }
+        compare(
+                changes,
+                "baseline",
+                card.baseline() == null
+                        ? null
+                        : card.baseline().model() + " " + card.baseline().sha256(),
+                baseline == null ? null : baseline.name() + " " + baseline.sha256());
+        return new Verdict(card, changes);
+    }
+
+    /** A model cut by a budget is as good as this build would make only when this build's budget is no larger. */
+    private static boolean sameOrSmallerBudget(String recorded, Duration now) {
+        return now != null && recorded != null && now.compareTo(Duration.parse(recorded)) <= 0;
+    }
+
+    private static void compare(List<String> changes, String what, Object before, Object now) {
+        if (!Objects.equals(before, now)) {
+            changes.add(what + " changed from " + before + " to " + now);
+        }
+    }
+
+    /** Reads every entry (so a corrupt or truncated jar fails its CRC check) and returns the card. */
+    private static ModelCard readIntact(Path artifact, Instant timestamp) throws IOException {
+        try (ZipFile zip = new ZipFile(artifact.toFile())) {
+            ZipEntry index = zip.getEntry(ModelPackage.INDEX);
+            if (index == null) {
+                throw new IOException("no " + ModelPackage.INDEX);
+            }
+            String names;
+            try (InputStream in = zip.getInputStream(index)) {
+                names = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            if (names.lines().noneMatch(MlBom.FILE::equals)) {
+                throw new IOException("it has no " + MlBom.FILE + " (made by an earlier plugin version)");
+            }
+            for (String name : names.lines().filter(l -> !l.isBlank()).toList()) {
+                ZipEntry entry = zip.getEntry(ModelPackage.ROOT + name);
+                if (entry == null) {
+                    throw new IOException("missing " + name);
+                }
+                try (InputStream in = zip.getInputStream(entry)) {
+                    // reading to the end is what makes ZipFile check the entry's CRC
+                    in.transferTo(OutputStream.nullOutputStream());
+                }
+                if (!sameZipTime(entry, timestamp)) {
+                    throw new IOException("packaged with another outputTimestamp");
+                }
+            }
+            try (InputStream in = zip.getInputStream(zip.getEntry(ModelPackage.ROOT + ModelPackage.CARD_JSON))) {
+                return ModelCard.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    /** The zip format keeps a local time in 2-second steps; {@link ModelPackage} writes the timestamp's UTC time. */
+    private static boolean sameZipTime(ZipEntry entry, Instant timestamp) {
+        LocalDateTime written =
+                LocalDateTime.ofInstant(timestamp, ZoneOffset.UTC).withNano(0);
+        return entry.getTimeLocal().withNano(0).equals(written.withSecond(written.getSecond() / 2 * 2));
+    }
+}

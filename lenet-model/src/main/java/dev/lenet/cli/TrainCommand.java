@@ -1,0 +1,221 @@
+package dev.lenet.cli;
+
+import dev.lenet.Causes;
+import dev.lenet.InvalidParameterException;
+import dev.lenet.LeNetException;
+import dev.lenet.data.DatasetCache;
+import dev.lenet.fork.ChildJvm;
+import dev.lenet.log.BuildLog;
+import dev.lenet.log.TerminalProgress;
+import dev.lenet.pipeline.RunReport;
+import dev.lenet.training.Device;
+import dev.lenet.training.EpochRecord;
+import dev.lenet.training.LearningRateSchedule;
+import dev.lenet.training.Stopping;
+import dev.lenet.training.TrainingConfig;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Trains from the command line as the plugin does: in a child JVM with oneDNN on, printing the model summary, one
+ * line per epoch and the result. Progress within an epoch is drawn only on a terminal a person watches; TensorFlow's
+ * native log lines only with {@code --verbose} or when {@code TF_CPP_MIN_LOG_LEVEL} is set by the user. Options:
+ * {@value #USAGE}. The child JVM gets this JVM's options ({@code -Xmx}, {@code -D}). Without {@code --dataset}, MNIST
+ * comes from {@code ~/.lenet/datasets}, fetched on first use.
+ */
+public final class TrainCommand {
+    static final String USAGE = "[--dataset DIR_OR_ARCHIVE] [--epochs N] [--batch-size N] [--learning-rate X]"
+            + " [--schedule constant|step|cosine|oneCycle] [--warmup-fraction X] [--final-divisor X] [--beta1 X]"
+            + " [--beta2 X] [--epsilon X] [--seed N] [--raw] [--threads N] [--device auto|cpu|gpu] [--reference]"
+            + " [--validation-size N] [--patience N] [--max-training-time D] [--output DIR] [--memory] [--verbose]"
+            + " | --print-defaults";
+
+    private TrainCommand() {}
+
+    public static void main(String[] args) {
+        try {
+            System.exit(run(args, System.out, System.getenv()));
+        } catch (LeNetException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    /** Parsed command line. */
+    record Options(Path dataset, TrainingConfig config, Path output, boolean memory, boolean verbose) {}
+
+    static int run(String[] args, PrintStream out, Map<String, String> environment) {
+        if (List.of(args).contains("--print-defaults")) {
+            TrainingConfig d = TrainingConfig.defaults();
+            out.printf(
+                    Locale.ROOT,
+                    "%d %d %s %s %s %s %s %s%n",
+                    d.epochs(),
+                    d.batchSize(),
+                    d.learningRate(),
+                    d.learningRateSchedule().text(),
+                    d.warmupFraction(),
+                    d.finalDivisor(),
+                    d.beta1(),
+                    d.beta2());
+            return 0;
+        }
+        Options options = parse(args);
+        Path dataset = options.dataset() != null
+                ? options.dataset()
+                : new DatasetCache(
+                                Path.of(System.getProperty("user.home"), ".lenet", "datasets"),
+                                DatasetCache.DEFAULT_SOURCES,
+                                out::println)
+                        .mnist();
+        boolean showNativeLog = options.verbose() || environment.containsKey("TF_CPP_MIN_LOG_LEVEL");
+        BuildLog log = new ConsoleLog(
+                out, new TerminalProgress(TerminalProgress.watched() ? out : null), showNativeLog ? System.err : null);
+        Path work = temporaryWorkDirectory();
+        try {
+            RunReport report =
+                    ChildJvm.run(childSettings(), work, dataset, options.config(), options.output(), null, null, log);
+            out.println("Training ended: " + report.card().stopping().stopReason());
+            if (options.memory()) {
+                for (EpochRecord epoch : report.epochs()) {
+                    out.printf(
+                            Locale.ROOT,
+                            "memory epoch %d resident %d MiB%n",
+                            epoch.epoch(),
+                            epoch.residentBytes() >> 20);
+                }
+            }
+            out.printf(
+                    Locale.ROOT,
+                    "Test accuracy %.4f (%d/%d) after %.1f s of training; SavedModel in %s%n",
+                    report.card().testAccuracy(),
+                    report.card().testCorrect(),
+                    report.card().testImages(),
+                    report.trainingSeconds(),
+                    options.output().toAbsolutePath());
+            return 0;
+        } finally {
+            deleteQuietly(work);
+        }
+    }
+
+    static Options parse(String[] args) {
+        TrainingConfig.Builder config = TrainingConfig.defaults().toBuilder();
+        Stopping stopping = Stopping.none();
+        Path dataset = null;
+        Path output = Path.of("target", "lenet", "saved-model");
+        boolean memory = false;
+        boolean verbose = false;
+        List<String> rest = new ArrayList<>(List.of(args));
+        while (!rest.isEmpty()) {
+            String flag = rest.remove(0);
+            switch (flag) {
+                case "--dataset" -> dataset = Path.of(value(flag, rest));
+                case "--output" -> output = Path.of(value(flag, rest));
+                case "--reference" ->
+                    config = TrainingConfig.reference().toBuilder()
+                            .seed(config.build().seed());
+                case "--epochs" -> config.epochs(number(flag, rest, Integer::parseInt));
+                case "--batch-size" -> config.batchSize(number(flag, rest, Integer::parseInt));
+                case "--learning-rate" -> config.learningRate(number(flag, rest, Double::parseDouble));
+                case "--schedule" -> config.learningRateSchedule(LearningRateSchedule.parse(value(flag, rest)));
+                case "--warmup-fraction" -> config.warmupFraction(number(flag, rest, Double::parseDouble));
+                case "--final-divisor" -> config.finalDivisor(number(flag, rest, Double::parseDouble));
+                case "--beta1" -> config.beta1(number(flag, rest, Double::parseDouble));
+                case "--beta2" -> config.beta2(number(flag, rest, Double::parseDouble));
+                case "--epsilon" -> config.epsilon(number(flag, rest, Double::parseDouble));
+                case "--seed" -> config.seed(number(flag, rest, Long::parseLong));
+                case "--raw" -> config.scaleInput(false);
+                case "--threads" -> config.threads(number(flag, rest, Integer::parseInt));
+                case "--device" -> config.device(Device.parse(value(flag, rest)));
+                case "--validation-size" ->
+                    stopping = new Stopping(
+                            number(flag, rest, Integer::parseInt),
+                            stopping.monitor(),
+                            stopping.patience(),
+                            stopping.minDelta(),
+                            stopping.maxTrainingTime());
+                case "--patience" ->
+                    stopping = new Stopping(
+                            stopping.validationSize(),
+                            stopping.monitor(),
+                            number(flag, rest, Integer::parseInt),
+                            stopping.minDelta(),
+                            stopping.maxTrainingTime());
+                case "--max-training-time" ->
+                    stopping = new Stopping(
+                            stopping.validationSize(),
+                            stopping.monitor(),
+                            stopping.patience(),
+                            stopping.minDelta(),
+                            Stopping.parseDuration(value(flag, rest)));
+                case "--memory" -> memory = true;
+                case "--verbose" -> verbose = true;
+                default -> throw new LeNetException("unknown option " + flag + ". Options: " + USAGE);
+            }
+        }
+        return new Options(dataset, config.stopping(stopping).build(), output, memory, verbose);
+    }
+
+    /** The child JVM: this one's java, classpath and options (heap, system properties). */
+    private static ChildJvm.Settings childSettings() {
+        List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(o -> o.startsWith("-X") || o.startsWith("-D"))
+                .toList();
+        if (jvmOptions.stream().noneMatch(o -> o.startsWith("-Xmx"))) {
+            jvmOptions = new ArrayList<>(jvmOptions);
+            jvmOptions.add("-Xmx1g");
+        }
+        List<Path> classpath = Arrays.stream(
+                        System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath())
+                .toList();
+        return new ChildJvm.Settings(
+                Path.of(System.getProperty("java.home"), "bin", "java"), classpath, jvmOptions, Map.of());
+    }
+
+    private static Path temporaryWorkDirectory() {
+        try {
+            return Files.createTempDirectory("lenet-train-");
+        } catch (IOException e) {
+            throw new LeNetException(
+                    "cannot create a temporary directory for the training JVM's request and report" + " ("
+                            + Causes.describe(e) + "). Check that java.io.tmpdir is writable",
+                    e);
+        }
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try (var paths = Files.walk(directory)) {
+            paths.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind harms nothing
+        }
+    }
+
+    private static String value(String flag, List<String> rest) {
+        if (rest.isEmpty()) {
+            throw new LeNetException(flag + " needs a value. Options: " + USAGE);
+        }
+        return rest.remove(0);
+    }
+
+    private static <T> T number(String flag, List<String> rest, Function<String, T> parse) {
+        String text = value(flag, rest);
+        try {
+            return parse.apply(text);
+        } catch (NumberFormatException e) {
+            throw new InvalidParameterException(flag, text, "not a number", e);
+        }
+    }
+}

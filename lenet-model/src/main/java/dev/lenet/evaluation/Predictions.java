@@ -1,0 +1,37 @@
+package dev.lenet.evaluation;
+
+import dev.lenet.data.Digits;
+
+/**
+ * A model's answer for each image of a set: the class, all ten probabilities, and the evaluation they make. The one
+ * place where a model runs over a whole set, in batches, whichever runtime holds it (the trainer's session or a
+ * loaded SavedModel).
+ */
+public record Predictions(int[] predicted, float[][] probabilities, Evaluation evaluation) {
+    /** Images per call: large enough to keep the cores busy, small enough for modest memory. */
+    public static final int BATCH = 2_000;
+
+    /** A model as a function of a batch: {@code count} images of 784 pixels in, {@code count x 10} probabilities out. */
+    @FunctionalInterface
+    public interface Model {
+        float[] probabilities(byte[] pixels, int count);
+    }
+
+    public static Predictions of(Digits digits, Model model) {
+        int[] predicted = new int[digits.count()];
+        float[][] all = new float[digits.count()][];
+        for (int start = 0; start < digits.count(); start += BATCH) {
+            int size = Math.min(BATCH, digits.count() - start);
+            byte[] chunk = new byte[size * Digits.PIXELS];
+            System.arraycopy(digits.images(), start * Digits.PIXELS, chunk, 0, chunk.length);
+            float[] flat = model.probabilities(chunk, size);
+            for (int i = 0; i < size; i++) {
+                float[] p = new float[Digits.CLASSES];
+                System.arraycopy(flat, i * Digits.CLASSES, p, 0, Digits.CLASSES);
+                predicted[start + i] = Evaluation.argMax(p);
+                all[start + i] = p;
+            }
+        }
+        return new Predictions(predicted, all, Evaluation.of(digits.labels(), predicted));
+    }
+}

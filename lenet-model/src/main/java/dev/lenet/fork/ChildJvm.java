@@ -1,0 +1,293 @@
+package dev.lenet.fork;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.lenet.Causes;
+import dev.lenet.InvalidParameterException;
+import dev.lenet.LeNetException;
+import dev.lenet.data.InvalidDatasetException;
+import dev.lenet.log.BuildLog;
+import dev.lenet.pipeline.Baseline;
+import dev.lenet.pipeline.EvaluationPipeline;
+import dev.lenet.pipeline.RunReport;
+import dev.lenet.training.Device;
+import dev.lenet.training.TrainingConfig;
+import dev.lenet.training.TrainingDivergedException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Trains (or evaluates) in a child JVM, as Surefire runs tests. TensorFlow reads {@code TF_ENABLE_ONEDNN_OPTS} (twice
+ * the speed on these CPUs) and {@code TF_CPP_MIN_LOG_LEVEL} from the process environment when its native library
+ * loads, which a running Maven JVM cannot change for itself; a child also keeps native memory and the native
+ * library's one-per-process loading out of the build's JVM.
+ */
+public final class ChildJvm {
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    static final int EXIT_REPORTED_ERROR = 2;
+    static final int EXIT_PARENT_GONE = 3;
+
+    /** How to start the child. {@code classpath} holds this module, its dependencies and one TensorFlow native. */
+    public record Settings(
+            Path java, List<Path> classpath, List<String> jvmArguments, Map<String, String> environment) {}
+
+    /** What the child is asked to do; {@code mode} is train or evaluate. */
+    record Request(
+            String mode,
+            String dataset,
+            TrainingConfig config,
+            String savedModel,
+            String tensorboard,
+            String checkpoints,
+            String model,
+            String baselineName,
+            String baselineArtifact,
+            String report,
+            String error) {
+
+        Baseline baseline() {
+            return baselineArtifact == null ? null : new Baseline(baselineName, Path.of(baselineArtifact));
+        }
+    }
+
+    /**
+     * An error the child reports for the parent to rethrow as the same kind; {@code causes} describes its cause chain,
+     * which cannot cross the process boundary as objects.
+     */
+    record ReportedError(
+            String kind, String parameter, String value, String input, String message, List<String> causes) {}
+
+    /** What caused an error in the training JVM, as text: the exceptions themselves stayed there. */
+    static final class TrainingJvmCause extends LeNetException {
+        TrainingJvmCause(List<String> causes) {
+            super("in the training JVM: " + String.join("; caused by ", causes));
+        }
+    }
+
+    private static List<String> causes(Throwable e) {
+        List<String> chain = new ArrayList<>();
+        for (Throwable c = e.getCause(); c != null && chain.size() < 10; c = c.getCause()) {
+            chain.add(Causes.describe(c));
+        }
+        return chain;
+    }
+
+    private ChildJvm() {}
+
+    /** The environment every child gets unless the user set the variable: fast oneDNN kernels, no native info logs. */
+    public static Map<String, String> defaultEnvironment() {
+        return Map.of("TF_ENABLE_ONEDNN_OPTS", "1", "TF_CPP_MIN_LOG_LEVEL", "2");
+    }
+
+    /**
+     * Keeps one TensorFlow native on a classpath: the GPU build unless the CPU was asked for or there is none,
+     * since the two cannot load side by side.
+     */
+    public static List<Path> selectNative(List<Path> classpath, Device device) {
+        boolean hasGpuNative = classpath.stream().anyMatch(ChildJvm::isGpuNative);
+        boolean keepGpu = hasGpuNative && device != Device.CPU;
+        return classpath.stream()
+                .filter(p -> !(isCpuNative(p) && keepGpu) && !(isGpuNative(p) && !keepGpu))
+                .toList();
+    }
+
+    private static boolean isGpuNative(Path p) {
+        String name = p.getFileName().toString();
+        return name.startsWith("tensorflow-core-native-") && name.endsWith("-gpu.jar");
+    }
+
+    private static boolean isCpuNative(Path p) {
+        String name = p.getFileName().toString();
+        return name.startsWith("tensorflow-core-native-")
+                && name.matches(".*-linux-x86_64\\.jar|.*-macosx-.*\\.jar|.*-windows-.*\\.jar|.*-linux-arm64\\.jar");
+    }
+
+    public static RunReport run(
+            Settings settings,
+            Path workDirectory,
+            Path dataset,
+            TrainingConfig config,
+            Path savedModel,
+            Path tensorboard,
+            Baseline baseline,
+            BuildLog log) {
+        Path report = workDirectory.resolve("report.json");
+        fork(
+                settings,
+                workDirectory,
+                config.device(),
+                log,
+                new Request(
+                        "train",
+                        absolute(dataset),
+                        config,
+                        absolute(savedModel),
+                        absolute(tensorboard),
+                        absolute(workDirectory.resolve("checkpoint")),
+                        null,
+                        baseline == null ? null : baseline.name(),
+                        baseline == null ? null : absolute(baseline.artifact()),
+                        report.toString(),
+                        workDirectory.resolve("error.json").toString()));
+        return RunReport.read(report);
+    }
+
+    public static EvaluationPipeline.Report evaluate(
+            Settings settings,
+            Path workDirectory,
+            Path dataset,
+            Path model,
+            Baseline baseline,
+            Device device,
+            BuildLog log) {
+        Path report = workDirectory.resolve("evaluation.json");
+        fork(
+                settings,
+                workDirectory,
+                device,
+                log,
+                new Request(
+                        "evaluate",
+                        absolute(dataset),
+                        null,
+                        null,
+                        null,
+                        null,
+                        absolute(model),
+                        baseline == null ? null : baseline.name(),
+                        baseline == null ? null : absolute(baseline.artifact()),
+                        report.toString(),
+                        workDirectory.resolve("error.json").toString()));
+        return EvaluationPipeline.Report.read(report);
+    }
+
+    private static String absolute(Path path) {
+        return path == null ? null : path.toAbsolutePath().toString();
+    }
+
+    private static void fork(Settings settings, Path workDirectory, Device device, BuildLog log, Request request) {
+        try {
+            Files.createDirectories(workDirectory);
+            Path requestFile = workDirectory.resolve("request.json");
+            Path reportFile = Path.of(request.report());
+            Path errorFile = Path.of(request.error());
+            Files.deleteIfExists(reportFile);
+            Files.deleteIfExists(errorFile);
+            JSON.writeValue(requestFile.toFile(), request);
+
+            List<String> command = new ArrayList<>();
+            command.add(settings.java().toString());
+            command.addAll(settings.jvmArguments());
+            command.add("-cp");
+            command.add(selectNative(settings.classpath(), device).stream()
+                    .map(Path::toString)
+                    .collect(Collectors.joining(java.io.File.pathSeparator)));
+            command.add(ChildJvmMain.class.getName());
+            command.add(requestFile.toString());
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile());
+            defaultEnvironment().forEach(builder.environment()::putIfAbsent);
+            builder.environment().putAll(settings.environment());
+            log.debug("Forking the training JVM: " + String.join(" ", command));
+
+            Process process = builder.start();
+            Deque<String> lastErrors = new ArrayDeque<>();
+            Thread errors = new Thread(
+                    () -> relay(process.getErrorStream(), line -> {
+                        log.debug("[tensorflow] " + line);
+                        synchronized (lastErrors) {
+                            lastErrors.addLast(line);
+                            if (lastErrors.size() > 20) {
+                                lastErrors.removeFirst();
+                            }
+                        }
+                    }),
+                    "lenet-training-stderr");
+            errors.setDaemon(true);
+            errors.start();
+            relay(process.getInputStream(), line -> {
+                if (line.startsWith(ProtocolLog.PROGRESS_PREFIX)) {
+                    log.progress(line.substring(ProtocolLog.PROGRESS_PREFIX.length()));
+                } else {
+                    log.info(line);
+                }
+            });
+            int exit = waitFor(process);
+            errors.join(5_000);
+            if (exit == 0 && Files.exists(reportFile)) {
+                return;
+            }
+            if (Files.exists(errorFile)) {
+                throw rethrow(JSON.readValue(errorFile.toFile(), ReportedError.class));
+            }
+            String tail;
+            synchronized (lastErrors) {
+                tail = String.join("\n  ", lastErrors);
+            }
+            throw new LeNetException("the training JVM exited with code " + exit + " without a result. Its last"
+                    + " error lines:\n  " + tail
+                    + "\nFor the whole native log run Maven with -X (or the command line with --verbose); if it ran out of"
+                    + " memory, raise the heap with jvmArgs");
+        } catch (IOException e) {
+            throw new LeNetException("cannot run the training JVM in " + workDirectory + ": " + Causes.describe(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LeNetException("interrupted while training", e);
+        }
+    }
+
+    private static int waitFor(Process process) throws InterruptedException {
+        try {
+            return process.waitFor();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            throw e;
+        }
+    }
+
+    private static void relay(InputStream stream, java.util.function.Consumer<String> sink) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                sink.accept(line);
+            }
+        } catch (IOException e) {
+            sink.accept("(output of the training JVM lost: " + Causes.describe(e) + ")");
+        }
+    }
+
+    static ReportedError describe(RuntimeException e) {
+        if (e instanceof InvalidParameterException p) {
+            return new ReportedError("parameter", p.parameter(), p.value(), null, p.problem(), causes(e));
+        }
+        if (e instanceof InvalidDatasetException d) {
+            return new ReportedError("dataset", null, null, d.input(), d.getMessage(), causes(e));
+        }
+        if (e instanceof TrainingDivergedException) {
+            return new ReportedError("diverged", null, null, null, e.getMessage(), causes(e));
+        }
+        return new ReportedError(
+                "other", null, null, null, e.getMessage() == null ? Causes.describe(e) : e.getMessage(), causes(e));
+    }
+
+    private static LeNetException rethrow(ReportedError error) {
+        Throwable cause =
+                error.causes() == null || error.causes().isEmpty() ? null : new TrainingJvmCause(error.causes());
+        return switch (error.kind()) {
+            case "parameter" -> new InvalidParameterException(error.parameter(), error.value(), error.message(), cause);
+            case "dataset" -> InvalidDatasetException.withMessage(error.input(), error.message(), cause);
+            case "diverged" -> new TrainingDivergedException(error.message());
+            default -> new LeNetException(error.message(), cause);
+        };
+    }
+}

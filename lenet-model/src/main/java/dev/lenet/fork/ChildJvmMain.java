@@ -1,0 +1,63 @@
+package dev.lenet.fork;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.lenet.LeNetException;
+import dev.lenet.log.LoggingListener;
+import dev.lenet.pipeline.EvaluationPipeline;
+import dev.lenet.pipeline.RunReport;
+import dev.lenet.pipeline.TrainingPipeline;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** The child side of {@link ChildJvm}: reads the request, trains or evaluates, writes the report or the error. */
+public final class ChildJvmMain {
+    private ChildJvmMain() {}
+
+    public static void main(String[] args) throws IOException {
+        dieWithTheBuild();
+        ObjectMapper json = JsonMapper.builder().build();
+        ChildJvm.Request request = json.readValue(Path.of(args[0]).toFile(), ChildJvm.Request.class);
+        try {
+            if (request.mode().equals("evaluate")) {
+                EvaluationPipeline.execute(Path.of(request.dataset()), Path.of(request.model()), request.baseline())
+                        .write(Path.of(request.report()));
+            } else {
+                TrainingPipeline.Outcome outcome = TrainingPipeline.execute(
+                        Path.of(request.dataset()),
+                        request.config(),
+                        Path.of(request.savedModel()),
+                        request.tensorboard() == null ? null : Path.of(request.tensorboard()),
+                        Path.of(request.checkpoints()),
+                        request.baseline(),
+                        new LoggingListener(new ProtocolLog()));
+                RunReport.of(outcome).write(Path.of(request.report()));
+            }
+        } catch (LeNetException e) {
+            json.writeValue(Path.of(request.error()).toFile(), ChildJvm.describe(e));
+            System.exit(ChildJvm.EXIT_REPORTED_ERROR);
+        }
+        System.exit(0);
+    }
+
+    /**
+     * The parent holds this JVM's standard input open and never writes to it: end of input means the build is gone
+     * (killed, even with SIGKILL), and training on for nobody would only hold the CPU and write a stale model.
+     */
+    private static void dieWithTheBuild() {
+        Thread watcher = new Thread(
+                () -> {
+                    try {
+                        while (System.in.read() != -1) {
+                            // nothing is ever sent
+                        }
+                    } catch (IOException e) {
+                        // a broken pipe is the same news
+                    }
+                    Runtime.getRuntime().halt(ChildJvm.EXIT_PARENT_GONE);
+                },
+                "lenet-parent-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+}

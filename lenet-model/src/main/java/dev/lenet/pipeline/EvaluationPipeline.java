@@ -1,0 +1,50 @@
+package dev.lenet.pipeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.lenet.Causes;
+import dev.lenet.LeNetException;
+import dev.lenet.data.DatasetReader;
+import dev.lenet.data.MnistDataset;
+import dev.lenet.evaluation.BaselineResult;
+import dev.lenet.evaluation.Evaluation;
+import dev.lenet.export.ModelCard;
+import dev.lenet.inference.LeNetClassifier;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Evaluates an existing model (and optionally a baseline) on a dataset's test set. Loads TensorFlow. */
+public final class EvaluationPipeline {
+    private static final ObjectMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private EvaluationPipeline() {}
+
+    /** The evaluated model's card: its training facts where it carries a card, this evaluation's figures. */
+    public record Report(ModelCard card) {
+        public void write(Path file) throws IOException {
+            JSON.writeValue(file.toFile(), this);
+        }
+
+        public static Report read(Path file) {
+            try {
+                return JSON.readValue(file.toFile(), Report.class);
+            } catch (IOException e) {
+                throw new LeNetException("cannot read the evaluation report " + file + ": " + Causes.describe(e), e);
+            }
+        }
+    }
+
+    public static Report execute(Path dataset, Path model, Baseline baseline) {
+        MnistDataset data = DatasetReader.read(dataset);
+        Evaluation evaluation;
+        ModelCard trained;
+        try (LeNetClassifier classifier = LeNetClassifier.open(model)) {
+            evaluation = classifier.predict(data.test()).evaluation();
+            trained = classifier.card();
+        }
+        BaselineResult baselineResult = baseline == null ? null : TrainingPipeline.evaluateBaseline(baseline, data);
+        return new Report(ModelCard.evaluated(trained, evaluation, data, baselineResult));
+    }
+}

@@ -1,0 +1,111 @@
+package dev.lenet.fork;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lenet.Slow;
+import dev.lenet.data.IdxWriter;
+import dev.lenet.data.InvalidDatasetException;
+import dev.lenet.log.ListLog;
+import dev.lenet.pipeline.RunReport;
+import dev.lenet.training.Device;
+import dev.lenet.training.TinyTraining;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Slow
+@Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class ChildJvmTest {
+    @TempDir
+    Path temp;
+
+    private static ChildJvm.Settings thisClasspath() {
+        List<Path> classpath = Arrays.stream(
+                        System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(Path::of)
+                .toList();
+        return new ChildJvm.Settings(
+                Path.of(System.getProperty("java.home"), "bin", "java"), classpath, List.of("-Xmx1g"), Map.of());
+    }
+
+    @Test
+    void trainsInAChildJvmAndReportsBack() throws IOException {
+        Path data = temp.resolve("data");
+        IdxWriter.writeDataset(data, TinyTraining.DATA.train(), TinyTraining.DATA.test(), false);
+        List<String> lines = new ArrayList<>();
+        RunReport report = ChildJvm.run(
+                thisClasspath(),
+                temp.resolve("work"),
+                data,
+                TinyTraining.CONFIG.toBuilder().epochs(1).build(),
+                temp.resolve("model"),
+                temp.resolve("tb"),
+                null,
+                new ListLog(lines));
+        assertEquals(1, report.epochs().size());
+        assertEquals(report.epochs().get(0).testAccuracy(), report.card().testAccuracy(), 1e-12);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("Epoch 1/1 - loss ")), lines.toString());
+        assertTrue(lines.contains("Training on the CPU (device cpu was requested)"), lines.toString());
+        assertTrue(Files.exists(temp.resolve("model").resolve("saved_model.pb")));
+    }
+
+    @Test
+    void theChildsErrorsComeBackAsTheSameKind() {
+        Path missing = temp.resolve("no-data");
+        InvalidDatasetException e = assertThrows(
+                InvalidDatasetException.class,
+                () -> ChildJvm.run(
+                        thisClasspath(),
+                        temp.resolve("work"),
+                        missing,
+                        TinyTraining.CONFIG,
+                        temp.resolve("model"),
+                        null,
+                        null,
+                        new ListLog(new ArrayList<>())));
+        assertEquals(missing.toString(), e.input());
+        assertTrue(e.getMessage().startsWith(missing + ": does not exist. "), e.getMessage());
+    }
+
+    @Test
+    void progressWithinAnEpochArrivesApartFromTheLogLines() throws IOException {
+        Path data = temp.resolve("data");
+        IdxWriter.writeDataset(data, TinyTraining.DATA.train(), TinyTraining.DATA.test(), false);
+        List<String> lines = new ArrayList<>();
+        ChildJvm.run(
+                thisClasspath(),
+                temp.resolve("work"),
+                data,
+                TinyTraining.CONFIG.toBuilder().epochs(2).batchSize(1).build(),
+                temp.resolve("model"),
+                null,
+                null,
+                new ListLog(lines));
+        assertTrue(
+                lines.stream().anyMatch(l -> l.matches("PROGRESS Epoch 1/2 - step \\d+/1200 - loss .*")),
+                lines.toString());
+        assertEquals(2, lines.stream().filter(l -> l.startsWith("Epoch ")).count());
+        assertTrue(lines.stream().noneMatch(l -> l.contains("@@lenet")), lines.toString());
+    }
+
+    @Test
+    void keepsOneTensorFlowNative() {
+        Path api = Path.of("tensorflow-core-api-1.1.0.jar");
+        Path cpu = Path.of("tensorflow-core-native-1.1.0-linux-x86_64.jar");
+        Path gpu = Path.of("tensorflow-core-native-1.1.0-linux-x86_64-gpu.jar");
+        assertEquals(List.of(api, gpu), ChildJvm.selectNative(List.of(api, cpu, gpu), Device.AUTO));
+        assertEquals(List.of(api, cpu), ChildJvm.selectNative(List.of(api, cpu, gpu), Device.CPU));
+        assertEquals(List.of(api, cpu), ChildJvm.selectNative(List.of(api, cpu), Device.GPU));
+    }
+}
