@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.lenet.Causes;
 import dev.lenet.LeNetException;
-import dev.lenet.data.Digits;
 import dev.lenet.data.MnistDataset;
 import dev.lenet.evaluation.BaselineResult;
 import dev.lenet.evaluation.Evaluation;
@@ -15,7 +14,6 @@ import dev.lenet.training.StopReason;
 import dev.lenet.training.TrainingConfig;
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What a model is and how good it is, shipped inside the model artifact as JSON and Markdown. Holds nothing
@@ -202,128 +200,8 @@ public record ModelCard(
         }
     }
 
-    private static String figure(Double value) {
-        return value == null ? "-" : String.format(Locale.ROOT, "%.4f", value);
-    }
-
+    /** The card as Markdown, for people: figures, hyperparameters, the history, the data's hashes. */
     public String toMarkdown() {
-        StringBuilder md = new StringBuilder();
-        md.append("# ").append(model).append(" model card\n\n");
-        md.append(String.format(
-                Locale.ROOT,
-                "Test accuracy: **%.4f** (%d of %d test images).%n%n",
-                testAccuracy,
-                testCorrect,
-                testImages));
-        md.append(String.format(
-                Locale.ROOT,
-                "%d trainable parameters, trained on %d images on the %s with"
-                        + " TensorFlow %s by lenet-maven-plugin %s.%n%n",
-                parameters,
-                trainImages,
-                String.valueOf(device).toUpperCase(Locale.ROOT),
-                tensorflowVersion,
-                lenetVersion));
-        Hyperparameters h = hyperparameters == null
-                ? new Hyperparameters(
-                        0,
-                        0,
-                        Double.NaN,
-                        "unknown",
-                        Double.NaN,
-                        Double.NaN,
-                        Double.NaN,
-                        Double.NaN,
-                        Double.NaN,
-                        0,
-                        true,
-                        0)
-                : hyperparameters;
-        md.append("## Hyperparameters\n\n| name | value |\n|---|---|\n");
-        md.append("| epochs | ").append(h.epochs()).append(" |\n");
-        md.append("| batchSize | ").append(h.batchSize()).append(" |\n");
-        md.append("| learningRate | ").append(h.learningRate()).append(" |\n");
-        md.append("| learningRateSchedule | ").append(h.learningRateSchedule()).append(" |\n");
-        if (h.learningRateSchedule().equals("oneCycle")) {
-            md.append("| warmupFraction, finalDivisor | ")
-                    .append(h.warmupFraction())
-                    .append(", ")
-                    .append(h.finalDivisor())
-                    .append(" |\n");
-        }
-        md.append("| beta1, beta2, epsilon | ")
-                .append(h.beta1())
-                .append(", ")
-                .append(h.beta2())
-                .append(", ")
-                .append(h.epsilon())
-                .append(" |\n");
-        md.append("| seed | ").append(h.seed()).append(" |\n");
-        md.append("| scaleInput | ").append(h.scaleInput()).append(" |\n");
-        md.append("| threads | ").append(h.threads()).append(" |\n\n");
-        md.append("## Training history\n\n")
-                .append(stopping == null ? "not recorded" : stopping.stopReason())
-                .append(".\n\n")
-                .append("| epoch | learning rate | loss | train accuracy | validation loss | validation accuracy |"
-                        + " test accuracy |\n|---|---|---|---|---|---|---|\n");
-        for (Epoch e : history) {
-            md.append(String.format(
-                    Locale.ROOT,
-                    "| %d | %.6f | %.4f | %.4f | %s | %s | %s |%n",
-                    e.epoch(),
-                    e.learningRate(),
-                    e.loss(),
-                    e.trainAccuracy(),
-                    figure(e.validationLoss()),
-                    figure(e.validationAccuracy()),
-                    figure(e.testAccuracy())));
-        }
-        md.append('\n');
-        md.append("## Per-class accuracy\n\n| class | accuracy |\n|---|---|\n");
-        for (int c = 0; c < Digits.CLASSES; c++) {
-            md.append(String.format(Locale.ROOT, "| %d | %.4f |%n", c, perClassAccuracy[c]));
-        }
-        md.append("\n## Confusion matrix (rows: true class, columns: predicted)\n\n|   |");
-        for (int c = 0; c < Digits.CLASSES; c++) {
-            md.append(' ').append(c).append(" |");
-        }
-        md.append("\n|---|");
-        md.append("---|".repeat(Digits.CLASSES)).append('\n');
-        for (int r = 0; r < Digits.CLASSES; r++) {
-            md.append("| ").append(r).append(" |");
-            for (int c = 0; c < Digits.CLASSES; c++) {
-                md.append(' ').append(confusionMatrix[r][c]).append(" |");
-            }
-            md.append('\n');
-        }
-        if (baseline != null) {
-            md.append(String.format(
-                    Locale.ROOT,
-                    "%n## Baseline%n%n%s: test accuracy %.4f on the same test set (this model:" + " %+.4f).%n",
-                    baseline.model(),
-                    baseline.testAccuracy(),
-                    testAccuracy - baseline.testAccuracy()));
-        }
-        md.append("\n## Dataset (SHA-256 of the uncompressed IDX files)\n\n");
-        md.append("- train images `").append(dataset.trainImagesSha256()).append("`\n");
-        md.append("- train labels `").append(dataset.trainLabelsSha256()).append("`\n");
-        md.append("- test images `").append(dataset.testImagesSha256()).append("`\n");
-        md.append("- test labels `").append(dataset.testLabelsSha256()).append("`\n\n");
-        md.append("## Signature\n\nTag `")
-                .append(signature.tag())
-                .append("`, key `")
-                .append(signature.key())
-                .append("`, method `")
-                .append(signature.method())
-                .append("`; input `")
-                .append(signature.input())
-                .append("`; outputs ")
-                .append(String.join(
-                        ", ",
-                        java.util.Arrays.stream(signature.outputs())
-                                .map(o -> "`" + o + "`")
-                                .toList()))
-                .append(".\n");
-        return md.toString();
+        return ModelCardMarkdown.render(this);
     }
 }

@@ -10,10 +10,10 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.ToDoubleFunction;
 import javax.imageio.ImageIO;
 
 /**
@@ -96,18 +96,18 @@ public final class HtmlReport {
         html.append("<h2>Training</h2>\n<div class=\"charts\">\n");
 
         boolean validated = c.epochs().stream().anyMatch(e -> e.validationAccuracy() != null);
-        List<Series> losses =
-                new java.util.ArrayList<>(List.of(new Series("train loss", "#1f77b4", EpochRecord::meanLoss)));
-        List<Series> accuracies =
-                new java.util.ArrayList<>(List.of(new Series("train", "#1f77b4", EpochRecord::trainAccuracy)));
+        List<SvgChart.Series> losses =
+                new ArrayList<>(List.of(new SvgChart.Series("train loss", "#1f77b4", EpochRecord::meanLoss)));
+        List<SvgChart.Series> accuracies =
+                new ArrayList<>(List.of(new SvgChart.Series("train", "#1f77b4", EpochRecord::trainAccuracy)));
         if (validated) {
-            losses.add(new Series("validation loss", "#2ca02c", EpochRecord::validationLoss));
-            accuracies.add(new Series("validation", "#2ca02c", EpochRecord::validationAccuracy));
+            losses.add(new SvgChart.Series("validation loss", "#2ca02c", EpochRecord::validationLoss));
+            accuracies.add(new SvgChart.Series("validation", "#2ca02c", EpochRecord::validationAccuracy));
         } else {
-            accuracies.add(new Series("test", "#d62728", EpochRecord::testAccuracy));
+            accuracies.add(new SvgChart.Series("test", "#d62728", EpochRecord::testAccuracy));
         }
-        html.append(chart("loss", "Loss per epoch", c.epochs(), losses));
-        html.append(chart("accuracy", "Accuracy per epoch", c.epochs(), accuracies));
+        html.append(SvgChart.render("loss", "Loss per epoch", c.epochs(), losses));
+        html.append(SvgChart.render("accuracy", "Accuracy per epoch", c.epochs(), accuracies));
         html.append("</div>\n<p>Training ended: ")
                 .append(escape(card.stopping().stopReason()))
                 .append(".</p>\n");
@@ -155,95 +155,6 @@ public final class HtmlReport {
         html.append(digits("wrong", c.confidentlyWrong()));
         html.append("</body></html>\n");
         return html.toString();
-    }
-
-    private record Series(String name, String colour, ToDoubleFunction<EpochRecord> value) {}
-
-    private static String chart(String id, String title, List<EpochRecord> epochs, List<Series> series) {
-        int width = 460;
-        int height = 240;
-        int left = 52;
-        int bottom = 30;
-        int top = 24;
-        int right = 16;
-        double min = Double.MAX_VALUE;
-        double max = -Double.MAX_VALUE;
-        for (Series s : series) {
-            for (EpochRecord e : epochs) {
-                min = Math.min(min, s.value().applyAsDouble(e));
-                max = Math.max(max, s.value().applyAsDouble(e));
-            }
-        }
-        if (max - min < 1e-9) {
-            max = min + 1e-3;
-        }
-        double plotWidth = width - left - right;
-        double plotHeight = height - top - bottom;
-        int n = epochs.size();
-        StringBuilder svg = new StringBuilder();
-        svg.append(String.format(
-                Locale.ROOT,
-                "<svg id=\"%s\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
-                        + "xmlns=\"http://www.w3.org/2000/svg\" font-size=\"11\">%n",
-                id,
-                width,
-                height,
-                width,
-                height));
-        svg.append(String.format(
-                Locale.ROOT, "<text x=\"%d\" y=\"14\" font-size=\"13\">%s</text>%n", left, escape(title)));
-        svg.append(String.format(
-                Locale.ROOT,
-                "<rect x=\"%d\" y=\"%d\" width=\"%.0f\" height=\"%.0f\" fill=\"none\" stroke=\"#ccc\"/>%n",
-                left,
-                top,
-                plotWidth,
-                plotHeight));
-        for (int t = 0; t <= 4; t++) {
-            double v = min + (max - min) * t / 4;
-            double y = top + plotHeight - plotHeight * t / 4;
-            svg.append(String.format(
-                    Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%.4f</text>%n", left - 4, y + 4, v));
-        }
-        for (int i = 0; i < n; i++) {
-            double x = n == 1 ? left + plotWidth / 2 : left + plotWidth * i / (n - 1);
-            svg.append(String.format(
-                    Locale.ROOT,
-                    "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%d</text>%n",
-                    x,
-                    height - bottom + 14,
-                    epochs.get(i).epoch()));
-        }
-        int legend = 0;
-        for (Series s : series) {
-            StringBuilder points = new StringBuilder();
-            for (int i = 0; i < n; i++) {
-                double x = n == 1 ? left + plotWidth / 2 : left + plotWidth * i / (n - 1);
-                double y = top + plotHeight - plotHeight * (s.value().applyAsDouble(epochs.get(i)) - min) / (max - min);
-                points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
-            }
-            svg.append(String.format(
-                    Locale.ROOT,
-                    "<polyline class=\"series\" data-series=\"%s\" points=\"%s\" fill=\"none\" "
-                            + "stroke=\"%s\" stroke-width=\"2\"/>%n",
-                    escape(s.name()),
-                    points.toString().strip(),
-                    s.colour()));
-            svg.append(String.format(
-                    Locale.ROOT,
-                    "<text x=\"%d\" y=\"%d\" fill=\"%s\">%s</text>%n",
-                    left + 8 + legend * 90,
-                    top + 14,
-                    s.colour(),
-                    escape(s.name())));
-            legend++;
-        }
-        svg.append(String.format(
-                Locale.ROOT,
-                "<text x=\"%.0f\" y=\"%d\" text-anchor=\"middle\">epoch</text>%n",
-                left + plotWidth / 2,
-                height - 2));
-        return svg.append("</svg>\n").toString();
     }
 
     private static String digits(String id, List<DigitExample> examples) {
@@ -310,7 +221,7 @@ public final class HtmlReport {
         return Base64.getEncoder().encodeToString(out.toByteArray());
     }
 
-    private static String escape(String text) {
+    static String escape(String text) {
         return text.replace("&", "&amp;")
                 .replace("<", "&lt;")
                 .replace(">", "&gt;")

@@ -1,0 +1,137 @@
+package dev.lenet.export;
+
+import dev.lenet.data.Digits;
+import java.util.Locale;
+
+/** A model card as Markdown ({@code model-card.md} in the artifact): what a person reads first. */
+final class ModelCardMarkdown {
+    private ModelCardMarkdown() {}
+
+    private static String figure(Double value) {
+        return value == null ? "-" : String.format(Locale.ROOT, "%.4f", value);
+    }
+
+    static String render(ModelCard card) {
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(card.model()).append(" model card\n\n");
+        md.append(String.format(
+                Locale.ROOT,
+                "Test accuracy: **%.4f** (%d of %d test images).%n%n",
+                card.testAccuracy(),
+                card.testCorrect(),
+                card.testImages()));
+        md.append(String.format(
+                Locale.ROOT,
+                "%d trainable parameters, trained on %d images on the %s with"
+                        + " TensorFlow %s by lenet-maven-plugin %s.%n%n",
+                card.parameters(),
+                card.trainImages(),
+                String.valueOf(card.device()).toUpperCase(Locale.ROOT),
+                card.tensorflowVersion(),
+                card.lenetVersion()));
+        ModelCard.Hyperparameters h = card.hyperparameters() == null
+                ? new ModelCard.Hyperparameters(
+                        0,
+                        0,
+                        Double.NaN,
+                        "unknown",
+                        Double.NaN,
+                        Double.NaN,
+                        Double.NaN,
+                        Double.NaN,
+                        Double.NaN,
+                        0,
+                        true,
+                        0)
+                : card.hyperparameters();
+        md.append("## Hyperparameters\n\n| name | value |\n|---|---|\n");
+        md.append("| epochs | ").append(h.epochs()).append(" |\n");
+        md.append("| batchSize | ").append(h.batchSize()).append(" |\n");
+        md.append("| learningRate | ").append(h.learningRate()).append(" |\n");
+        md.append("| learningRateSchedule | ").append(h.learningRateSchedule()).append(" |\n");
+        if (h.learningRateSchedule().equals("oneCycle")) {
+            md.append("| warmupFraction, finalDivisor | ")
+                    .append(h.warmupFraction())
+                    .append(", ")
+                    .append(h.finalDivisor())
+                    .append(" |\n");
+        }
+        md.append("| beta1, beta2, epsilon | ")
+                .append(h.beta1())
+                .append(", ")
+                .append(h.beta2())
+                .append(", ")
+                .append(h.epsilon())
+                .append(" |\n");
+        md.append("| seed | ").append(h.seed()).append(" |\n");
+        md.append("| scaleInput | ").append(h.scaleInput()).append(" |\n");
+        md.append("| threads | ").append(h.threads()).append(" |\n\n");
+        md.append("## Training history\n\n")
+                .append(
+                        card.stopping() == null
+                                ? "not recorded"
+                                : card.stopping().stopReason())
+                .append(".\n\n")
+                .append("| epoch | learning rate | loss | train accuracy | validation loss | validation accuracy |"
+                        + " test accuracy |\n|---|---|---|---|---|---|---|\n");
+        for (ModelCard.Epoch e : card.history()) {
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %d | %.6f | %.4f | %.4f | %s | %s | %s |%n",
+                    e.epoch(),
+                    e.learningRate(),
+                    e.loss(),
+                    e.trainAccuracy(),
+                    figure(e.validationLoss()),
+                    figure(e.validationAccuracy()),
+                    figure(e.testAccuracy())));
+        }
+        md.append('\n');
+        md.append("## Per-class accuracy\n\n| class | accuracy |\n|---|---|\n");
+        for (int c = 0; c < Digits.CLASSES; c++) {
+            md.append(String.format(Locale.ROOT, "| %d | %.4f |%n", c, card.perClassAccuracy()[c]));
+        }
+        md.append("\n## Confusion matrix (rows: true class, columns: predicted)\n\n|   |");
+        for (int c = 0; c < Digits.CLASSES; c++) {
+            md.append(' ').append(c).append(" |");
+        }
+        md.append("\n|---|");
+        md.append("---|".repeat(Digits.CLASSES)).append('\n');
+        for (int r = 0; r < Digits.CLASSES; r++) {
+            md.append("| ").append(r).append(" |");
+            for (int c = 0; c < Digits.CLASSES; c++) {
+                md.append(' ').append(card.confusionMatrix()[r][c]).append(" |");
+            }
+            md.append('\n');
+        }
+        if (card.baseline() != null) {
+            md.append(String.format(
+                    Locale.ROOT,
+                    "%n## Baseline%n%n%s: test accuracy %.4f on the same test set (this model:" + " %+.4f).%n",
+                    card.baseline().model(),
+                    card.baseline().testAccuracy(),
+                    card.testAccuracy() - card.baseline().testAccuracy()));
+        }
+        md.append("\n## Dataset (SHA-256 of the uncompressed IDX files)\n\n");
+        md.append("- train images `").append(card.dataset().trainImagesSha256()).append("`\n");
+        md.append("- train labels `").append(card.dataset().trainLabelsSha256()).append("`\n");
+        md.append("- test images `").append(card.dataset().testImagesSha256()).append("`\n");
+        md.append("- test labels `").append(card.dataset().testLabelsSha256()).append("`\n\n");
+        md.append("## Signature\n\nTag `")
+                .append(card.signature().tag())
+                .append("`, key `")
+                .append(card.signature().key())
+                .append("`, method `")
+                .append(card.signature().method())
+                .append("`; input `")
+                .append(card.signature().input())
+                .append("`; outputs ")
+                .append(String.join(
+                        ", ",
+                        java.util.Arrays.stream(card.signature().outputs())
+                                .map(o -> "`" + o + "`")
+                                .toList()))
+                .append(".\n");
+        return md.toString();
+    }
+}
