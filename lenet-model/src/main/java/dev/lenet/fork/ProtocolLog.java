@@ -6,7 +6,7 @@ import dev.lenet.log.BuildLog;
  * The training JVM's side of the log: lines on standard output for the parent to pass on, progress lines marked so the
  * parent can show them only where a person watches, debug lines not at all.
  */
-final class ProtocolLog implements BuildLog {
+public final class ProtocolLog implements BuildLog {
     /** Marks a progress line on the training JVM's output. */
     static final String PROGRESS_PREFIX = "@@lenet-progress ";
 

@@ -1,7 +1,7 @@
 package dev.lenet.build;
 
 import dev.lenet.fork.ChildJvm;
-import dev.lenet.log.ListLog;
+import dev.lenet.fork.ProtocolLog;
 import dev.lenet.training.TinyTraining;
 import java.io.File;
 import java.nio.file.Path;
@@ -36,6 +36,6 @@ public final class KillableBuild {
                         Instant.parse("2026-01-01T00:00:00Z"),
                         fork,
                         false),
-                ListLog.STANDARD_OUTPUT);
+                new ProtocolLog());
     }
 }

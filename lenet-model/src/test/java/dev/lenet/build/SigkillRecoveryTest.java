@@ -63,14 +63,9 @@ class SigkillRecoveryTest {
         }
     }
 
-    private static void assertNoGoodModelLeftAndTheNextBuildRecovers(Path output, List<ProcessHandle> children)
-            throws IOException {
-        for (ProcessHandle child : children) {
-            child.onExit().orTimeout(15, TimeUnit.SECONDS).join();
-            assertTrue(!child.isAlive(), "the training JVM ends with its build");
-        }
-        assertTrue(Files.notExists(output.resolve("model.jar")), "no artifact from a killed build");
-        TrainGoal.Result next = TrainGoal.run(
+    /** The build after a killed one, in this JVM, as the killed one was configured. */
+    private static TrainGoal.Result nextBuild(Path output) {
+        return TrainGoal.run(
                 new TrainGoal.Request(
                         data,
                         null,
@@ -82,7 +77,17 @@ class SigkillRecoveryTest {
                         Instant.parse("2026-01-01T00:00:00Z"),
                         null,
                         false),
-                ListLog.STANDARD_OUTPUT);
+                new ListLog(new java.util.ArrayList<>()));
+    }
+
+    private static void assertNoGoodModelLeftAndTheNextBuildRecovers(Path output, List<ProcessHandle> children)
+            throws IOException {
+        for (ProcessHandle child : children) {
+            child.onExit().orTimeout(15, TimeUnit.SECONDS).join();
+            assertTrue(!child.isAlive(), "the training JVM ends with its build");
+        }
+        assertTrue(Files.notExists(output.resolve("model.jar")), "no artifact from a killed build");
+        TrainGoal.Result next = nextBuild(output);
         assertTrue(next.trained());
         assertTrue(Files.isRegularFile(output.resolve("model.jar")));
         assertTrue(Files.isRegularFile(output.resolve("saved-model").resolve("saved_model.pb")));
@@ -116,19 +121,7 @@ class SigkillRecoveryTest {
         Path output = temp.resolve("after");
         killBuildAt(output, 1, "Model artifact: .*");
         // the artifact was moved into place before the kill: it is whole, and the next build can take it
-        TrainGoal.Result next = TrainGoal.run(
-                new TrainGoal.Request(
-                        data,
-                        null,
-                        List.of(),
-                        TinyTraining.CONFIG.toBuilder().epochs(1).build(),
-                        0.5,
-                        output,
-                        output.resolve("model.jar"),
-                        Instant.parse("2026-01-01T00:00:00Z"),
-                        null,
-                        false),
-                ListLog.STANDARD_OUTPUT);
+        TrainGoal.Result next = nextBuild(output);
         assertTrue(!next.trained(), "the model written before the kill is intact and up to date");
     }
 }

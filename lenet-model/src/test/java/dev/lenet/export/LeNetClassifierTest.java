@@ -41,20 +41,7 @@ class LeNetClassifierTest {
 
     @BeforeAll
     static void packageATrainedModel() throws IOException {
-        Path savedModel = shared.resolve("saved-model");
-        ModelCard card = ModelCard.of(
-                TinyTraining.CONFIG,
-                TinyTraining.trained().test().evaluation(),
-                TinyTraining.trained().epochs(),
-                TinyTraining.trained().stop(),
-                TinyTraining.DATA,
-                "cpu",
-                null);
-        SavedModelExport.write(
-                TinyTraining.trained().weights(),
-                true,
-                savedModel,
-                Map.of(ModelPackage.CARD_JSON, card.toJson().getBytes()));
+        Path savedModel = TinyModel.export(shared.resolve("saved-model"), Map.of());
         jar = shared.resolve("model.jar");
         ModelPackage.write(savedModel, jar, Instant.parse("2026-01-01T00:00:00Z"));
     }

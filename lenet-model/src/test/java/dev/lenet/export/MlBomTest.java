@@ -37,20 +37,8 @@ class MlBomTest {
 
     @BeforeAll
     static void exportAModel() {
-        card = ModelCard.of(
-                TinyTraining.CONFIG,
-                TinyTraining.trained().test().evaluation(),
-                TinyTraining.trained().epochs(),
-                TinyTraining.trained().stop(),
-                TinyTraining.DATA,
-                "cpu",
-                null);
-        Path savedModel = shared.resolve("saved-model");
-        SavedModelExport.write(
-                TinyTraining.trained().weights(),
-                true,
-                savedModel,
-                Map.of(ModelPackage.CARD_JSON, card.toJson().getBytes(StandardCharsets.UTF_8)));
+        card = TinyModel.card();
+        Path savedModel = TinyModel.export(shared.resolve("saved-model"), Map.of());
         files = Sha256.ofFiles(savedModel);
         gate = new Gates(0.5, 0.01).judge(card.testAccuracy(), null);
     }

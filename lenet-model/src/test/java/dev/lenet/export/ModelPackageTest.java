@@ -39,24 +39,7 @@ class ModelPackageTest {
 
     @BeforeAll
     static void exportWithCard() throws IOException {
-        savedModel = shared.resolve("saved-model");
-        ModelCard card = ModelCard.of(
-                TinyTraining.CONFIG,
-                TinyTraining.trained().test().evaluation(),
-                TinyTraining.trained().epochs(),
-                TinyTraining.trained().stop(),
-                TinyTraining.DATA,
-                "cpu",
-                null);
-        SavedModelExport.write(
-                TinyTraining.trained().weights(),
-                true,
-                savedModel,
-                Map.of(
-                        ModelPackage.CARD_JSON,
-                        card.toJson().getBytes(),
-                        ModelPackage.CARD_MARKDOWN,
-                        card.toMarkdown().getBytes()));
+        savedModel = TinyModel.export(shared.resolve("saved-model"), Map.of());
     }
 
     @Test

@@ -21,20 +21,4 @@ public record ListLog(List<String> lines) implements BuildLog {
     public void progress(String line) {
         lines.add("PROGRESS " + line);
     }
-
-    /** Info and warning lines on standard output, for a build another process watches. */
-    public static final BuildLog STANDARD_OUTPUT = new BuildLog() {
-        @Override
-        public void info(String message) {
-            System.out.println(message);
-        }
-
-        @Override
-        public void warn(String message) {
-            System.out.println("WARNING: " + message);
-        }
-
-        @Override
-        public void debug(String message) {}
-    };
 }
