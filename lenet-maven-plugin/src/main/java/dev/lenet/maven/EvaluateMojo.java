@@ -6,21 +6,31 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Evaluates an existing model (trained by lenet:train or elsewhere) on a dataset's test set and applies the same gates
- * as lenet:train, without training: for pipelines that train elsewhere. Writes the same metrics file.
+ * as lenet:train, without training: for pipelines that train elsewhere. Writes the same metrics file. Bound to the
+ * verify phase unless an execution says otherwise.
  */
-@Mojo(name = "evaluate", threadSafe = true, requiresProject = false)
+@Mojo(name = "evaluate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = false)
 public class EvaluateMojo extends AbstractLeNetMojo {
 
-    /** The model: a SavedModel directory or a model artifact (.jar). */
+    /**
+     * The model: a SavedModel directory or a model artifact (.jar).
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "lenet.model")
     private File model;
 
-    /** The model as Maven coordinates, groupId:artifactId:version[:classifier], resolved like a dependency. */
+    /**
+     * The model as Maven coordinates, groupId:artifactId[:extension[:classifier]]:version, resolved like a dependency.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "lenet.modelArtifact")
     private String modelArtifact;
 
@@ -54,7 +64,7 @@ public class EvaluateMojo extends AbstractLeNetMojo {
         } else {
             throw new MojoExecutionException("No model to evaluate: set " + MojoErrors.where("model")
                     + " to a SavedModel directory or model jar, or " + MojoErrors.where("modelArtifact")
-                    + " to groupId:artifactId:version[:classifier]");
+                    + " to " + BaselineResolver.FORMAT);
         }
         delegate(() -> EvaluateGoal.run(
                 new EvaluateGoal.Request(
@@ -67,7 +77,8 @@ public class EvaluateMojo extends AbstractLeNetMojo {
                         baselineOrNull(),
                         maxAccuracyDrop,
                         outputDirectory.toPath(),
-                        forkSettingsOrNull()),
+                        forkSettingsOrNull(),
+                        proxyOrNull()),
                 log()));
     }
 }

@@ -25,82 +25,163 @@ import org.apache.maven.project.MavenProjectHelper;
 @Mojo(name = "train", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class TrainMojo extends AbstractLeNetMojo {
 
-    /** Passes over the training set. */
+    /**
+     * Passes over the training set.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "lenet.epochs", defaultValue = TrainingConfig.DEFAULT_EPOCHS)
     private int epochs;
 
-    /** Images per Adam step. */
+    /**
+     * Images per Adam step.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "lenet.batchSize", defaultValue = TrainingConfig.DEFAULT_BATCH_SIZE)
     private int batchSize;
 
-    /** Adam's base learning rate; with oneCycle, the peak. */
+    /**
+     * Adam's base learning rate; with oneCycle, the peak.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "lenet.learningRate", defaultValue = TrainingConfig.DEFAULT_LEARNING_RATE)
     private double learningRate;
 
-    /** constant, step, cosine (these change the rate between epochs) or oneCycle (per step). */
+    /**
+     * constant, step, cosine (these change the rate between epochs) or oneCycle (per step).
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "lenet.learningRateSchedule", defaultValue = TrainingConfig.DEFAULT_SCHEDULE)
     private String learningRateSchedule;
 
-    /** oneCycle only: the share of all steps spent rising from learningRate/10 to learningRate. */
+    /**
+     * oneCycle only: the share of all steps spent rising from learningRate/10 to learningRate.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "lenet.warmupFraction", defaultValue = TrainingConfig.DEFAULT_WARMUP_FRACTION)
     private double warmupFraction;
 
-    /** oneCycle only: the last step's rate is learningRate divided by this. */
+    /**
+     * oneCycle only: the last step's rate is learningRate divided by this.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "lenet.finalDivisor", defaultValue = TrainingConfig.DEFAULT_FINAL_DIVISOR)
     private double finalDivisor;
 
-    /** Adam's decay rate of the first moment. */
+    /**
+     * Adam's decay rate of the first moment.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "lenet.beta1", defaultValue = TrainingConfig.DEFAULT_BETA1)
     private double beta1;
 
-    /** Adam's decay rate of the second moment. */
+    /**
+     * Adam's decay rate of the second moment.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "lenet.beta2", defaultValue = TrainingConfig.DEFAULT_BETA2)
     private double beta2;
 
-    /** Adam's epsilon. */
+    /**
+     * Adam's epsilon.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "lenet.epsilon", defaultValue = TrainingConfig.DEFAULT_EPSILON)
     private double epsilon;
 
-    /** Fixes the initial weights and the shuffles: same seed, same threads, same data: the same model. */
+    /**
+     * Fixes the initial weights and the shuffles: same seed, same threads, same data: the same model.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "lenet.seed", defaultValue = TrainingConfig.DEFAULT_SEED)
     private long seed;
 
-    /** true scales pixels to [0,1] inside the graph; false keeps the reference's 0-255 inputs. */
+    /**
+     * true scales pixels to [0,1] inside the graph; false keeps the reference's 0-255 inputs.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "lenet.scaleInput", defaultValue = TrainingConfig.DEFAULT_SCALE_INPUT)
     private boolean scaleInput;
 
-    /** TensorFlow's intra-op threads; 0 means one per processor. Part of what decides the bits. */
+    /**
+     * TensorFlow's intra-op threads; 0 means one per processor. Part of what decides the bits.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "lenet.threads", defaultValue = TrainingConfig.DEFAULT_THREADS)
     private int threads;
 
-    /** auto, cpu or gpu. */
+    /**
+     * auto, cpu or gpu.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "lenet.device", defaultValue = TrainingConfig.DEFAULT_DEVICE)
     private String device;
 
-    /** Training images held out (seeded) to judge epochs by; 0 holds none out and judges nothing. */
+    /**
+     * Training images held out (seeded) to judge epochs by; 0 holds none out and judges nothing.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "lenet.validationSize", defaultValue = "0")
     private int validationSize;
 
-    /** What early stopping and the best epoch are judged by: val_loss or val_accuracy. */
+    /**
+     * What early stopping and the best epoch are judged by: val_loss or val_accuracy.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "lenet.monitor", defaultValue = "val_loss")
     private String monitor;
 
-    /** Epochs without improvement before training stops; 0 never stops early. Needs validationSize. */
+    /**
+     * Epochs without improvement before training stops; 0 never stops early. Needs validationSize.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "lenet.patience", defaultValue = "0")
     private int patience;
 
-    /** The least change of the monitored figure that counts as an improvement. */
+    /**
+     * The least change of the monitored figure that counts as an improvement.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "lenet.minDelta", defaultValue = "0")
     private double minDelta;
 
-    /** A time budget for training, e.g. 90s, 5m, PT10M; training stops at the budget and keeps the best model so far. */
+    /**
+     * A time budget for training, e.g. 90s, 5m, PT10M; training stops at the budget and keeps the best model so far.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "lenet.maxTrainingTime")
     private String maxTrainingTime;
 
-    /** Train even when the earlier model is up to date (same dataset, configuration, versions, timestamp). */
+    /**
+     * Train even when the earlier model is up to date (same dataset, configuration, versions, timestamp).
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "lenet.force", defaultValue = "false")
     private boolean force;
 
+    /**
+     * The time every entry of the model jar carries and the ML-BOM records: Maven's reproducible-build timestamp.
+     *
+     * @since 1.0.0
+     */
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     private String outputTimestamp;
 
@@ -158,6 +239,7 @@ public class TrainMojo extends AbstractLeNetMojo {
                 force,
                 baselineOrNull(),
                 maxAccuracyDrop,
-                new MlBom.Coordinates(project.getGroupId(), project.getArtifactId(), project.getVersion(), classifier));
+                new MlBom.Coordinates(project.getGroupId(), project.getArtifactId(), project.getVersion(), classifier),
+                proxyOrNull());
     }
 }

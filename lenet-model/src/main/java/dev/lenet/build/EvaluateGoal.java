@@ -2,6 +2,7 @@ package dev.lenet.build;
 
 import dev.lenet.LeNetException;
 import dev.lenet.data.DatasetCache;
+import dev.lenet.data.WebProxy;
 import dev.lenet.evaluation.Gates;
 import dev.lenet.export.ModelCard;
 import dev.lenet.fork.ChildJvm;
@@ -37,7 +38,8 @@ public final class EvaluateGoal {
             Baseline baseline,
             double maxAccuracyDrop,
             Path outputDirectory,
-            ChildJvm.Settings fork) {}
+            ChildJvm.Settings fork,
+            WebProxy proxy) {}
 
     public static ModelCard run(Request request, BuildLog log) {
         Gates gates = new Gates(request.minAccuracy(), request.maxAccuracyDrop());
@@ -48,7 +50,8 @@ public final class EvaluateGoal {
         }
         Path dataset = request.dataset() != null
                 ? request.dataset()
-                : new DatasetCache(request.datasetCache(), request.datasetSources(), log::info).mnist();
+                : new DatasetCache(request.datasetCache(), request.datasetSources(), request.proxy(), log::info)
+                        .mnist();
         log.info("Evaluating " + request.modelName() + " on " + dataset);
         long started = System.nanoTime();
         ModelCard card = request.fork() == null

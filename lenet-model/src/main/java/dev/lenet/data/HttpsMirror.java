@@ -13,15 +13,13 @@ import java.time.Duration;
 
 /** A web server holding {@code <standard name>.gz} for each of the four files, as MNIST's mirrors do. */
 final class HttpsMirror implements DatasetSource {
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
-
     private final URI base;
+    private final HttpClient client;
 
-    HttpsMirror(URI base) {
+    /** @param proxy the proxy to go through, or null to connect directly */
+    HttpsMirror(URI base, WebProxy proxy) {
         this.base = base;
+        this.client = WebProxy.client(proxy);
     }
 
     @Override
@@ -34,7 +32,7 @@ final class HttpsMirror implements DatasetSource {
                     .build();
             Path compressed = directory.resolve(file.standardName() + ".gz");
             try {
-                HttpResponse<Path> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofFile(compressed));
+                HttpResponse<Path> response = client.send(request, HttpResponse.BodyHandlers.ofFile(compressed));
                 if (response.statusCode() != 200) {
                     throw new IOException(uri + " answered HTTP " + response.statusCode());
                 }

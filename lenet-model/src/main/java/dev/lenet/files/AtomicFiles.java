@@ -3,9 +3,11 @@ package dev.lenet.files;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -27,7 +29,7 @@ public final class AtomicFiles {
         Path absolute = target.toAbsolutePath();
         Files.createDirectories(absolute.getParent());
         deleteLeftovers(absolute);
-        Path partial = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".partial");
+        Path partial = newPartialFile(absolute);
         try {
             content.writeTo(partial);
             replaceFile(partial, absolute);
@@ -35,6 +37,25 @@ public final class AtomicFiles {
             deleteQuietly(partial);
         }
     }
+
+    /**
+     * A new empty file beside {@code target}, created as any plain file is (mode 0666 less the umask), not as a private
+     * temporary file: moved into place, it is the file readers get, and a CI job or web server running as another
+     * user must be able to read a report or a model.
+     */
+    private static Path newPartialFile(Path target) throws IOException {
+        while (true) {
+            Path partial = target.resolveSibling(
+                    "." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".partial");
+            try {
+                return Files.createFile(partial);
+            } catch (FileAlreadyExistsException taken) {
+                // another writer's partial file: draw another name
+            }
+        }
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Moves a finished file over {@code target}, atomically where the file system can. */
     public static void replaceFile(Path finished, Path target) throws IOException {
