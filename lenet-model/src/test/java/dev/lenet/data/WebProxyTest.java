@@ -41,13 +41,7 @@ class WebProxyTest {
 
     @BeforeEach
     void serve() throws IOException {
-        files.put(
-                DatasetFile.TRAIN_IMAGES,
-                IdxWriter.images(DatasetFixtures.TRAIN.images(), DatasetFixtures.TRAIN.count()));
-        files.put(DatasetFile.TRAIN_LABELS, IdxWriter.labels(DatasetFixtures.TRAIN.labels()));
-        files.put(
-                DatasetFile.TEST_IMAGES, IdxWriter.images(DatasetFixtures.TEST.images(), DatasetFixtures.TEST.count()));
-        files.put(DatasetFile.TEST_LABELS, IdxWriter.labels(DatasetFixtures.TEST.labels()));
+        files.putAll(DatasetFixtures.byRole());
         files.forEach((file, content) -> hashes.put(file, Sha256.of(content)));
         mirror = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         mirror.createContext("/mnist/", exchange -> {
