@@ -4,11 +4,13 @@ import dev.lenet.build.EvaluateGoal;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
+import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.eclipse.aether.RepositorySystem;
 
 /**
  * Evaluates an existing model (trained by lenet:train or elsewhere) on a dataset's test set and applies the same gates
@@ -33,6 +35,11 @@ public class EvaluateMojo extends AbstractLeNetMojo {
      */
     @Parameter(property = "lenet.modelArtifact")
     private String modelArtifact;
+
+    @Inject
+    public EvaluateMojo(RepositorySystem repositorySystem) {
+        super(repositorySystem);
+    }
 
     @Override
     protected String activity() {

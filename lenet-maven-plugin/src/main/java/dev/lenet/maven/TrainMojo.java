@@ -8,13 +8,14 @@ import dev.lenet.training.LearningRateSchedule;
 import dev.lenet.training.Stopping;
 import dev.lenet.training.TrainingConfig;
 import java.nio.file.Path;
+import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProjectHelper;
+import org.eclipse.aether.RepositorySystem;
 
 /**
  * Trains LeNet-5 on an MNIST-format dataset, evaluates it on the test set, fails the build when test accuracy is
@@ -185,8 +186,13 @@ public class TrainMojo extends AbstractLeNetMojo {
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     private String outputTimestamp;
 
-    @Component
-    private MavenProjectHelper projectHelper;
+    private final MavenProjectHelper projectHelper;
+
+    @Inject
+    public TrainMojo(RepositorySystem repositorySystem, MavenProjectHelper projectHelper) {
+        super(repositorySystem);
+        this.projectHelper = projectHelper;
+    }
 
     @Override
     protected String activity() {
