@@ -4,6 +4,7 @@ import dev.lenet.Causes;
 import dev.lenet.InvalidParameterException;
 import dev.lenet.LeNetException;
 import dev.lenet.data.DatasetCache;
+import dev.lenet.files.AtomicFiles;
 import dev.lenet.fork.ChildJvm;
 import dev.lenet.log.BuildLog;
 import dev.lenet.log.TerminalProgress;
@@ -105,7 +106,7 @@ public final class TrainCommand {
                     options.output().toAbsolutePath());
             return 0;
         } finally {
-            deleteQuietly(work);
+            AtomicFiles.deleteQuietly(work);
         }
     }
 
@@ -192,14 +193,6 @@ public final class TrainCommand {
                     "cannot create a temporary directory for the training JVM's request and report" + " ("
                             + Causes.describe(e) + "). Check that java.io.tmpdir is writable",
                     e);
-        }
-    }
-
-    private static void deleteQuietly(Path directory) {
-        try (var paths = Files.walk(directory)) {
-            paths.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary directory left behind harms nothing
         }
     }
 

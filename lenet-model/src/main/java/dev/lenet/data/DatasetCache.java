@@ -106,7 +106,7 @@ public final class DatasetCache {
                 }
                 return directory;
             } catch (IOException | InvalidDatasetException e) {
-                String why = e instanceof InvalidDatasetException ? e.getMessage() : Causes.describe(e);
+                String why = Causes.describe(e);
                 attempts.add(source.describe() + ": " + why);
                 causes.add(e);
                 log.accept("  failed: " + why);

@@ -12,6 +12,7 @@ import dev.lenet.export.SavedModelExport;
 import dev.lenet.files.AtomicFiles;
 import dev.lenet.model.LeNet5;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,14 +67,8 @@ public final class LeNetClassifier implements AutoCloseable {
     }
 
     private static ModelCard readCard(Path file) {
-        if (!Files.exists(file)) {
-            return null;
-        }
-        try {
-            return ModelCard.fromJson(Files.readString(file));
-        } catch (IOException e) {
-            throw new LeNetException(file + ": the model card cannot be read (" + Causes.describe(e) + ")", e);
-        }
+        byte[] json = readIfPresent(file);
+        return json == null ? null : ModelCard.fromJson(new String(json, StandardCharsets.UTF_8));
     }
 
     /** Opens a SavedModel directory, or a model artifact (.jar or .zip) as {@code lenet:train} attaches it. */
