@@ -56,9 +56,7 @@ public final class TrainGoal {
 
         public Request {
             if (coordinates == null) {
-                String name = artifact.getFileName().toString();
-                coordinates = new MlBom.Coordinates(
-                        "local", name.endsWith(".jar") ? name.substring(0, name.length() - 4) : name, "0", null);
+                coordinates = new MlBom.Coordinates("local", stem(artifact), "0", null);
             }
         }
 
@@ -93,9 +91,13 @@ public final class TrainGoal {
 
         /** Where the ML-BOM goes beside the artifact: its name with {@code -cyclonedx.json} for {@code .jar}. */
         public Path mlBom() {
+            return artifact.resolveSibling(stem(artifact) + "-cyclonedx.json");
+        }
+
+        /** The artifact's file name without {@code .jar}. */
+        private static String stem(Path artifact) {
             String name = artifact.getFileName().toString();
-            return artifact.resolveSibling(
-                    (name.endsWith(".jar") ? name.substring(0, name.length() - 4) : name) + "-cyclonedx.json");
+            return name.endsWith(".jar") ? name.substring(0, name.length() - 4) : name;
         }
     }
 
@@ -131,6 +133,7 @@ public final class TrainGoal {
             log.info("Training: " + String.join("; ", verdict.changes()));
         }
         forgetEarlierArtifact(request.artifact());
+        forgetEarlierArtifact(request.mlBom());
         Path savedModel = request.outputDirectory().resolve("saved-model");
         long started = System.nanoTime();
         RunReport report = train(request, dataset, savedModel, log);

@@ -158,6 +158,8 @@ class TrainGoalTest {
     @Test
     void aFailedGateStillLeavesMetricsAndReportButNoArtifact() throws IOException {
         Path out = temp.resolve("failing");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("model-cyclonedx.json"), "{} from an earlier build");
         AccuracyGateException e =
                 assertThrows(AccuracyGateException.class, () -> TrainGoal.run(request(out, 1.0, 1), LOG));
         assertTrue(
@@ -167,6 +169,7 @@ class TrainGoalTest {
         assertEquals(e.getMessage(), metrics.gate().message());
         assertTrue(Files.exists(out.resolve("report.html")));
         assertTrue(Files.notExists(out.resolve("model.jar")));
+        assertTrue(Files.notExists(out.resolve("model-cyclonedx.json")), "no ML-BOM of an earlier model left beside");
     }
 
     @Test
