@@ -12,7 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.tensorflow.Graph;
@@ -23,21 +23,28 @@ import org.tensorflow.Signature;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Constant;
 import org.tensorflow.op.core.Placeholder;
-import org.tensorflow.op.core.Variable;
+import org.tensorflow.proto.GraphDef;
+import org.tensorflow.proto.MetaGraphDef;
+import org.tensorflow.proto.NodeDef;
 import org.tensorflow.proto.SavedModel;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 import org.tensorflow.types.TUint8;
 
 /**
- * Writes trained weights as a lean, inference-only SavedModel: a fresh graph with the forward pass and the ten
- * variables, nothing of the optimizer or the gradients. Tag {@code serve}, signature {@code serving_default}.
+ * Writes trained weights as a frozen, inference-only SavedModel: a fresh graph with the forward pass and the ten
+ * parameter tensors as constants, nothing of the optimizer or the gradients, no variables, no placeholder but
+ * {@code image}. TensorFlow Java 1.1.0 can only save ref variables ({@code VariableV2}), which converters such as
+ * TFLite's refuse; constants they take. Tag {@code serve}, signature {@code serving_default}.
  */
 public final class SavedModelExport {
     public static final String TAG = SavedModelBundle.DEFAULT_TAG;
     public static final String SIGNATURE = Signature.DEFAULT_KEY;
     public static final String METHOD = "tensorflow/serving/predict";
+
+    private static final String SAVER_SCOPE = "save/";
 
     private SavedModelExport() {}
 
@@ -78,14 +85,13 @@ public final class SavedModelExport {
             Ops tf = Ops.create(graph);
             Placeholder<TUint8> image = tf.withName(LeNet5.IMAGE)
                     .placeholder(TUint8.class, Placeholder.shape(Shape.of(-1, Digits.ROWS, Digits.COLUMNS)));
-            Map<LeNetParameter, Variable<TFloat32>> variables = LeNet5.variables(tf);
+            Map<LeNetParameter, Constant<TFloat32>> parameters = constants(tf, weights);
             Operand<TFloat32> logits = tf.withName(LeNet5.LOGITS)
-                    .identity(LeNet5.forward(tf, image, variables, scaleInput).logits());
+                    .identity(LeNet5.forward(tf, image, parameters, scaleInput).logits());
             Operand<TFloat32> probabilities =
                     tf.withName(LeNet5.PROBABILITIES).nn.softmax(logits);
             Operand<TInt64> predictedClass = tf.withName(LeNet5.CLASS).math.argMax(logits, tf.constant(1));
             try (Session session = new Session(graph)) {
-                assign(tf, session, variables, weights);
                 Signature signature = Signature.builder()
                         .key(SIGNATURE)
                         .methodName(METHOD)
@@ -105,11 +111,22 @@ public final class SavedModelExport {
     }
 
     /**
-     * Rewrites saved_model.pb with protobuf's deterministic serialization: TensorFlow writes each node's attribute map
-     * in hash order, which differs from run to run, and the same model must give the same bytes.
+     * Rewrites saved_model.pb without the saver the exporter always adds (a {@code save/filename} placeholder and
+     * no-op restore, with nothing to save) and with protobuf's deterministic serialization: TensorFlow writes each
+     * node's attribute map in hash order, which differs from run to run, and the same model must give the same bytes.
      */
     static void canonicalize(Path savedModelPb) throws IOException {
-        SavedModel model = SavedModel.parseFrom(Files.readAllBytes(savedModelPb));
+        SavedModel exported = SavedModel.parseFrom(Files.readAllBytes(savedModelPb));
+        SavedModel.Builder frozen = exported.toBuilder();
+        for (MetaGraphDef.Builder metaGraph : frozen.getMetaGraphsBuilderList()) {
+            GraphDef.Builder graph = metaGraph.getGraphDefBuilder();
+            List<NodeDef> kept = graph.getNodeList().stream()
+                    .filter(node -> !node.getName().startsWith(SAVER_SCOPE))
+                    .toList();
+            graph.clearNode().addAllNode(kept);
+            metaGraph.clearSaverDef();
+        }
+        SavedModel model = frozen.build();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         CodedOutputStream out = CodedOutputStream.newInstance(bytes);
         out.useDeterministicSerialization();
@@ -118,22 +135,12 @@ public final class SavedModelExport {
         Files.write(savedModelPb, bytes.toByteArray());
     }
 
-    /** Feeds the weights through placeholders: constants would store a second copy of them in the graph. */
-    private static void assign(
-            Ops tf, Session session, Map<LeNetParameter, Variable<TFloat32>> variables, TrainedWeights weights) {
-        Session.Runner runner = session.runner();
-        List<TFloat32> values = new ArrayList<>();
-        try {
-            for (LeNetParameter p : LeNetParameter.all()) {
-                Placeholder<TFloat32> feed = tf.withName(p.variableName() + "_value")
-                        .placeholder(TFloat32.class, Placeholder.shape(p.shape()));
-                TFloat32 value = TFloat32.tensorOf(p.shape(), DataBuffers.of(weights.get(p), true, false));
-                values.add(value);
-                runner.feed(feed, value).addTarget(tf.assign(variables.get(p), feed));
-            }
-            runner.run().close();
-        } finally {
-            values.forEach(TFloat32::close);
+    private static Map<LeNetParameter, Constant<TFloat32>> constants(Ops tf, TrainedWeights weights) {
+        Map<LeNetParameter, Constant<TFloat32>> constants = new EnumMap<>(LeNetParameter.class);
+        for (LeNetParameter p : LeNetParameter.all()) {
+            constants.put(
+                    p, tf.withName(p.variableName()).constant(p.shape(), DataBuffers.of(weights.get(p), true, false)));
         }
+        return constants;
     }
 }
