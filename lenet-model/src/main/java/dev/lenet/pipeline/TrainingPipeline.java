@@ -8,6 +8,7 @@ import dev.lenet.evaluation.Examples;
 import dev.lenet.evaluation.Predictions;
 import dev.lenet.export.ModelCard;
 import dev.lenet.export.ModelPackage;
+import dev.lenet.export.OnnxExport;
 import dev.lenet.export.SavedModelExport;
 import dev.lenet.inference.LeNetClassifier;
 import dev.lenet.report.TensorBoardListener;
@@ -89,7 +90,8 @@ public final class TrainingPipeline {
                 savedModel,
                 Map.of(
                         ModelPackage.CARD_JSON, card.toJson().getBytes(StandardCharsets.UTF_8),
-                        ModelPackage.CARD_MARKDOWN, card.toMarkdown().getBytes(StandardCharsets.UTF_8)));
+                        ModelPackage.CARD_MARKDOWN, card.toMarkdown().getBytes(StandardCharsets.UTF_8),
+                        OnnxExport.FILE, OnnxExport.bytes(result.weights(), config.scaleInput())));
         return new Outcome(
                 card,
                 result,

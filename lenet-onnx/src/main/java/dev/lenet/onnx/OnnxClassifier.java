@@ -1,0 +1,147 @@
+package dev.lenet.onnx;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * A trained LeNet on ONNX Runtime, ready to classify 28x28 greyscale digits (one byte per pixel, row-major,
+ * 0 = background). Opens the {@value #ENTRY} of a model artifact on the classpath or on disk, or a {@code .onnx}
+ * file. Close it: it holds a native session. {@link #classify} and {@link #classifyAll} may be called from several
+ * threads at once (ONNX Runtime's sessions are thread-safe).
+ */
+public final class OnnxClassifier implements AutoCloseable {
+    /** Where lenet:train puts the ONNX model in the artifact. */
+    public static final String ENTRY = "lenet-model/model.onnx";
+
+    static final String IMAGE = "image";
+    static final String PROBABILITIES = "probabilities";
+    static final int PIXELS = 28 * 28;
+
+    private static final int MAX_MODEL_BYTES = 16 << 20;
+
+    private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
+    private final OrtSession session;
+
+    private OnnxClassifier(byte[] model, String origin) {
+        try {
+            this.session = environment.createSession(model, new OrtSession.SessionOptions());
+        } catch (OrtException e) {
+            throw new IllegalArgumentException(
+                    origin + ": ONNX Runtime cannot load it as a model (" + e.getMessage()
+                            + "). Rebuild the model with lenet:train",
+                    e);
+        }
+    }
+
+    /** Opens the model artifact found on the classpath, as a dependency of this application puts it there. */
+    public static OnnxClassifier fromClasspath() {
+        return fromClasspath(Thread.currentThread().getContextClassLoader());
+    }
+
+    public static OnnxClassifier fromClasspath(ClassLoader loader) {
+        try (InputStream in = loader.getResourceAsStream(ENTRY)) {
+            if (in == null) {
+                throw new IllegalStateException("no " + ENTRY + " on the classpath. Add the model artifact as a"
+                        + " dependency (<classifier>model</classifier>), built by lenet-maven-plugin 1.0.0 or later");
+            }
+            return new OnnxClassifier(in.readNBytes(MAX_MODEL_BYTES), ENTRY + " on the classpath");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + ENTRY + " from the classpath", e);
+        }
+    }
+
+    /** Opens a model artifact (.jar or .zip) as lenet:train attaches it, or a {@code .onnx} file. */
+    public static OnnxClassifier open(Path location) {
+        if (!Files.isRegularFile(location)) {
+            throw new IllegalArgumentException(location + ": no such model. Give the model artifact (.jar) that"
+                    + " lenet:train attached, or its model.onnx");
+        }
+        try {
+            if (location.getFileName().toString().endsWith(".onnx")) {
+                return new OnnxClassifier(Files.readAllBytes(location), location.toString());
+            }
+            try (ZipFile zip = new ZipFile(location.toFile())) {
+                ZipEntry entry = Optional.ofNullable(zip.getEntry(ENTRY))
+                        .orElseThrow(() -> new IllegalArgumentException(location + ": holds no " + ENTRY
+                                + ". Rebuild the model with lenet-maven-plugin 1.0.0 or later"));
+                try (InputStream in = zip.getInputStream(entry)) {
+                    return new OnnxClassifier(in.readNBytes(MAX_MODEL_BYTES), location + "!" + ENTRY);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(location + ": cannot be read as a model", e);
+        }
+    }
+
+    /** Classifies one image of 784 pixels. */
+    public Prediction classify(byte[] image) {
+        return classifyAll(List.of(image)).get(0);
+    }
+
+    /** Classifies many images in one call. */
+    public List<Prediction> classifyAll(List<byte[]> images) {
+        ByteBuffer batch = ByteBuffer.allocateDirect(images.size() * PIXELS);
+        for (int i = 0; i < images.size(); i++) {
+            byte[] image = images.get(i);
+            if (image.length != PIXELS) {
+                throw new IllegalArgumentException(
+                        "image " + i + " has " + image.length + " bytes; a 28x28 greyscale image has " + PIXELS);
+            }
+            batch.put(image);
+        }
+        batch.flip();
+        try (OnnxTensor input = OnnxTensor.createTensor(
+                        environment, batch, new long[] {images.size(), 28, 28}, ai.onnxruntime.OnnxJavaType.UINT8);
+                OrtSession.Result result = session.run(Map.of(IMAGE, input), java.util.Set.of(PROBABILITIES))) {
+            OnnxValue probabilities = result.get(PROBABILITIES).orElseThrow();
+            FloatBuffer flat = ((OnnxTensor) probabilities).getFloatBuffer();
+            int classes = flat.capacity() / images.size();
+            List<Prediction> predictions = new ArrayList<>(images.size());
+            for (int i = 0; i < images.size(); i++) {
+                float[] p = new float[classes];
+                flat.get(p);
+                predictions.add(new Prediction(argMax(p), p));
+            }
+            return predictions;
+        } catch (OrtException e) {
+            throw new IllegalStateException(
+                    "ONNX Runtime failed to classify " + images.size() + " images: " + e.getMessage(), e);
+        }
+    }
+
+    /** The first index of the largest value, as TensorFlow's and ONNX's ArgMax choose it. */
+    static int argMax(float[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime failed to close its session: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package dev.lenet.onnx;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lenet.export.OnnxExport;
+import dev.lenet.model.LeNetParameter;
+import dev.lenet.training.TrainedWeights;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Opening and classifying with ONNX Runtime alone; no TensorFlow class is touched. */
+class OnnxClassifierTest {
+    @TempDir
+    Path temp;
+
+    /** Seeded random weights: the ONNX export needs no training, and none of TensorFlow. */
+    static byte[] model() {
+        Random random = new Random(3);
+        Map<LeNetParameter, float[]> values = new EnumMap<>(LeNetParameter.class);
+        for (LeNetParameter p : LeNetParameter.all()) {
+            float[] v = new float[p.size()];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = (float) (random.nextGaussian() * Math.sqrt(2.0 / p.fanIn()));
+            }
+            values.put(p, v);
+        }
+        return OnnxExport.bytes(new TrainedWeights(values), true);
+    }
+
+    static List<byte[]> images(int count) {
+        Random random = new Random(5);
+        List<byte[]> images = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            byte[] image = new byte[OnnxClassifier.PIXELS];
+            random.nextBytes(image);
+            images.add(image);
+        }
+        return images;
+    }
+
+    private Path jar(String entry, byte[] content) throws IOException {
+        Path jar = temp.resolve("model.jar");
+        try (OutputStream file = Files.newOutputStream(jar);
+                ZipOutputStream zip = new ZipOutputStream(file)) {
+            zip.putNextEntry(new ZipEntry(entry));
+            zip.write(content);
+            zip.closeEntry();
+        }
+        return jar;
+    }
+
+    @Test
+    void theOnnxFileTheArtifactAndTheClasspathGiveTheSamePredictions() throws IOException {
+        Path onnx = Files.write(temp.resolve("model.onnx"), model());
+        Path jar = jar(OnnxClassifier.ENTRY, model());
+        List<byte[]> images = images(7);
+        List<Prediction> fromFile;
+        try (OnnxClassifier model = OnnxClassifier.open(onnx)) {
+            fromFile = model.classifyAll(images);
+            assertEquals(fromFile.get(3).digit(), model.classify(images.get(3)).digit());
+        }
+        List<Prediction> fromJar;
+        try (OnnxClassifier model = OnnxClassifier.open(jar)) {
+            fromJar = model.classifyAll(images);
+        }
+        List<Prediction> fromClasspath;
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
+                OnnxClassifier model = OnnxClassifier.fromClasspath(loader)) {
+            fromClasspath = model.classifyAll(images);
+        }
+        for (int i = 0; i < images.size(); i++) {
+            Prediction p = fromFile.get(i);
+            assertEquals(10, p.probabilities().length);
+            double sum = 0;
+            for (float q : p.probabilities()) {
+                sum += q;
+            }
+            assertEquals(1.0, sum, 1e-5);
+            assertEquals(OnnxClassifier.argMax(p.probabilities()), p.digit());
+            assertArrayEquals(p.probabilities(), fromJar.get(i).probabilities());
+            assertArrayEquals(p.probabilities(), fromClasspath.get(i).probabilities());
+        }
+    }
+
+    @Test
+    void anArtifactWithoutTheOnnxModelIsNamedWithWhatToDo() throws IOException {
+        Path jar = jar("lenet-model/saved_model.pb", new byte[] {1});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OnnxClassifier.open(jar));
+        assertEquals(
+                jar + ": holds no lenet-model/model.onnx. Rebuild the model with lenet-maven-plugin 1.0.0 or later",
+                e.getMessage());
+    }
+
+    @Test
+    void aMissingModelIsNamed() {
+        Path missing = temp.resolve("nothing.jar");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OnnxClassifier.open(missing));
+        assertEquals(
+                missing
+                        + ": no such model. Give the model artifact (.jar) that lenet:train attached, or its model.onnx",
+                e.getMessage());
+    }
+
+    @Test
+    void aCorruptModelIsNamedAndKeepsOnnxRuntimesCause() throws IOException {
+        Path corrupt = Files.write(temp.resolve("broken.onnx"), new byte[] {1, 2, 3, 4, 5});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OnnxClassifier.open(corrupt));
+        assertTrue(e.getMessage().startsWith(corrupt + ": ONNX Runtime cannot load it as a model ("), e.getMessage());
+        assertTrue(e.getMessage().endsWith("). Rebuild the model with lenet:train"), e.getMessage());
+        assertInstanceOf(ai.onnxruntime.OrtException.class, e.getCause());
+    }
+
+    @Test
+    void noModelOnTheClasspathSaysWhichDependencyToAdd() throws IOException {
+        try (URLClassLoader empty = new URLClassLoader(new URL[0], null)) {
+            IllegalStateException e =
+                    assertThrows(IllegalStateException.class, () -> OnnxClassifier.fromClasspath(empty));
+            assertEquals(
+                    "no lenet-model/model.onnx on the classpath. Add the model artifact as a dependency"
+                            + " (<classifier>model</classifier>), built by lenet-maven-plugin 1.0.0 or later",
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void anImageOfTheWrongSizeIsRefusedWithItsIndex() throws IOException {
+        Path onnx = Files.write(temp.resolve("model.onnx"), model());
+        try (OnnxClassifier model = OnnxClassifier.open(onnx)) {
+            List<byte[]> images = new ArrayList<>(images(2));
+            images.add(new byte[100]);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.classifyAll(images));
+            assertEquals("image 2 has 100 bytes; a 28x28 greyscale image has 784", e.getMessage());
+        }
+    }
+}
