@@ -112,12 +112,13 @@ public final class SavedModelExport {
 
     /**
      * Rewrites saved_model.pb without the saver the exporter always adds (a {@code save/filename} placeholder and
-     * no-op restore, with nothing to save) and with protobuf's deterministic serialization: TensorFlow writes each
+     * no-op restore, with nothing to save), with the schema version TensorFlow for Python writes (1; Java leaves 0,
+     * which Python warns about), and with protobuf's deterministic serialization: TensorFlow writes each
      * node's attribute map in hash order, which differs from run to run, and the same model must give the same bytes.
      */
     static void canonicalize(Path savedModelPb) throws IOException {
         SavedModel exported = SavedModel.parseFrom(Files.readAllBytes(savedModelPb));
-        SavedModel.Builder frozen = exported.toBuilder();
+        SavedModel.Builder frozen = exported.toBuilder().setSavedModelSchemaVersion(1);
         for (MetaGraphDef.Builder metaGraph : frozen.getMetaGraphsBuilderList()) {
             GraphDef.Builder graph = metaGraph.getGraphDefBuilder();
             List<NodeDef> kept = graph.getNodeList().stream()
