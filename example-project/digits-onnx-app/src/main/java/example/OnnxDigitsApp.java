@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * DigitsApp's first part, through ONNX Runtime: loads the model.onnx of the model artifact on the classpath and
@@ -21,15 +20,12 @@ public final class OnnxDigitsApp {
     private OnnxDigitsApp() {}
 
     public static void main(String[] args) throws IOException {
-        long start = System.nanoTime();
         if (args.length != 2 || !args[0].equals("--mnist")) {
             throw new IllegalArgumentException("usage: OnnxDigitsApp --mnist DIR");
         }
         try (OnnxClassifier model = OnnxClassifier.fromClasspath()) {
             printFirstTwenty(model, Path.of(args[1]));
         }
-        System.out.printf(Locale.ROOT, "ONNX Runtime: %.2f s from start to the last classification%n",
-                (System.nanoTime() - start) / 1e9);
     }
 
     private static void printFirstTwenty(OnnxClassifier model, Path mnist) throws IOException {

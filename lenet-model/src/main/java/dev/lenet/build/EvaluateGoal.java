@@ -1,6 +1,7 @@
 package dev.lenet.build;
 
 import dev.lenet.LeNetException;
+import dev.lenet.NativePlatform;
 import dev.lenet.data.DatasetCache;
 import dev.lenet.data.WebProxy;
 import dev.lenet.evaluation.Gates;
@@ -48,6 +49,7 @@ public final class EvaluateGoal {
                     request.model() + ": no such model. Give a SavedModel directory or a model artifact"
                             + " (.jar) that lenet:train attached");
         }
+        NativePlatform.current();
         Path dataset = request.dataset() != null
                 ? request.dataset()
                 : new DatasetCache(request.datasetCache(), request.datasetSources(), request.proxy(), log::info)

@@ -2,6 +2,7 @@ package dev.lenet.build;
 
 import dev.lenet.Causes;
 import dev.lenet.LeNetException;
+import dev.lenet.NativePlatform;
 import dev.lenet.data.DatasetCache;
 import dev.lenet.data.DatasetReader;
 import dev.lenet.data.Sha256;
@@ -132,6 +133,7 @@ public final class TrainGoal {
             }
             log.info("Training: " + String.join("; ", verdict.changes()));
         }
+        NativePlatform.current();
         forgetEarlierArtifact(request.artifact());
         forgetEarlierArtifact(request.mlBom());
         Path savedModel = request.outputDirectory().resolve("saved-model");

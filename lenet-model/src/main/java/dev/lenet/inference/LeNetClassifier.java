@@ -2,6 +2,7 @@ package dev.lenet.inference;
 
 import dev.lenet.Causes;
 import dev.lenet.LeNetException;
+import dev.lenet.NativePlatform;
 import dev.lenet.data.Digits;
 import dev.lenet.evaluation.Evaluation;
 import dev.lenet.evaluation.Predictions;
@@ -45,6 +46,7 @@ public final class LeNetClassifier implements AutoCloseable {
         try {
             this.card = readCard(savedModel.resolve(ModelPackage.CARD_JSON));
             this.mlBom = readIfPresent(savedModel.resolve(MlBom.FILE));
+            NativePlatform.current();
             SavedModelBundle loaded = SavedModelBundle.load(savedModel.toString(), SavedModelExport.TAG);
             try {
                 this.serve = loaded.function(SavedModelExport.SIGNATURE);

@@ -4,7 +4,6 @@ import dev.lenet.InvalidParameterException;
 import org.tensorflow.DeviceSpec;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
-import org.tensorflow.exceptions.TensorFlowException;
 import org.tensorflow.op.Ops;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.proto.GPUOptions;
@@ -99,7 +98,9 @@ public record DeviceChoice(boolean gpu, String reason) {
                 session.runner().addTarget("gpu_probe").run().close();
                 return null;
             }
-        } catch (TensorFlowException e) {
+        } catch (RuntimeException e) {
+            // TensorFlow Java maps status codes to several types: a probe placed on a GPU that is not there fails
+            // with TFInvalidArgumentException, an IllegalArgumentException, not a TensorFlowException
             return "the GPU build of TensorFlow found no usable GPU (CUDA 12 and cuDNN 9 are needed): "
                     + e.getMessage().lines().findFirst().orElse("");
         }
