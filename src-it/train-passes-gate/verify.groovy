@@ -20,9 +20,9 @@ assert installed.isFile() : "the model is installed with its classifier: $instal
 
 def zip = new ZipFile(installed)
 def names = zip.entries().collect { it.name }
-['lenet-model/saved_model.pb', 'lenet-model/variables/variables.index', 'lenet-model/model-card.json',
- 'lenet-model/model-card.md', 'lenet-model/files.txt'].each { assert names.contains(it) : "$it in $names" }
-assert names.any { it.startsWith('lenet-model/variables/variables.data-') }
+['lenet-model/saved_model.pb', 'lenet-model/model.onnx', 'lenet-model/model-card.json', 'lenet-model/model-card.md',
+ 'lenet-model/ml-bom.json', 'lenet-model/files.txt'].each { assert names.contains(it) : "$it in $names" }
+assert !names.any { it.contains('variables') } : "a frozen graph: no variables in $names"
 assert names == names.toSorted() : 'entries are sorted'
 
 def card = new JsonSlurper().parse(zip.getInputStream(zip.getEntry('lenet-model/model-card.json')))
