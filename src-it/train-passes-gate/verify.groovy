@@ -26,7 +26,8 @@ assert !names.any { it.contains('variables') } : "a frozen graph: no variables i
 assert names == names.toSorted() : 'entries are sorted'
 
 def card = new JsonSlurper().parse(zip.getInputStream(zip.getEntry('lenet-model/model-card.json')))
-assert card.format == 'lenet-model-card/1'
+assert card.format == 'lenet-model-card/2'
+assert card.classes == ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']
 assert card.parameters == 61706
 assert card.testAccuracy >= 0.9
 assert card.testImages == 500

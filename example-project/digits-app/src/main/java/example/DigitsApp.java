@@ -40,7 +40,7 @@ public final class DigitsApp {
             }
             for (Path png : pngs) {
                 Prediction p = model.classify(toMnistPixels(ImageIO.read(png.toFile())));
-                System.out.printf(Locale.ROOT, "%s: %d (probability %.3f)%n", png.getFileName(), p.digit(), p.confidence());
+                System.out.printf(Locale.ROOT, "%s: %s (probability %.3f)%n", png.getFileName(), p.label(), p.confidence());
             }
         }
     }
@@ -56,8 +56,8 @@ public final class DigitsApp {
         int correct = 0;
         List<Prediction> predictions = model.classifyAll(images);
         for (int i = 0; i < 20; i++) {
-            predicted.append(predictions.get(i).digit()).append(' ');
-            correct += predictions.get(i).digit() == test.label(i) ? 1 : 0;
+            predicted.append(predictions.get(i).index()).append(' ');
+            correct += predictions.get(i).index() == test.label(i) ? 1 : 0;
         }
         System.out.println("First 20 MNIST test digits");
         System.out.println(truth.toString().strip());

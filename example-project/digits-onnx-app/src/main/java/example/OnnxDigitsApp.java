@@ -41,8 +41,8 @@ public final class OnnxDigitsApp {
         int correct = 0;
         for (int i = 0; i < 20; i++) {
             truth.append(' ').append(labels[i]);
-            predicted.append(' ').append(predictions.get(i).digit());
-            correct += predictions.get(i).digit() == labels[i] ? 1 : 0;
+            predicted.append(' ').append(predictions.get(i).index());
+            correct += predictions.get(i).index() == labels[i] ? 1 : 0;
         }
         System.out.println("First 20 MNIST test digits (ONNX Runtime)");
         System.out.println(truth);

@@ -2,6 +2,7 @@ package dev.lenet.maven;
 
 import dev.lenet.LeNetException;
 import dev.lenet.data.DatasetCache;
+import dev.lenet.data.DatasetOptions;
 import dev.lenet.data.WebProxy;
 import dev.lenet.fork.ChildJvm;
 import dev.lenet.log.BuildLog;
@@ -27,7 +28,10 @@ import org.eclipse.aether.RepositorySystem;
 abstract class AbstractLeNetMojo extends AbstractMojo {
 
     /**
-     * A directory or a .tar, .tar.gz/.tgz or .zip archive holding the four IDX files. Unset: the MNIST cache.
+     * The dataset: a directory or a .tar, .tar.gz/.tgz or .zip archive holding the four IDX files (with an optional
+     * classes.txt); a directory of class folders (train/CLASS/ and test/CLASS/, or CLASS/ alone) of PNG, JPEG, BMP or
+     * GIF images; or train.csv and test.csv (or one .csv file) of a label and 784 pixel values per line. Unset: the
+     * MNIST cache.
      *
      * @since 1.0.0
      */
@@ -35,7 +39,42 @@ abstract class AbstractLeNetMojo extends AbstractMojo {
     protected File dataset;
 
     /**
-     * Where MNIST is cached per user when no dataset is given.
+     * The class names in label order, for class folders or CSV: each names one class folder or label. Unset: the
+     * names found, sorted.
+     *
+     * @since 1.0.0
+     */
+    @Parameter(property = "lenet.classes")
+    protected List<String> classes;
+
+    /**
+     * For class folders or a single CSV file without a test split of their own: the share of each class held out as
+     * the test set.
+     *
+     * @since 1.0.0
+     */
+    @Parameter(property = "lenet.testFraction", defaultValue = "0.2")
+    protected double testFraction;
+
+    /**
+     * Fixes which images testFraction holds out; training and evaluation use the same split with the same value.
+     *
+     * @since 1.0.0
+     */
+    @Parameter(property = "lenet.splitSeed", defaultValue = "42")
+    protected long splitSeed;
+
+    /**
+     * Invert the images' brightness, for dark ink on light paper (MNIST's digits are light on dark).
+     *
+     * @since 1.0.0
+     */
+    @Parameter(property = "lenet.invert", defaultValue = "false")
+    protected boolean invert;
+
+    /**
+     * Where MNIST is cached per user when no dataset is given, and where converted class-folder and CSV datasets are
+     * kept (converted/).
      *
      * @since 1.0.0
      */
@@ -189,6 +228,10 @@ abstract class AbstractLeNetMojo extends AbstractMojo {
 
     protected Path datasetOrNull() {
         return dataset == null ? null : dataset.toPath();
+    }
+
+    protected DatasetOptions datasetOptions() {
+        return new DatasetOptions(classes == null ? List.of() : classes, testFraction, invert, splitSeed);
     }
 
     protected List<String> datasetSources() {

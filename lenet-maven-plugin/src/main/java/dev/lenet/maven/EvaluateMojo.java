@@ -85,7 +85,8 @@ public class EvaluateMojo extends AbstractLeNetMojo {
                         maxAccuracyDrop,
                         outputDirectory.toPath(),
                         forkSettingsOrNull(),
-                        proxyOrNull()),
+                        proxyOrNull(),
+                        datasetOptions()),
                 log()));
     }
 }

@@ -246,6 +246,7 @@ public class TrainMojo extends AbstractLeNetMojo {
                 baselineOrNull(),
                 maxAccuracyDrop,
                 new MlBom.Coordinates(project.getGroupId(), project.getArtifactId(), project.getVersion(), classifier),
-                proxyOrNull());
+                proxyOrNull(),
+                datasetOptions());
     }
 }

@@ -3,6 +3,8 @@ package dev.lenet.build;
 import dev.lenet.LeNetException;
 import dev.lenet.NativePlatform;
 import dev.lenet.data.DatasetCache;
+import dev.lenet.data.DatasetOptions;
+import dev.lenet.data.DatasetPreparation;
 import dev.lenet.data.WebProxy;
 import dev.lenet.evaluation.Gates;
 import dev.lenet.export.ModelCard;
@@ -40,7 +42,8 @@ public final class EvaluateGoal {
             double maxAccuracyDrop,
             Path outputDirectory,
             ChildJvm.Settings fork,
-            WebProxy proxy) {}
+            WebProxy proxy,
+            DatasetOptions datasetOptions) {}
 
     public static ModelCard run(Request request, BuildLog log) {
         Gates gates = new Gates(request.minAccuracy(), request.maxAccuracyDrop());
@@ -51,7 +54,11 @@ public final class EvaluateGoal {
         }
         NativePlatform.current();
         Path dataset = request.dataset() != null
-                ? request.dataset()
+                ? DatasetPreparation.prepare(
+                        request.dataset(),
+                        request.datasetOptions(),
+                        TrainGoal.datasetCache(request.datasetCache()),
+                        log::info)
                 : new DatasetCache(request.datasetCache(), request.datasetSources(), request.proxy(), log::info)
                         .mnist();
         log.info("Evaluating " + request.modelName() + " on " + dataset);

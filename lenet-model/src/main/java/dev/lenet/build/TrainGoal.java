@@ -4,6 +4,8 @@ import dev.lenet.Causes;
 import dev.lenet.LeNetException;
 import dev.lenet.NativePlatform;
 import dev.lenet.data.DatasetCache;
+import dev.lenet.data.DatasetOptions;
+import dev.lenet.data.DatasetPreparation;
 import dev.lenet.data.DatasetReader;
 import dev.lenet.data.Sha256;
 import dev.lenet.data.WebProxy;
@@ -53,9 +55,13 @@ public final class TrainGoal {
             Baseline baseline,
             double maxAccuracyDrop,
             MlBom.Coordinates coordinates,
-            WebProxy proxy) {
+            WebProxy proxy,
+            DatasetOptions datasetOptions) {
 
         public Request {
+            if (datasetOptions == null) {
+                datasetOptions = DatasetOptions.defaults(config.seed());
+            }
             if (coordinates == null) {
                 coordinates = new MlBom.Coordinates("local", stem(artifact), "0", null);
             }
@@ -87,6 +93,7 @@ public final class TrainGoal {
                     null,
                     1.0,
                     null,
+                    null,
                     null);
         }
 
@@ -115,7 +122,8 @@ public final class TrainGoal {
         Gates gates = new Gates(request.minAccuracy(), request.maxAccuracyDrop());
         createOutputDirectory(request.outputDirectory());
         Path dataset = request.dataset() != null
-                ? request.dataset()
+                ? DatasetPreparation.prepare(
+                        request.dataset(), request.datasetOptions(), datasetCache(request.datasetCache()), log::info)
                 : new DatasetCache(request.datasetCache(), request.datasetSources(), request.proxy(), log::info)
                         .mnist();
         log.info("Dataset: " + dataset);
@@ -198,6 +206,11 @@ public final class TrainGoal {
                             + " Check that the output directory is writable",
                     e);
         }
+    }
+
+    /** Where converted datasets are kept: the dataset cache, or the per-user default when there is none. */
+    static Path datasetCache(Path configured) {
+        return configured != null ? configured : Path.of(System.getProperty("user.home"), ".lenet", "datasets");
     }
 
     private static RunReport train(Request request, Path dataset, Path savedModel, BuildLog log) {

@@ -1,7 +1,7 @@
 package dev.lenet.build;
 
 import dev.lenet.Causes;
-import dev.lenet.data.MnistDataset;
+import dev.lenet.data.Dataset;
 import dev.lenet.export.MlBom;
 import dev.lenet.export.ModelCard;
 import dev.lenet.export.ModelPackage;
@@ -42,11 +42,7 @@ final class UpToDateCheck {
 
     /** @param dataset read only when there is an intact earlier model to compare with */
     static Verdict check(
-            Path artifact,
-            Supplier<MnistDataset> dataset,
-            TrainingConfig config,
-            Instant timestamp,
-            Baseline baseline) {
+            Path artifact, Supplier<Dataset> dataset, TrainingConfig config, Instant timestamp, Baseline baseline) {
         if (!Files.isRegularFile(artifact)) {
             return new Verdict(null, List.of("no earlier model at " + artifact));
         }
@@ -58,8 +54,10 @@ final class UpToDateCheck {
                     null, List.of("the earlier model " + artifact + " is not intact (" + Causes.describe(e) + ")"));
         }
         List<String> changes = new ArrayList<>();
-        ModelCard.Dataset before = card.dataset();
-        ModelCard.Dataset now = ModelCard.Dataset.of(dataset.get());
+        ModelCard.DatasetDigest before = card.dataset();
+        Dataset data = dataset.get();
+        ModelCard.DatasetDigest now = ModelCard.DatasetDigest.of(data);
+        compare(changes, "classes", String.valueOf(card.classes()), String.valueOf(data.classes()));
         compare(changes, "train images SHA-256", before.trainImagesSha256(), now.trainImagesSha256());
         compare(changes, "train labels SHA-256", before.trainLabelsSha256(), now.trainLabelsSha256());
         compare(changes, "test images SHA-256", before.testImagesSha256(), now.testImagesSha256());

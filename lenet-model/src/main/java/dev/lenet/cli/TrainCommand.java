@@ -4,6 +4,8 @@ import dev.lenet.Causes;
 import dev.lenet.InvalidParameterException;
 import dev.lenet.LeNetException;
 import dev.lenet.data.DatasetCache;
+import dev.lenet.data.DatasetOptions;
+import dev.lenet.data.DatasetPreparation;
 import dev.lenet.files.AtomicFiles;
 import dev.lenet.fork.ChildJvm;
 import dev.lenet.log.BuildLog;
@@ -53,6 +55,9 @@ public final class TrainCommand {
     }
 
     /** Parsed command line. */
+    /** The plugin's default splitSeed: class folders and CSV split as a build with default settings splits them. */
+    static final long DEFAULT_SPLIT_SEED = 42;
+
     record Options(Path dataset, TrainingConfig config, Path output, boolean memory, boolean verbose) {}
 
     static int run(String[] args, PrintStream out, Map<String, String> environment) {
@@ -72,13 +77,11 @@ public final class TrainCommand {
             return 0;
         }
         Options options = parse(args);
+        Path cache = Path.of(System.getProperty("user.home"), ".lenet", "datasets");
         Path dataset = options.dataset() != null
-                ? options.dataset()
-                : new DatasetCache(
-                                Path.of(System.getProperty("user.home"), ".lenet", "datasets"),
-                                DatasetCache.DEFAULT_SOURCES,
-                                out::println)
-                        .mnist();
+                ? DatasetPreparation.prepare(
+                        options.dataset(), DatasetOptions.defaults(DEFAULT_SPLIT_SEED), cache, out::println)
+                : new DatasetCache(cache, DatasetCache.DEFAULT_SOURCES, out::println).mnist();
         boolean showNativeLog = options.verbose() || environment.containsKey("TF_CPP_MIN_LOG_LEVEL");
         BuildLog log = new ConsoleLog(
                 out, new TerminalProgress(TerminalProgress.watched() ? out : null), showNativeLog ? System.err : null);

@@ -19,17 +19,23 @@ import java.util.stream.Stream;
 public final class DatasetReader {
     static final String WHAT_IT_NEEDS = "Give a directory, or a .tar, .tar.gz/.tgz or .zip archive, holding the four"
             + " MNIST-format IDX files (train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte,"
-            + " t10k-labels-idx1-ubyte, each raw or .gz, at any depth)";
+            + " t10k-labels-idx1-ubyte, each raw or .gz, at any depth); or a directory of class folders of images;"
+            + " or train.csv and test.csv";
 
     private DatasetReader() {}
 
-    public static MnistDataset read(Path location) {
+    public static Dataset read(Path location) {
         if (!Files.exists(location)) {
             throw new InvalidDatasetException(location.toString(), "does not exist", WHAT_IT_NEEDS);
         }
         Map<DatasetFile, IdxParser.Parsed> parsed = new EnumMap<>(DatasetFile.class);
         Map<DatasetFile, String> sources = new EnumMap<>(DatasetFile.class);
+        List<String> classes = Dataset.DIGITS;
         if (Files.isDirectory(location)) {
+            Path names = location.resolve(ClassNames.FILE);
+            if (Files.isRegularFile(names)) {
+                classes = ClassNames.read(names);
+            }
             readDirectory(location, parsed, sources);
         } else {
             readArchive(location, parsed, sources);
@@ -42,19 +48,34 @@ public final class DatasetReader {
             throw new InvalidDatasetException(
                     location.toString(), "has no " + String.join(", no ", missing), WHAT_IT_NEEDS);
         }
-        return new MnistDataset(
+        return new Dataset(
                 location.toString(),
-                digits(parsed, sources, DatasetFile.TRAIN_IMAGES, DatasetFile.TRAIN_LABELS),
-                digits(parsed, sources, DatasetFile.TEST_IMAGES, DatasetFile.TEST_LABELS));
+                classes,
+                digits(parsed, sources, DatasetFile.TRAIN_IMAGES, DatasetFile.TRAIN_LABELS, classes),
+                digits(parsed, sources, DatasetFile.TEST_IMAGES, DatasetFile.TEST_LABELS, classes));
     }
 
     private static Digits digits(
             Map<DatasetFile, IdxParser.Parsed> parsed,
             Map<DatasetFile, String> sources,
             DatasetFile imagesFile,
-            DatasetFile labelsFile) {
+            DatasetFile labelsFile,
+            List<String> classes) {
         IdxParser.Parsed images = parsed.get(imagesFile);
         IdxParser.Parsed labels = parsed.get(labelsFile);
+        byte[] payload = labels.payload();
+        for (int i = 0; i < payload.length; i++) {
+            int label = payload[i] & 0xff;
+            if (label >= classes.size()) {
+                throw new InvalidDatasetException(
+                        sources.get(labelsFile),
+                        "label " + label + " at index " + i + " is outside 0-" + (classes.size() - 1),
+                        classes == Dataset.DIGITS
+                                ? "LeNet takes labels 0-9 here; for more classes, name them in " + ClassNames.FILE
+                                        + " beside the IDX files, one per line (label i is line i+1)"
+                                : ClassNames.FILE + " names " + classes.size() + " classes; label i is its line i+1");
+            }
+        }
         long imageCount = images.payload().length / Digits.PIXELS;
         if (imageCount != labels.payload().length) {
             throw new InvalidDatasetException(

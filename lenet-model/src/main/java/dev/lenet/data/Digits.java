@@ -1,7 +1,8 @@
 package dev.lenet.data;
 
 /**
- * A validated set of 28x28 greyscale images with labels 0-9, images stored row-major, one byte per pixel.
+ * A validated set of 28x28 greyscale images with class labels (one unsigned byte each), images stored row-major, one
+ * byte per pixel.
  *
  * @param imagesSource where the images came from (a path, or {@code archive!entry})
  * @param imagesSha256 SHA-256 of the uncompressed images IDX file
@@ -11,7 +12,6 @@ public record Digits(String imagesSource, byte[] images, String imagesSha256, by
     public static final int ROWS = 28;
     public static final int COLUMNS = 28;
     public static final int PIXELS = ROWS * COLUMNS;
-    public static final int CLASSES = 10;
 
     public Digits {
         if (images.length != labels.length * PIXELS) {
@@ -25,7 +25,7 @@ public record Digits(String imagesSource, byte[] images, String imagesSha256, by
     }
 
     public int label(int index) {
-        return labels[index];
+        return labels[index] & 0xff;
     }
 
     /** One image's 784 pixels, copied. */

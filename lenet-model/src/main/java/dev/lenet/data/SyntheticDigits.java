@@ -1,6 +1,7 @@
 package dev.lenet.data;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 
@@ -31,7 +32,7 @@ public final class SyntheticDigits {
         byte[] images = new byte[count * Digits.PIXELS];
         byte[] labels = new byte[count];
         for (int i = 0; i < count; i++) {
-            int label = random.nextInt(Digits.CLASSES);
+            int label = random.nextInt(Dataset.DIGITS.size());
             labels[i] = (byte) label;
             draw(label, random, images, i * Digits.PIXELS);
         }
@@ -47,8 +48,15 @@ public final class SyntheticDigits {
     /** {@code SyntheticDigits DIRECTORY TRAIN_COUNT TEST_COUNT SEED [gzip]}: writes a dataset for trying things out. */
     public static void main(String[] args) throws IOException {
         if (args.length < 4) {
-            System.err.println("usage: SyntheticDigits DIRECTORY TRAIN_COUNT TEST_COUNT SEED [gzip]");
+            System.err.println("usage: SyntheticDigits DIRECTORY TRAIN_COUNT TEST_COUNT SEED [gzip|csv]");
             System.exit(64);
+        }
+        if (args.length > 4 && args[4].equals("csv")) {
+            Path directory = Files.createDirectories(Path.of(args[0]));
+            long seed = Long.parseLong(args[3]);
+            writeCsv(directory.resolve("train.csv"), generate(Integer.parseInt(args[1]), seed));
+            writeCsv(directory.resolve("test.csv"), generate(Integer.parseInt(args[2]), seed + 1));
+            return;
         }
         writeDataset(
                 Path.of(args[0]),
@@ -56,6 +64,23 @@ public final class SyntheticDigits {
                 Integer.parseInt(args[2]),
                 Long.parseLong(args[3]),
                 args.length > 4 && args[4].equals("gzip"));
+    }
+
+    /** The common MNIST CSV layout: a header line, then per image its label and 784 pixel values. */
+    public static void writeCsv(Path file, Digits digits) throws IOException {
+        StringBuilder csv = new StringBuilder("label");
+        for (int p = 0; p < Digits.PIXELS; p++) {
+            csv.append(",pixel").append(p);
+        }
+        csv.append('\n');
+        for (int i = 0; i < digits.count(); i++) {
+            csv.append(digits.label(i));
+            for (byte pixel : digits.image(i)) {
+                csv.append(',').append(pixel & 0xff);
+            }
+            csv.append('\n');
+        }
+        Files.writeString(file, csv);
     }
 
     private static void draw(int digit, SplittableRandom random, byte[] images, int offset) {

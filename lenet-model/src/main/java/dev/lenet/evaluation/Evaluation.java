@@ -1,26 +1,27 @@
 package dev.lenet.evaluation;
 
-import dev.lenet.data.Digits;
-
 /**
- * How a model did on a labelled set: the 10x10 confusion matrix (row = true class, column = predicted class)
+ * How a model did on a labelled set: the K x K confusion matrix (row = true class, column = predicted class)
  * and everything derived from it.
  */
 public record Evaluation(long[][] confusion) {
 
     public Evaluation {
-        if (confusion.length != Digits.CLASSES) {
-            throw new IllegalArgumentException("a confusion matrix has " + Digits.CLASSES + " rows");
+        for (long[] row : confusion) {
+            if (row.length != confusion.length) {
+                throw new IllegalArgumentException(
+                        "a confusion matrix is square: " + confusion.length + " rows, a row" + " of " + row.length);
+            }
         }
     }
 
-    public static Evaluation of(byte[] labels, int[] predicted) {
+    public static Evaluation of(byte[] labels, int[] predicted, int classes) {
         if (labels.length != predicted.length) {
             throw new IllegalArgumentException(labels.length + " labels but " + predicted.length + " predictions");
         }
-        long[][] confusion = new long[Digits.CLASSES][Digits.CLASSES];
+        long[][] confusion = new long[classes][classes];
         for (int i = 0; i < labels.length; i++) {
-            confusion[labels[i]][predicted[i]]++;
+            confusion[labels[i] & 0xff][predicted[i]]++;
         }
         return new Evaluation(confusion);
     }
@@ -46,9 +47,13 @@ public record Evaluation(long[][] confusion) {
         return total;
     }
 
+    public int classes() {
+        return confusion.length;
+    }
+
     public long correct() {
         long correct = 0;
-        for (int c = 0; c < Digits.CLASSES; c++) {
+        for (int c = 0; c < classes(); c++) {
             correct += confusion[c][c];
         }
         return correct;
@@ -61,8 +66,8 @@ public record Evaluation(long[][] confusion) {
 
     /** Recall per true class; NaN for a class with no examples. */
     public double[] perClassAccuracy() {
-        double[] accuracy = new double[Digits.CLASSES];
-        for (int c = 0; c < Digits.CLASSES; c++) {
+        double[] accuracy = new double[classes()];
+        for (int c = 0; c < classes(); c++) {
             long support = 0;
             for (long n : confusion[c]) {
                 support += n;

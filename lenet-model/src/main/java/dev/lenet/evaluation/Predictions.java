@@ -3,7 +3,7 @@ package dev.lenet.evaluation;
 import dev.lenet.data.Digits;
 
 /**
- * A model's answer for each image of a set: the class, all ten probabilities, and the evaluation they make. The one
+ * A model's answer for each image of a set: the class, the probability of each class, and the evaluation they make. The one
  * place where a model runs over a whole set, in batches, whichever runtime holds it (the trainer's session or a
  * loaded SavedModel).
  */
@@ -11,13 +11,13 @@ public record Predictions(int[] predicted, float[][] probabilities, Evaluation e
     /** Images per call: large enough to keep the cores busy, small enough for modest memory. */
     public static final int BATCH = 2_000;
 
-    /** A model as a function of a batch: {@code count} images of 784 pixels in, {@code count x 10} probabilities out. */
+    /** A model as a function of a batch: {@code count} images of 784 pixels in, {@code count x K} probabilities out. */
     @FunctionalInterface
     public interface Model {
         float[] probabilities(byte[] pixels, int count);
     }
 
-    public static Predictions of(Digits digits, Model model) {
+    public static Predictions of(Digits digits, int classes, Model model) {
         int[] predicted = new int[digits.count()];
         float[][] all = new float[digits.count()][];
         for (int start = 0; start < digits.count(); start += BATCH) {
@@ -26,12 +26,12 @@ public record Predictions(int[] predicted, float[][] probabilities, Evaluation e
             System.arraycopy(digits.images(), start * Digits.PIXELS, chunk, 0, chunk.length);
             float[] flat = model.probabilities(chunk, size);
             for (int i = 0; i < size; i++) {
-                float[] p = new float[Digits.CLASSES];
-                System.arraycopy(flat, i * Digits.CLASSES, p, 0, Digits.CLASSES);
+                float[] p = new float[classes];
+                System.arraycopy(flat, i * classes, p, 0, classes);
                 predicted[start + i] = Evaluation.argMax(p);
                 all[start + i] = p;
             }
         }
-        return new Predictions(predicted, all, Evaluation.of(digits.labels(), predicted));
+        return new Predictions(predicted, all, Evaluation.of(digits.labels(), predicted, classes));
     }
 }

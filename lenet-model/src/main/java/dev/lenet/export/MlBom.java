@@ -148,7 +148,8 @@ public final class MlBom {
         ModelParameters.Approach approach = new ModelParameters.Approach();
         approach.setType(ModelParameters.Approach.ApproachType.SUPERVISED);
         parameters.setApproach(approach);
-        parameters.setTask("image classification (handwritten digits, 10 classes)");
+        parameters.setTask("image classification (" + card.classes().size() + " classes: "
+                + String.join(", ", card.classes()) + ")");
         parameters.setArchitectureFamily("convolutional neural network");
         parameters.setModelArchitecture("LeNet-5");
         List<DatasetChoice> datasets = new ArrayList<>();
@@ -161,14 +162,18 @@ public final class MlBom {
         InputOutputParameter input = new InputOutputParameter();
         input.setFormat("image: uint8 [N,28,28], greyscale, 0 = background");
         InputOutputParameter output = new InputOutputParameter();
-        output.setFormat("logits and probabilities: float32 [N,10]; class: int64 [N]");
+        output.setFormat("logits and probabilities: float32 [N,"
+                + card.classes().size() + "]; class: int64 [N], the index into " + card.classes());
         parameters.setInputs(List.of(input));
         parameters.setOutputs(List.of(output));
 
         List<PerformanceMetric> metrics = new ArrayList<>();
         metrics.add(metric("accuracy", card.testAccuracy(), "test set (" + card.testImages() + " images)"));
-        for (int digit = 0; digit < card.perClassAccuracy().length; digit++) {
-            metrics.add(metric("accuracy", card.perClassAccuracy()[digit], "test images of class " + digit));
+        for (int c = 0; c < card.perClassAccuracy().length; c++) {
+            metrics.add(metric(
+                    "accuracy",
+                    card.perClassAccuracy()[c],
+                    "test images of class " + card.classes().get(c)));
         }
         if (gate != null) {
             metrics.add(metric("gate: minimum accuracy", gate.minAccuracy(), gate.passed() ? "passed" : "failed"));
@@ -193,7 +198,7 @@ public final class MlBom {
     private static final String DATASET_TRAIN = "dataset:train";
     private static final String DATASET_TEST = "dataset:test";
 
-    private static List<Component> datasets(ModelCard.Dataset dataset) {
+    private static List<Component> datasets(ModelCard.DatasetDigest dataset) {
         return List.of(
                 data(DATASET_TRAIN, "training set", dataset.trainImagesSha256(), dataset.trainLabelsSha256()),
                 data(DATASET_TEST, "test set", dataset.testImagesSha256(), dataset.testLabelsSha256()));

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.lenet.Causes;
 import dev.lenet.LeNetException;
-import dev.lenet.data.MnistDataset;
+import dev.lenet.data.Dataset;
 import dev.lenet.evaluation.BaselineResult;
 import dev.lenet.evaluation.Evaluation;
 import dev.lenet.model.LeNetParameter;
@@ -23,6 +23,7 @@ public record ModelCard(
         String format,
         String model,
         int parameters,
+        List<String> classes,
         double testAccuracy,
         long testCorrect,
         long testImages,
@@ -32,14 +33,14 @@ public record ModelCard(
         Hyperparameters hyperparameters,
         List<Epoch> history,
         Stopping stopping,
-        Dataset dataset,
+        DatasetDigest dataset,
         String device,
         String tensorflowVersion,
         String lenetVersion,
         Signature signature,
         BaselineResult baseline) {
 
-    public static final String FORMAT = "lenet-model-card/1";
+    public static final String FORMAT = "lenet-model-card/2";
 
     /** One epoch's figures; only what is the same on every run with the same inputs (no timings). */
     public record Epoch(
@@ -76,10 +77,11 @@ public record ModelCard(
             boolean scaleInput,
             int threads) {}
 
-    public record Dataset(
+    /** The SHA-256s of what the model was trained and tested on. */
+    public record DatasetDigest(
             String trainImagesSha256, String trainLabelsSha256, String testImagesSha256, String testLabelsSha256) {
-        public static Dataset of(MnistDataset data) {
-            return new Dataset(
+        public static DatasetDigest of(Dataset data) {
+            return new DatasetDigest(
                     data.train().imagesSha256(),
                     data.train().labelsSha256(),
                     data.test().imagesSha256(),
@@ -97,14 +99,15 @@ public record ModelCard(
             Evaluation test,
             List<EpochRecord> epochs,
             StopReason stop,
-            MnistDataset data,
+            Dataset data,
             String device,
             BaselineResult baseline) {
         dev.lenet.training.Stopping rules = config.stopping();
         return new ModelCard(
                 FORMAT,
                 "LeNet-5",
-                LeNetParameter.totalSize(),
+                LeNetParameter.totalSize(data.classes().size()),
+                data.classes(),
                 test.accuracy(),
                 test.correct(),
                 test.total(),
@@ -145,7 +148,7 @@ public record ModelCard(
                         stop.cutByTimeBudget(),
                         stop.keptEpoch(),
                         stop.message()),
-                Dataset.of(data),
+                DatasetDigest.of(data),
                 device,
                 Versions.tensorflow(),
                 Versions.lenet(),
@@ -154,7 +157,11 @@ public record ModelCard(
                         SavedModelExport.SIGNATURE,
                         SavedModelExport.METHOD,
                         "image: uint8 [-1,28,28]",
-                        new String[] {"logits: float [-1,10]", "probabilities: float [-1,10]", "class: int64 [-1]"}),
+                        new String[] {
+                            "logits: float [-1," + data.classes().size() + "]",
+                            "probabilities: float [-1," + data.classes().size() + "]",
+                            "class: int64 [-1]"
+                        }),
                 baseline);
     }
 
@@ -162,11 +169,12 @@ public record ModelCard(
      * The card of a model evaluated again, here and now: its own training facts (from {@code trained}, which may be
      * null for a model trained elsewhere) with this evaluation's figures and dataset.
      */
-    public static ModelCard evaluated(ModelCard trained, Evaluation test, MnistDataset data, BaselineResult baseline) {
+    public static ModelCard evaluated(ModelCard trained, Evaluation test, Dataset data, BaselineResult baseline) {
         return new ModelCard(
                 FORMAT,
                 trained == null ? "unknown" : trained.model(),
                 trained == null ? 0 : trained.parameters(),
+                data.classes(),
                 test.accuracy(),
                 test.correct(),
                 test.total(),
@@ -176,7 +184,7 @@ public record ModelCard(
                 trained == null ? null : trained.hyperparameters(),
                 trained == null ? List.of() : trained.history(),
                 trained == null ? null : trained.stopping(),
-                Dataset.of(data),
+                DatasetDigest.of(data),
                 trained == null ? null : trained.device(),
                 Versions.tensorflow(),
                 Versions.lenet(),

@@ -1,6 +1,6 @@
 package dev.lenet.export;
 
-import dev.lenet.data.Digits;
+import java.util.List;
 import java.util.Locale;
 
 /** A model card as Markdown ({@code model-card.md} in the artifact): what a person reads first. */
@@ -88,18 +88,19 @@ final class ModelCardMarkdown {
         }
         md.append('\n');
         md.append("## Per-class accuracy\n\n| class | accuracy |\n|---|---|\n");
-        for (int c = 0; c < Digits.CLASSES; c++) {
-            md.append(String.format(Locale.ROOT, "| %d | %.4f |%n", c, card.perClassAccuracy()[c]));
+        List<String> classes = card.classes();
+        for (int c = 0; c < classes.size(); c++) {
+            md.append(String.format(Locale.ROOT, "| %s | %.4f |%n", cell(classes.get(c)), card.perClassAccuracy()[c]));
         }
         md.append("\n## Confusion matrix (rows: true class, columns: predicted)\n\n|   |");
-        for (int c = 0; c < Digits.CLASSES; c++) {
-            md.append(' ').append(c).append(" |");
+        for (String name : classes) {
+            md.append(' ').append(cell(name)).append(" |");
         }
         md.append("\n|---|");
-        md.append("---|".repeat(Digits.CLASSES)).append('\n');
-        for (int r = 0; r < Digits.CLASSES; r++) {
-            md.append("| ").append(r).append(" |");
-            for (int c = 0; c < Digits.CLASSES; c++) {
+        md.append("---|".repeat(classes.size())).append('\n');
+        for (int r = 0; r < classes.size(); r++) {
+            md.append("| ").append(cell(classes.get(r))).append(" |");
+            for (int c = 0; c < classes.size(); c++) {
                 md.append(' ').append(card.confusionMatrix()[r][c]).append(" |");
             }
             md.append('\n');
@@ -133,5 +134,10 @@ final class ModelCardMarkdown {
                                 .toList()))
                 .append(".\n");
         return md.toString();
+    }
+
+    /** A class name as a Markdown table cell: a '|' would end the cell, a line break the row. */
+    private static String cell(String name) {
+        return name.replace("|", "\\|").replaceAll("\\s", " ");
     }
 }

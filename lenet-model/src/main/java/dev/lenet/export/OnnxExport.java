@@ -5,6 +5,7 @@ import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
+import ai.onnx.proto.OnnxMl.StringStringEntryProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.TensorShapeProto;
 import ai.onnx.proto.OnnxMl.TypeProto;
@@ -26,8 +27,8 @@ import java.util.List;
 
 /**
  * Writes trained weights as an ONNX model ({@value #FILE}, opset {@value #OPSET}) with the SavedModel's interface:
- * input {@code image} (uint8 [N,28,28]), outputs {@code logits} and {@code probabilities} (float [N,10]) and
- * {@code class} (int64 [N]). The graph is LeNet5's forward pass in ONNX's NCHW layout: the convolution kernels are
+ * input {@code image} (uint8 [N,28,28]), outputs {@code logits} and {@code probabilities} (float [N,K] for K classes)
+ * and {@code class} (int64 [N]); the class names are metadata ({@value #CLASS_COUNT}, {@value #CLASS_NAME}0, ...). The graph is LeNet5's forward pass in ONNX's NCHW layout: the convolution kernels are
  * transposed from TensorFlow's HWIO to OIHW, and the last pooled map goes back to HWC order before it is flattened,
  * so C5's weights are used as trained. Built from ONNX's own protobuf classes, serialized deterministically.
  */
@@ -44,23 +45,34 @@ public final class OnnxExport {
         this.weights = weights;
     }
 
-    /** The model's bytes; the same weights always give the same bytes. */
-    public static byte[] bytes(TrainedWeights weights, boolean scaleInput) {
+    /** The metadata key of class {@code i}'s name; {@value #CLASS_COUNT} holds how many there are. */
+    public static final String CLASS_NAME = "lenet.class.";
+
+    public static final String CLASS_COUNT = "lenet.classes";
+
+    /** The model's bytes, with the class names as metadata; the same weights always give the same bytes. */
+    public static byte[] bytes(TrainedWeights weights, boolean scaleInput, List<String> classes) {
+        if (classes.size() != weights.classes()) {
+            throw new IllegalArgumentException(classes.size() + " class names for " + weights.classes() + " classes");
+        }
         OnnxExport export = new OnnxExport(weights);
         export.forward(scaleInput);
-        ModelProto model = ModelProto.newBuilder()
+        ModelProto.Builder model = ModelProto.newBuilder()
                 .setIrVersion(Version.IR_VERSION_2020_5_8_VALUE)
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
                 .setProducerName("lenet-maven-plugin")
                 .setProducerVersion(Versions.lenet())
                 .setDocString("LeNet-5 for 28x28 greyscale digits (uint8, 0 = background)")
                 .setGraph(export.graph)
-                .build();
+                .addMetadataProps(metadata(CLASS_COUNT, Integer.toString(classes.size())));
+        for (int i = 0; i < classes.size(); i++) {
+            model.addMetadataProps(metadata(CLASS_NAME + i, classes.get(i)));
+        }
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             CodedOutputStream out = CodedOutputStream.newInstance(bytes);
             out.useDeterministicSerialization();
-            model.writeTo(out);
+            model.build().writeTo(out);
             out.flush();
             return bytes.toByteArray();
         } catch (IOException e) {
@@ -84,21 +96,24 @@ public final class OnnxExport {
         String logits = node("Identity", LeNet5.LOGITS, List.of(dense(x, LeNetParameter.OUT_W, LeNetParameter.OUT_B)));
         node("Softmax", LeNet5.PROBABILITIES, List.of(logits), intAttribute("axis", 1));
         node("ArgMax", LeNet5.CLASS, List.of(logits), intAttribute("axis", 1), intAttribute("keepdims", 0));
-        graph.addOutput(tensorInfo(LeNet5.LOGITS, TensorProto.DataType.FLOAT, 10));
-        graph.addOutput(tensorInfo(LeNet5.PROBABILITIES, TensorProto.DataType.FLOAT, 10));
+        graph.addOutput(tensorInfo(LeNet5.LOGITS, TensorProto.DataType.FLOAT, weights.classes()));
+        graph.addOutput(tensorInfo(LeNet5.PROBABILITIES, TensorProto.DataType.FLOAT, weights.classes()));
         graph.addOutput(tensorInfo(LeNet5.CLASS, TensorProto.DataType.INT64));
     }
 
     /** Convolution with bias, ReLU, max-pool 2x2/2: the SavedModel's order of pool, bias and ReLU gives the same values. */
     private String convReluPool(String name, String x, LeNetParameter kernel, LeNetParameter bias, int padding) {
-        long[] hwio = kernel.shape().asArray();
+        long[] hwio = kernel.shape(weights.classes()).asArray();
         String conv = node(
                 "Conv",
                 name,
                 List.of(
                         x,
                         initializer(kernel, oihw(weights.get(kernel), hwio), hwio[3], hwio[2], hwio[0], hwio[1]),
-                        initializer(bias, weights.get(bias), bias.shape().asArray())),
+                        initializer(
+                                bias,
+                                weights.get(bias),
+                                bias.shape(weights.classes()).asArray())),
                 intsAttribute("kernel_shape", hwio[0], hwio[1]),
                 intsAttribute("pads", padding, padding, padding, padding));
         String relu = node("Relu", name + "_relu", List.of(conv));
@@ -116,8 +131,14 @@ public final class OnnxExport {
                 matrix.variableName().replace("_w", "_dense"),
                 List.of(
                         x,
-                        initializer(matrix, weights.get(matrix), matrix.shape().asArray()),
-                        initializer(bias, weights.get(bias), bias.shape().asArray())));
+                        initializer(
+                                matrix,
+                                weights.get(matrix),
+                                matrix.shape(weights.classes()).asArray()),
+                        initializer(
+                                bias,
+                                weights.get(bias),
+                                bias.shape(weights.classes()).asArray())));
     }
 
     /** TensorFlow's [height][width][in][out] kernel as ONNX's [out][in][height][width]. */
@@ -191,6 +212,10 @@ public final class OnnxExport {
                                 .setElemType(type.getNumber())
                                 .setShape(shape)))
                 .build();
+    }
+
+    private static StringStringEntryProto metadata(String key, String value) {
+        return StringStringEntryProto.newBuilder().setKey(key).setValue(value).build();
     }
 
     private static AttributeProto intAttribute(String name, long value) {

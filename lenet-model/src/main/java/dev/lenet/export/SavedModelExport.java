@@ -140,7 +140,9 @@ public final class SavedModelExport {
         Map<LeNetParameter, Constant<TFloat32>> constants = new EnumMap<>(LeNetParameter.class);
         for (LeNetParameter p : LeNetParameter.all()) {
             constants.put(
-                    p, tf.withName(p.variableName()).constant(p.shape(), DataBuffers.of(weights.get(p), true, false)));
+                    p,
+                    tf.withName(p.variableName())
+                            .constant(p.shape(weights.classes()), DataBuffers.of(weights.get(p), true, false)));
         }
         return constants;
     }

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.cyclonedx.model.Bom;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
@@ -40,6 +41,7 @@ public final class LeNetClassifier implements AutoCloseable {
     private final SessionFunction serve;
     private final ModelCard card;
     private final byte[] mlBom;
+    private final List<String> classes;
 
     /** Loads the model; an unpacked copy is removed once loaded, since the session then holds all it needs. */
     private LeNetClassifier(Path savedModel, Path unpacked) {
@@ -55,9 +57,25 @@ public final class LeNetClassifier implements AutoCloseable {
                 throw e;
             }
             this.bundle = loaded;
+            this.classes = classNames(card, serve);
         } finally {
             AtomicFiles.deleteQuietly(unpacked);
         }
+    }
+
+    /** The card's class names; for a bare SavedModel, the indices as names (its output size gives their number). */
+    private static List<String> classNames(ModelCard card, SessionFunction serve) {
+        if (card != null && card.classes() != null) {
+            return card.classes();
+        }
+        long classes =
+                serve.signature().getOutputs().get(LeNet5.PROBABILITIES).shape.get(1);
+        return IntStream.range(0, (int) classes).mapToObj(Integer::toString).toList();
+    }
+
+    /** The names of the classes, in index order. */
+    public List<String> classes() {
+        return classes;
     }
 
     private static byte[] readIfPresent(Path file) {
@@ -143,20 +161,21 @@ public final class LeNetClassifier implements AutoCloseable {
         float[] flat = probabilities(batch, images.size());
         List<Prediction> predictions = new ArrayList<>(images.size());
         for (int i = 0; i < images.size(); i++) {
-            float[] p = new float[Digits.CLASSES];
-            System.arraycopy(flat, i * Digits.CLASSES, p, 0, Digits.CLASSES);
-            predictions.add(new Prediction(Evaluation.argMax(p), p));
+            float[] p = new float[classes.size()];
+            System.arraycopy(flat, i * classes.size(), p, 0, classes.size());
+            int best = Evaluation.argMax(p);
+            predictions.add(new Prediction(best, classes.get(best), p));
         }
         return predictions;
     }
 
     /** Runs the model over a labelled set, in batches, and evaluates it. */
     public Predictions predict(Digits digits) {
-        return Predictions.of(digits, this::probabilities);
+        return Predictions.of(digits, classes.size(), this::probabilities);
     }
 
     private float[] probabilities(byte[] pixels, int count) {
-        float[] flat = new float[count * Digits.CLASSES];
+        float[] flat = new float[count * classes.size()];
         try (TUint8 input = TUint8.tensorOf(
                         Shape.of(count, Digits.ROWS, Digits.COLUMNS), DataBuffers.of(pixels, true, false));
                 Result result = serve.call(Map.of(LeNet5.IMAGE, input))) {

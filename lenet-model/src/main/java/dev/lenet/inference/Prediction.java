@@ -1,8 +1,13 @@
 package dev.lenet.inference;
 
-/** The class a model chose for one image, and its probability for each of the ten classes. */
-public record Prediction(int digit, float[] probabilities) {
+/**
+ * The class a model chose for one image and its probability for each class.
+ *
+ * @param index the class's index (for MNIST, the digit)
+ * @param label the class's name (for MNIST, the digit as text)
+ */
+public record Prediction(int index, String label, float[] probabilities) {
     public float confidence() {
-        return probabilities[digit];
+        return probabilities[index];
     }
 }

@@ -14,7 +14,7 @@ import org.tensorflow.types.TUint8;
 
 /**
  * LeNet-5 as the reference defines it: a 28x28 digit padded to 32x32 (C1's SAME padding); C1 conv 5x5x6 ReLU; S2 max-pool 2/2;
- * C3 conv 5x5x16 ReLU; S4 max-pool 2/2; C5 dense 120 ReLU; F6 dense 84 ReLU; dense 10 logits (no activation:
+ * C3 conv 5x5x16 ReLU; S4 max-pool 2/2; C5 dense 120 ReLU; F6 dense 84 ReLU; dense K logits, one per class (no activation:
  * the loss applies softmax once). Pixels arrive as uint8 and are scaled inside the graph, so a model takes raw
  * images wherever it is used.
  *
@@ -38,11 +38,13 @@ public final class LeNet5 {
     /** The logits and every layer on the way. */
     public record Forward(Operand<TFloat32> logits, List<Layer> layers) {}
 
-    /** Creates the ten variables, uninitialised, under their flat names. */
-    public static Map<LeNetParameter, Variable<TFloat32>> variables(Ops tf) {
+    /** Creates the ten variables for {@code classes} classes, uninitialised, under their flat names. */
+    public static Map<LeNetParameter, Variable<TFloat32>> variables(Ops tf, int classes) {
         Map<LeNetParameter, Variable<TFloat32>> variables = new EnumMap<>(LeNetParameter.class);
         for (LeNetParameter parameter : LeNetParameter.all()) {
-            variables.put(parameter, tf.withName(parameter.variableName()).variable(parameter.shape(), TFloat32.class));
+            variables.put(
+                    parameter,
+                    tf.withName(parameter.variableName()).variable(parameter.shape(classes), TFloat32.class));
         }
         return variables;
     }

@@ -17,8 +17,11 @@ public enum LeNetParameter {
     C5_B("c5_b", 120),
     F6_W("f6_w", 120, 84),
     F6_B("f6_b", 84),
-    OUT_W("out_w", 84, 10),
-    OUT_B("out_b", 10);
+    OUT_W("out_w", 84, LeNetParameter.CLASSES),
+    OUT_B("out_b", LeNetParameter.CLASSES);
+
+    /** Stands for the number of classes in a dimension: the output layer has one unit per class. */
+    private static final long CLASSES = -1;
 
     private final String variableName;
     private final long[] dimensions;
@@ -32,33 +35,45 @@ public enum LeNetParameter {
         return variableName;
     }
 
-    public Shape shape() {
-        return Shape.of(dimensions);
+    /** The shape in a LeNet for {@code classes} classes. */
+    public Shape shape(int classes) {
+        return Shape.of(dimensions(classes));
     }
 
-    public int size() {
-        return (int) Arrays.stream(dimensions).reduce(1, (a, b) -> a * b);
+    public int size(int classes) {
+        return (int) Arrays.stream(dimensions(classes)).reduce(1, (a, b) -> a * b);
+    }
+
+    private long[] dimensions(int classes) {
+        return Arrays.stream(dimensions).map(d -> d == CLASSES ? classes : d).toArray();
     }
 
     public boolean isBias() {
         return dimensions.length == 1;
     }
 
-    /** Inputs feeding one output unit: kernel area times input channels for a convolution, rows for a dense layer. */
+    /**
+     * Inputs feeding one output unit of a weight tensor: kernel area times input channels for a convolution, rows for
+     * a dense layer. Not defined for a bias.
+     */
     public long fanIn() {
+        if (isBias()) {
+            throw new IllegalStateException(variableName + " is a bias: it has no fan-in");
+        }
         return dimensions.length == 4 ? dimensions[0] * dimensions[1] * dimensions[2] : dimensions[0];
     }
 
     /** Outputs fed by one input unit: kernel area times output channels for a convolution, columns for a dense layer. */
-    public long fanOut() {
-        return dimensions.length == 4 ? dimensions[0] * dimensions[1] * dimensions[3] : dimensions[1];
+    public long fanOut(int classes) {
+        long[] d = dimensions(classes);
+        return d.length == 4 ? d[0] * d[1] * d[3] : d[1];
     }
 
     public static List<LeNetParameter> all() {
         return List.of(values());
     }
 
-    public static int totalSize() {
-        return all().stream().mapToInt(LeNetParameter::size).sum();
+    public static int totalSize(int classes) {
+        return all().stream().mapToInt(p -> p.size(classes)).sum();
     }
 }

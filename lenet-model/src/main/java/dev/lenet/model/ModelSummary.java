@@ -14,13 +14,13 @@ public record ModelSummary(List<Row> rows) {
         }
     }
 
-    public static ModelSummary of(LeNet5.Forward forward) {
+    public static ModelSummary of(LeNet5.Forward forward, int classes) {
         return new ModelSummary(forward.layers().stream()
                 .map(layer -> {
                     Shape shape = layer.output().shape();
                     long[] withoutBatch = java.util.Arrays.copyOfRange(shape.asArray(), 1, shape.numDimensions());
                     int parameters = layer.parameters().stream()
-                            .mapToInt(LeNetParameter::size)
+                            .mapToInt(p -> p.size(classes))
                             .sum();
                     return new Row(layer.name(), withoutBatch, parameters);
                 })

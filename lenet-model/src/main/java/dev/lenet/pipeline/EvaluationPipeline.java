@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.lenet.Causes;
 import dev.lenet.LeNetException;
+import dev.lenet.data.Dataset;
 import dev.lenet.data.DatasetReader;
-import dev.lenet.data.MnistDataset;
 import dev.lenet.evaluation.BaselineResult;
 import dev.lenet.evaluation.Evaluation;
 import dev.lenet.export.ModelCard;
@@ -36,12 +36,21 @@ public final class EvaluationPipeline {
         }
     }
 
+    /** The model on the test set, which must have the model's classes in the model's order. */
+    static Evaluation evaluate(LeNetClassifier model, String name, Dataset data) {
+        if (!model.classes().equals(data.classes())) {
+            throw new LeNetException(name + " classifies " + model.classes() + " but the dataset " + data.location()
+                    + " has the classes " + data.classes() + ". Evaluate a model on a dataset with its classes");
+        }
+        return model.predict(data.test()).evaluation();
+    }
+
     public static Report execute(Path dataset, Path model, Baseline baseline) {
-        MnistDataset data = DatasetReader.read(dataset);
+        Dataset data = DatasetReader.read(dataset);
         Evaluation evaluation;
         ModelCard trained;
         try (LeNetClassifier classifier = LeNetClassifier.open(model)) {
-            evaluation = classifier.predict(data.test()).evaluation();
+            evaluation = evaluate(classifier, model.toString(), data);
             trained = classifier.card();
         }
         BaselineResult baselineResult = baseline == null ? null : TrainingPipeline.evaluateBaseline(baseline, data);

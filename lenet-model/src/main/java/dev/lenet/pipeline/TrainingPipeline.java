@@ -1,7 +1,7 @@
 package dev.lenet.pipeline;
 
+import dev.lenet.data.Dataset;
 import dev.lenet.data.DatasetReader;
-import dev.lenet.data.MnistDataset;
 import dev.lenet.evaluation.BaselineResult;
 import dev.lenet.evaluation.DigitExample;
 import dev.lenet.evaluation.Examples;
@@ -26,12 +26,10 @@ public final class TrainingPipeline {
     private TrainingPipeline() {}
 
     /** The baseline model's figures on this run's test set. */
-    static BaselineResult evaluateBaseline(Baseline baseline, MnistDataset data) {
+    static BaselineResult evaluateBaseline(Baseline baseline, Dataset data) {
         try (LeNetClassifier model = LeNetClassifier.open(baseline.artifact())) {
             return BaselineResult.of(
-                    baseline.name(),
-                    baseline.sha256(),
-                    model.predict(data.test()).evaluation());
+                    baseline.name(), baseline.sha256(), EvaluationPipeline.evaluate(model, baseline.name(), data));
         }
     }
 
@@ -44,7 +42,7 @@ public final class TrainingPipeline {
     public record Outcome(
             ModelCard card,
             TrainingResult training,
-            MnistDataset dataset,
+            Dataset dataset,
             Path savedModel,
             List<DigitExample> firstDigits,
             List<DigitExample> confidentlyWrong) {}
@@ -69,7 +67,7 @@ public final class TrainingPipeline {
             Path checkpoints,
             Baseline baseline,
             TrainingListener listener) {
-        MnistDataset data = DatasetReader.read(dataset);
+        Dataset data = DatasetReader.read(dataset);
         TrainingResult result;
         try (Trainer trainer = new Trainer(config, data);
                 TensorBoardListener board = tensorboard == null ? null : new TensorBoardListener(tensorboard)) {
@@ -91,7 +89,7 @@ public final class TrainingPipeline {
                 Map.of(
                         ModelPackage.CARD_JSON, card.toJson().getBytes(StandardCharsets.UTF_8),
                         ModelPackage.CARD_MARKDOWN, card.toMarkdown().getBytes(StandardCharsets.UTF_8),
-                        OnnxExport.FILE, OnnxExport.bytes(result.weights(), config.scaleInput())));
+                        OnnxExport.FILE, OnnxExport.bytes(result.weights(), config.scaleInput(), data.classes())));
         return new Outcome(
                 card,
                 result,

@@ -134,15 +134,15 @@ public final class HtmlReport {
         html.append("</table>\n");
 
         html.append("<h2>The first 20 test digits</h2>\n<p>Predicted class (true class); wrong answers in red.</p>\n");
-        html.append(digits("first", c.firstDigits()));
+        html.append(digits("first", c.firstDigits(), card.classes()));
 
         html.append(
                 "<h2>Confusion matrix</h2>\n<p>Rows: true class; columns: predicted class; shade: share of the row.</p>\n");
-        html.append(confusion(card.confusionMatrix()));
+        html.append(confusion(card.confusionMatrix(), card.classes()));
 
         html.append("<h2>Per-class accuracy</h2>\n<table id=\"per-class\"><tr><th>class</th>");
-        for (int d = 0; d < Digits.CLASSES; d++) {
-            html.append("<th>").append(d).append("</th>");
+        for (String name : card.classes()) {
+            html.append("<th>").append(escape(name)).append("</th>");
         }
         html.append("</tr><tr><th>accuracy</th>");
         for (double a : card.perClassAccuracy()) {
@@ -152,12 +152,12 @@ public final class HtmlReport {
 
         html.append(
                 "<h2>Most confidently wrong</h2>\n<p>The test digits the model got wrong with the highest probability.</p>\n");
-        html.append(digits("wrong", c.confidentlyWrong()));
+        html.append(digits("wrong", c.confidentlyWrong(), card.classes()));
         html.append("</body></html>\n");
         return html.toString();
     }
 
-    private static String digits(String id, List<DigitExample> examples) {
+    private static String digits(String id, List<DigitExample> examples, List<String> classes) {
         StringBuilder html = new StringBuilder("<div class=\"digits\" id=\"" + id + "\">\n");
         for (DigitExample e : examples) {
             html.append("<div class=\"digit")
@@ -173,26 +173,28 @@ public final class HtmlReport {
                     .append("\" src=\"data:image/png;base64,")
                     .append(png(e.pixels()))
                     .append("\">")
-                    .append(String.format(
-                            Locale.ROOT, "%d (%d)<br>%.0f%%", e.predicted(), e.label(), 100 * e.confidence()))
+                    .append(escape(classes.get(e.predicted())))
+                    .append(" (")
+                    .append(escape(classes.get(e.label())))
+                    .append(String.format(Locale.ROOT, ")<br>%.0f%%", 100 * e.confidence()))
                     .append("</div>\n");
         }
         return html.append("</div>\n").toString();
     }
 
-    private static String confusion(long[][] matrix) {
+    private static String confusion(long[][] matrix, List<String> classes) {
         StringBuilder html = new StringBuilder("<table class=\"heat\" id=\"confusion\"><tr><th></th>");
-        for (int c = 0; c < Digits.CLASSES; c++) {
-            html.append("<th>").append(c).append("</th>");
+        for (String name : classes) {
+            html.append("<th>").append(escape(name)).append("</th>");
         }
         html.append("</tr>\n");
-        for (int r = 0; r < Digits.CLASSES; r++) {
+        for (int r = 0; r < matrix.length; r++) {
             long total = 0;
             for (long v : matrix[r]) {
                 total += v;
             }
-            html.append("<tr><th>").append(r).append("</th>");
-            for (int c = 0; c < Digits.CLASSES; c++) {
+            html.append("<tr><th>").append(escape(classes.get(r))).append("</th>");
+            for (int c = 0; c < matrix.length; c++) {
                 double share = total == 0 ? 0 : (double) matrix[r][c] / total;
                 double alpha = matrix[r][c] == 0 ? 0 : 0.08 + 0.92 * Math.sqrt(share);
                 String colour = r == c ? "31,119,180" : "214,39,40";

@@ -2,6 +2,7 @@ package dev.lenet.training;
 
 import dev.lenet.Causes;
 import dev.lenet.LeNetException;
+import dev.lenet.data.Dataset;
 import dev.lenet.files.AtomicFiles;
 import dev.lenet.model.LeNetParameter;
 import java.io.BufferedInputStream;
@@ -26,7 +27,7 @@ import java.util.Map;
  */
 public record Checkpoint(String inputs, TrainingState state) {
 
-    private static final int MAGIC = 0x4C4E4350; // "LNCP"
+    private static final int MAGIC = 0x4C4E4332; // "LNC2": since the class count is written with the weights
     static final String FILE = "training-state.bin";
 
     public void write(Path directory) {
@@ -124,6 +125,7 @@ public record Checkpoint(String inputs, TrainingState state) {
     }
 
     private static void writeWeights(DataOutputStream out, TrainedWeights w) throws IOException {
+        out.writeInt(w.classes());
         for (LeNetParameter p : LeNetParameter.all()) {
             for (float f : w.get(p)) {
                 out.writeFloat(f);
@@ -133,8 +135,12 @@ public record Checkpoint(String inputs, TrainingState state) {
 
     private static TrainedWeights readWeights(DataInputStream in) throws IOException {
         Map<LeNetParameter, float[]> values = new EnumMap<>(LeNetParameter.class);
+        int classes = in.readInt();
+        if (classes < 2 || classes > Dataset.MAX_CLASSES) {
+            throw new IOException("not a checkpoint: " + classes + " classes");
+        }
         for (LeNetParameter p : LeNetParameter.all()) {
-            float[] value = new float[p.size()];
+            float[] value = new float[p.size(classes)];
             for (int i = 0; i < value.length; i++) {
                 value[i] = in.readFloat();
             }

@@ -1,8 +1,8 @@
 package dev.lenet.training;
 
 import dev.lenet.InvalidParameterException;
+import dev.lenet.data.Dataset;
 import dev.lenet.data.Digits;
-import dev.lenet.data.MnistDataset;
 import dev.lenet.evaluation.Predictions;
 import dev.lenet.model.ModelSummary;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ public final class Trainer implements AutoCloseable {
     private final DeviceChoice device;
     private final TrainingSession session;
 
-    public Trainer(TrainingConfig config, MnistDataset data) {
+    public Trainer(TrainingConfig config, Dataset data) {
         this.config = config;
         if (config.stopping().validates()) {
             Digits[] parts =
@@ -43,7 +43,7 @@ public final class Trainer implements AutoCloseable {
                     config.batchSize(),
                     "larger than the " + train.count() + " training images; use at most " + train.count());
         }
-        this.session = new TrainingSession(config, train.count(), device);
+        this.session = new TrainingSession(config, train.count(), data.classes().size(), device);
     }
 
     public ModelSummary summary() {

@@ -58,7 +58,7 @@ final class TrainingGraph {
     final Placeholder<TUint8> image;
     final Operand<TFloat32> probabilities;
 
-    TrainingGraph(Graph graph, TrainingConfig config, int trainCount) {
+    TrainingGraph(Graph graph, TrainingConfig config, int trainCount, int classes) {
         Ops tf = Ops.create(graph);
         int n = trainCount;
 
@@ -70,23 +70,25 @@ final class TrainingGraph {
         loadData = tf.withControlDependencies(List.of(tf.assign(images, imagesFeed), tf.assign(labels, labelsFeed)))
                 .noOp();
 
-        weights = LeNet5.variables(tf);
+        weights = LeNet5.variables(tf, classes);
         List<Op> initializers = new ArrayList<>();
         for (LeNetParameter p : LeNetParameter.all()) {
             Operand<TFloat32> initial = p.isBias()
-                    ? tf.zeros(tf.constant(p.shape().asArray()), TFloat32.class)
-                    : GlorotUniform.sample(tf, p.shape(), p.fanIn(), p.fanOut(), config.seed(), p.ordinal());
+                    ? tf.zeros(tf.constant(p.shape(classes).asArray()), TFloat32.class)
+                    : GlorotUniform.sample(
+                            tf, p.shape(classes), p.fanIn(), p.fanOut(classes), config.seed(), p.ordinal());
             initializers.add(tf.assign(weights.get(p), initial));
-            Variable<TFloat32> m = tf.withName(p.variableName() + "_adam_m").variable(p.shape(), TFloat32.class);
-            Variable<TFloat32> v = tf.withName(p.variableName() + "_adam_v").variable(p.shape(), TFloat32.class);
-            initializers.add(tf.assign(m, tf.zeros(tf.constant(p.shape().asArray()), TFloat32.class)));
-            initializers.add(tf.assign(v, tf.zeros(tf.constant(p.shape().asArray()), TFloat32.class)));
+            Shape shape = p.shape(classes);
+            Variable<TFloat32> m = tf.withName(p.variableName() + "_adam_m").variable(shape, TFloat32.class);
+            Variable<TFloat32> v = tf.withName(p.variableName() + "_adam_v").variable(shape, TFloat32.class);
+            initializers.add(tf.assign(m, tf.zeros(tf.constant(shape.asArray()), TFloat32.class)));
+            initializers.add(tf.assign(v, tf.zeros(tf.constant(shape.asArray()), TFloat32.class)));
             firstMoments.put(p, m);
             secondMoments.put(p, v);
         }
         for (LeNetParameter p : LeNetParameter.all()) {
             for (Variable<TFloat32> v : List.of(weights.get(p), firstMoments.get(p), secondMoments.get(p))) {
-                Placeholder<TFloat32> feed = tf.placeholder(TFloat32.class, Placeholder.shape(p.shape()));
+                Placeholder<TFloat32> feed = tf.placeholder(TFloat32.class, Placeholder.shape(p.shape(classes)));
                 stateFeeds.put(v, feed);
                 stateAssigns.put(v, tf.assign(v, feed));
             }
@@ -107,7 +109,7 @@ final class TrainingGraph {
         Operand<TInt32> batchLabels = tf.gather(labels, indices, tf.constant(0));
 
         LeNet5.Forward forward = LeNet5.forward(tf, batchImages, weights, config.scaleInput());
-        summary = ModelSummary.of(forward);
+        summary = ModelSummary.of(forward, classes);
         SparseSoftmaxCrossEntropyWithLogits<TFloat32> crossEntropy =
                 tf.nn.sparseSoftmaxCrossEntropyWithLogits(forward.logits(), batchLabels);
         batchLoss = tf.math.mean(crossEntropy.loss(), tf.constant(0));

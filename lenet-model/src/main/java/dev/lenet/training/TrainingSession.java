@@ -27,11 +27,14 @@ final class TrainingSession implements AutoCloseable {
     private final TrainingGraph nodes;
     private final Session session;
 
-    /** Builds the graph for {@code trainCount} training images and opens a session on it. */
-    TrainingSession(TrainingConfig config, int trainCount, DeviceChoice device) {
+    private final int classes;
+
+    /** Builds the graph for {@code trainCount} training images of {@code classes} classes and opens a session on it. */
+    TrainingSession(TrainingConfig config, int trainCount, int classes, DeviceChoice device) {
+        this.classes = classes;
         this.graph = new Graph();
         try {
-            this.nodes = new TrainingGraph(graph, config, trainCount);
+            this.nodes = new TrainingGraph(graph, config, trainCount, classes);
             this.session = new Session(graph, device.sessionConfig(config.effectiveThreads()));
         } catch (RuntimeException | Error e) {
             // A half-built session is never closed by its caller: free the native graph here.
@@ -122,14 +125,14 @@ final class TrainingSession implements AutoCloseable {
 
     /** Predictions of the current weights on {@code digits}, in large batches. */
     public Predictions evaluate(Digits digits) {
-        return Predictions.of(digits, (pixels, count) -> {
+        return Predictions.of(digits, classes, (pixels, count) -> {
             try (TUint8 input = TUint8.tensorOf(
                             Shape.of(count, Digits.ROWS, Digits.COLUMNS), DataBuffers.of(pixels, true, false));
                     Result result = session.runner()
                             .feed(nodes.image, input)
                             .fetch(nodes.probabilities)
                             .run()) {
-                float[] flat = new float[count * Digits.CLASSES];
+                float[] flat = new float[count * classes];
                 ((TFloat32) result.get(0)).copyTo(DataBuffers.of(flat, false, false));
                 return flat;
             }
@@ -148,7 +151,7 @@ final class TrainingSession implements AutoCloseable {
         Map<LeNetParameter, float[]> values = new EnumMap<>(LeNetParameter.class);
         try (Result result = runner.run()) {
             for (LeNetParameter p : LeNetParameter.all()) {
-                float[] value = new float[p.size()];
+                float[] value = new float[p.size(classes)];
                 ((TFloat32) result.get(p.ordinal())).copyTo(DataBuffers.of(value, false, false));
                 values.put(p, value);
             }
@@ -159,7 +162,7 @@ final class TrainingSession implements AutoCloseable {
     private static int[] toInts(byte[] labels) {
         int[] ints = new int[labels.length];
         for (int i = 0; i < labels.length; i++) {
-            ints[i] = labels[i];
+            ints[i] = labels[i] & 0xff;
         }
         return ints;
     }

@@ -19,7 +19,7 @@ class DatasetReaderTest {
     @TempDir
     Path temp;
 
-    private static void assertSameDigits(MnistDataset data) {
+    private static void assertSameDigits(Dataset data) {
         assertArrayEquals(DatasetFixtures.TRAIN.images(), data.train().images());
         assertArrayEquals(DatasetFixtures.TRAIN.labels(), data.train().labels());
         assertArrayEquals(DatasetFixtures.TEST.images(), data.test().images());
@@ -63,7 +63,7 @@ class DatasetReaderTest {
 
     @Test
     void recordsTheHashOfEachUncompressedFile() throws IOException {
-        MnistDataset data = DatasetReader.read(DatasetFixtures.directory(temp, DatasetFixtures.files("", true)));
+        Dataset data = DatasetReader.read(DatasetFixtures.directory(temp, DatasetFixtures.files("", true)));
         assertEquals(
                 Sha256.of(IdxWriter.labels(DatasetFixtures.TEST.labels())),
                 data.test().labelsSha256());
@@ -160,5 +160,25 @@ class DatasetReaderTest {
         assertEquals(
                 archive + "!package/data/t10k-labels-idx1-ubyte: the file is empty (0 bytes). " + IdxParser.REFETCH,
                 e.getMessage());
+    }
+
+    private static Digits labelled(byte... labels) {
+        return new Digits("test", new byte[labels.length * Digits.PIXELS], "", labels, "");
+    }
+
+    @Test
+    void aLabelOutsideZeroToNineIsNamedWithTheWayToMoreClasses() throws IOException {
+        Path dir = temp.resolve("eleven");
+        IdxWriter.writeDataset(dir, labelled((byte) 0, (byte) 9, (byte) 10), labelled((byte) 1), false);
+        InvalidDatasetException e = assertThrows(InvalidDatasetException.class, () -> DatasetReader.read(dir));
+        assertEquals(
+                dir.resolve("train-labels-idx1-ubyte") + ": label 10 at index 2 is outside 0-9. LeNet takes labels 0-9"
+                        + " here; for more classes, name them in classes.txt beside the IDX files, one per line (label i"
+                        + " is line i+1)",
+                e.getMessage());
+        Files.writeString(dir.resolve("classes.txt"), "zero\none\ntwo\n3\n4\n5\n6\n7\n8\nnine\nten\n");
+        Dataset data = DatasetReader.read(dir);
+        assertEquals(11, data.classes().size());
+        assertEquals("ten", data.classes().get(data.train().label(2)));
     }
 }

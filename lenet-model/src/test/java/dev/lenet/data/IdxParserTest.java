@@ -117,14 +117,6 @@ class IdxParserTest {
     }
 
     @Test
-    void labelOutsideZeroToNine() {
-        assertEquals(
-                "train-labels-idx1-ubyte: label 10 at index 2 is outside 0-9. LeNet here has 10 classes; use a"
-                        + " dataset whose labels are 0-9",
-                labelsError(labelsFile((byte) 0, (byte) 9, (byte) 10)));
-    }
-
-    @Test
     void gzipGarbage() {
         byte[] gzip = IdxWriter.gzip(imagesFile(1, 28, 28, 784));
         byte[] garbage = java.util.Arrays.copyOf(gzip, 30);

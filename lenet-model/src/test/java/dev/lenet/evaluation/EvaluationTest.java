@@ -11,7 +11,7 @@ class EvaluationTest {
     void countsIntoTheConfusionMatrix() {
         byte[] labels = {0, 0, 1, 1, 1, 2, 7, 7};
         int[] predicted = {0, 1, 1, 1, 2, 2, 7, 1};
-        Evaluation e = Evaluation.of(labels, predicted);
+        Evaluation e = Evaluation.of(labels, predicted, 10);
         assertEquals(8, e.total());
         assertEquals(5, e.correct());
         assertEquals(5.0 / 8, e.accuracy(), 1e-12);

@@ -60,7 +60,7 @@ class LeNetClassifierTest {
             assertEquals(before, unpackedDirectories(), "no temporary directory while the model is open");
             assertEquals(
                     TinyTraining.trained().test().predicted()[0],
-                    model.classify(TinyTraining.DATA.test().image(0)).digit());
+                    model.classify(TinyTraining.DATA.test().image(0)).index());
         }
         assertEquals(before, unpackedDirectories());
     }
@@ -115,7 +115,7 @@ class LeNetClassifierTest {
                 for (Future<List<Prediction>> result : results) {
                     List<Prediction> concurrent = result.get(100, TimeUnit.SECONDS);
                     for (int i = 0; i < images.size(); i++) {
-                        assertEquals(alone.get(i).digit(), concurrent.get(i).digit());
+                        assertEquals(alone.get(i).index(), concurrent.get(i).index());
                         assertArrayEquals(
                                 alone.get(i).probabilities(), concurrent.get(i).probabilities(), 1e-6f);
                     }

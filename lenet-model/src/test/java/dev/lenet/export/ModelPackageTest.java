@@ -85,7 +85,7 @@ class ModelPackageTest {
         }
         for (int i = 0; i < 20; i++) {
             assertEquals(
-                    TinyTraining.trained().test().predicted()[i], fromJar.get(i).digit());
+                    TinyTraining.trained().test().predicted()[i], fromJar.get(i).index());
             assertArrayEquals(
                     fromJar.get(i).probabilities(), fromClasspath.get(i).probabilities());
         }

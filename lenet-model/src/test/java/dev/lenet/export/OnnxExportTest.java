@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
+import dev.lenet.data.Dataset;
 import dev.lenet.model.LeNetParameter;
 import dev.lenet.training.TrainedWeights;
 import java.util.EnumMap;
@@ -19,7 +20,7 @@ class OnnxExportTest {
         Random random = new Random(seed);
         Map<LeNetParameter, float[]> values = new EnumMap<>(LeNetParameter.class);
         for (LeNetParameter p : LeNetParameter.all()) {
-            float[] v = new float[p.size()];
+            float[] v = new float[p.size(10)];
             for (int i = 0; i < v.length; i++) {
                 v[i] = random.nextFloat() - 0.5f;
             }
@@ -49,7 +50,7 @@ class OnnxExportTest {
 
     @Test
     void theInterfaceIsTheSavedModelsWithAStatedOpset() throws Exception {
-        ModelProto model = ModelProto.parseFrom(OnnxExport.bytes(weights(1), true));
+        ModelProto model = ModelProto.parseFrom(OnnxExport.bytes(weights(1), true, Dataset.DIGITS));
         assertEquals(OnnxExport.OPSET, model.getOpsetImport(0).getVersion());
         assertEquals("", model.getOpsetImport(0).getDomain());
         assertEquals(
@@ -77,13 +78,17 @@ class OnnxExportTest {
                 .filter(t -> t.getDataType() == TensorProto.DataType.FLOAT_VALUE && t.getDimsCount() > 0)
                 .mapToLong(t -> t.getRawData().size() / 4)
                 .sum();
-        assertEquals(LeNetParameter.totalSize(), weights);
+        assertEquals(LeNetParameter.totalSize(10), weights);
     }
 
     @Test
     void theSameWeightsGiveTheSameBytesAndOtherWeightsOthers() {
-        assertArrayEquals(OnnxExport.bytes(weights(1), true), OnnxExport.bytes(weights(1), true));
+        assertArrayEquals(
+                OnnxExport.bytes(weights(1), true, Dataset.DIGITS), OnnxExport.bytes(weights(1), true, Dataset.DIGITS));
         assertEquals(
-                false, java.util.Arrays.equals(OnnxExport.bytes(weights(1), true), OnnxExport.bytes(weights(2), true)));
+                false,
+                java.util.Arrays.equals(
+                        OnnxExport.bytes(weights(1), true, Dataset.DIGITS),
+                        OnnxExport.bytes(weights(2), true, Dataset.DIGITS)));
     }
 }

@@ -26,7 +26,7 @@ class LeNet5Test {
 
     @Test
     void hasTheReferenceParameterCount() {
-        assertEquals(61_706, LeNetParameter.totalSize());
+        assertEquals(61_706, LeNetParameter.totalSize(10));
     }
 
     @Test
@@ -34,7 +34,7 @@ class LeNet5Test {
         try (Graph graph = new Graph()) {
             Ops tf = Ops.create(graph);
             var images = tf.placeholder(TUint8.class, Placeholder.shape(Shape.of(-1, 28, 28)));
-            ModelSummary summary = ModelSummary.of(LeNet5.forward(tf, images, LeNet5.variables(tf), true));
+            ModelSummary summary = ModelSummary.of(LeNet5.forward(tf, images, LeNet5.variables(tf, 10), true), 10);
             List<long[]> shapes =
                     summary.rows().stream().map(ModelSummary.Row::outputShape).toList();
             assertArrayEquals(new long[] {28, 28, 1}, shapes.get(0), "input; C1 pads it to 32x32");
@@ -75,7 +75,7 @@ class LeNet5Test {
                         p,
                         tf.math.sub(
                                 tf.random.statelessRandomUniform(
-                                        tf.constant(p.shape().asArray()),
+                                        tf.constant(p.shape(10).asArray()),
                                         tf.constant(new long[] {3, 2 + p.ordinal()}),
                                         TFloat32.class),
                                 tf.constant(0.5f)));

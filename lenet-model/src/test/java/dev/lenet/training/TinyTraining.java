@@ -1,12 +1,12 @@
 package dev.lenet.training;
 
-import dev.lenet.data.MnistDataset;
+import dev.lenet.data.Dataset;
 import dev.lenet.data.SyntheticDigits;
 
 /** A small synthetic dataset and a quick configuration, shared by tests that need a trained model. */
 public final class TinyTraining {
-    public static final MnistDataset DATA =
-            new MnistDataset("synthetic", SyntheticDigits.generate(1200, 7), SyntheticDigits.generate(300, 8));
+    public static final Dataset DATA =
+            new Dataset("synthetic", SyntheticDigits.generate(1200, 7), SyntheticDigits.generate(300, 8));
 
     /** Fixed here rather than taken from the defaults, so that changing a default changes no test. */
     public static final TrainingConfig CONFIG = new TrainingConfig.Builder()

@@ -35,18 +35,43 @@ public final class OnnxClassifier implements AutoCloseable {
 
     private static final int MAX_MODEL_BYTES = 16 << 20;
 
+    /** The metadata lenet:train writes: the number of classes, and each one's name under its index. */
+    static final String CLASS_COUNT = "lenet.classes";
+
+    static final String CLASS_NAME = "lenet.class.";
+
     private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
     private final OrtSession session;
+    private final List<String> classes;
 
     private OnnxClassifier(byte[] model, String origin) {
         try {
             this.session = environment.createSession(model, new OrtSession.SessionOptions());
+            this.classes = classNames(session.getMetadata().getCustomMetadata(), origin);
         } catch (OrtException e) {
             throw new IllegalArgumentException(
                     origin + ": ONNX Runtime cannot load it as a model (" + e.getMessage()
                             + "). Rebuild the model with lenet:train",
                     e);
         }
+    }
+
+    private static List<String> classNames(Map<String, String> metadata, String origin) {
+        String count = metadata.get(CLASS_COUNT);
+        if (count == null) {
+            throw new IllegalArgumentException(origin + ": has no " + CLASS_COUNT + " metadata. Rebuild the model with"
+                    + " lenet-maven-plugin 1.0.0 or later");
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < Integer.parseInt(count); i++) {
+            names.add(Optional.ofNullable(metadata.get(CLASS_NAME + i)).orElse(Integer.toString(i)));
+        }
+        return List.copyOf(names);
+    }
+
+    /** The names of the classes, in index order. */
+    public List<String> classes() {
+        return classes;
     }
 
     /** Opens the model artifact found on the classpath, as a dependency of this application puts it there. */
@@ -111,12 +136,12 @@ public final class OnnxClassifier implements AutoCloseable {
                 OrtSession.Result result = session.run(Map.of(IMAGE, input), java.util.Set.of(PROBABILITIES))) {
             OnnxValue probabilities = result.get(PROBABILITIES).orElseThrow();
             FloatBuffer flat = ((OnnxTensor) probabilities).getFloatBuffer();
-            int classes = flat.capacity() / images.size();
             List<Prediction> predictions = new ArrayList<>(images.size());
             for (int i = 0; i < images.size(); i++) {
-                float[] p = new float[classes];
+                float[] p = new float[classes.size()];
                 flat.get(p);
-                predictions.add(new Prediction(argMax(p), p));
+                int best = argMax(p);
+                predictions.add(new Prediction(best, classes.get(best), p));
             }
             return predictions;
         } catch (OrtException e) {

@@ -3,10 +3,10 @@ package dev.lenet.onnx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lenet.data.Dataset;
 import dev.lenet.data.DatasetCache;
 import dev.lenet.data.DatasetReader;
 import dev.lenet.data.Digits;
-import dev.lenet.data.MnistDataset;
 import dev.lenet.evaluation.Predictions;
 import dev.lenet.export.OnnxExport;
 import dev.lenet.export.SavedModelExport;
@@ -34,7 +34,7 @@ class OnnxAgreementTest {
     @Test
     void sameClassForAllTenThousandTestImagesAndProbabilitiesWithinOneHundredThousandth() throws Exception {
         Path cache = Path.of(System.getProperty("user.home"), ".lenet", "datasets");
-        MnistDataset mnist =
+        Dataset mnist =
                 DatasetReader.read(new DatasetCache(cache, DatasetCache.DEFAULT_SOURCES, System.out::println).mnist());
         TrainingConfig config =
                 new TrainingConfig.Builder().epochs(1).device(Device.CPU).build();
@@ -44,7 +44,8 @@ class OnnxAgreementTest {
         }
         Path savedModel = temp.resolve("saved-model");
         SavedModelExport.write(weights, config.scaleInput(), savedModel);
-        Path onnx = Files.write(temp.resolve("model.onnx"), OnnxExport.bytes(weights, config.scaleInput()));
+        Path onnx = Files.write(
+                temp.resolve("model.onnx"), OnnxExport.bytes(weights, config.scaleInput(), mnist.classes()));
 
         Digits test = mnist.test();
         Predictions tensorflow;
@@ -66,8 +67,8 @@ class OnnxAgreementTest {
         int sameClass = 0;
         double largestDifference = 0;
         for (int i = 0; i < test.count(); i++) {
-            sameClass += onnxRuntime.get(i).digit() == tensorflow.predicted()[i] ? 1 : 0;
-            for (int c = 0; c < Digits.CLASSES; c++) {
+            sameClass += onnxRuntime.get(i).index() == tensorflow.predicted()[i] ? 1 : 0;
+            for (int c = 0; c < 10; c++) {
                 largestDifference = Math.max(
                         largestDifference,
                         Math.abs(onnxRuntime.get(i).probabilities()[c]

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lenet.data.Dataset;
 import dev.lenet.export.OnnxExport;
 import dev.lenet.model.LeNetParameter;
 import dev.lenet.training.TrainedWeights;
@@ -35,13 +36,13 @@ class OnnxClassifierTest {
         Random random = new Random(3);
         Map<LeNetParameter, float[]> values = new EnumMap<>(LeNetParameter.class);
         for (LeNetParameter p : LeNetParameter.all()) {
-            float[] v = new float[p.size()];
+            float[] v = new float[p.size(10)];
             for (int i = 0; i < v.length; i++) {
-                v[i] = (float) (random.nextGaussian() * Math.sqrt(2.0 / p.fanIn()));
+                v[i] = (float) (random.nextGaussian() * (p.isBias() ? 0.1 : Math.sqrt(2.0 / p.fanIn())));
             }
             values.put(p, v);
         }
-        return OnnxExport.bytes(new TrainedWeights(values), true);
+        return OnnxExport.bytes(new TrainedWeights(values), true, Dataset.DIGITS);
     }
 
     static List<byte[]> images(int count) {
@@ -73,8 +74,12 @@ class OnnxClassifierTest {
         List<byte[]> images = images(7);
         List<Prediction> fromFile;
         try (OnnxClassifier model = OnnxClassifier.open(onnx)) {
+            assertEquals(Dataset.DIGITS, model.classes(), "the names in the model's metadata");
             fromFile = model.classifyAll(images);
-            assertEquals(fromFile.get(3).digit(), model.classify(images.get(3)).digit());
+            assertEquals(
+                    model.classes().get(fromFile.get(0).index()),
+                    fromFile.get(0).label());
+            assertEquals(fromFile.get(3).index(), model.classify(images.get(3)).index());
         }
         List<Prediction> fromJar;
         try (OnnxClassifier model = OnnxClassifier.open(jar)) {
@@ -93,7 +98,7 @@ class OnnxClassifierTest {
                 sum += q;
             }
             assertEquals(1.0, sum, 1e-5);
-            assertEquals(OnnxClassifier.argMax(p.probabilities()), p.digit());
+            assertEquals(OnnxClassifier.argMax(p.probabilities()), p.index());
             assertArrayEquals(p.probabilities(), fromJar.get(i).probabilities());
             assertArrayEquals(p.probabilities(), fromClasspath.get(i).probabilities());
         }

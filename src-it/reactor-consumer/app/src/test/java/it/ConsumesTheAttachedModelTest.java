@@ -25,7 +25,7 @@ class ConsumesTheAttachedModelTest {
             List<Prediction> predictions = model.classifyAll(images);
             int correct = 0;
             for (int i = 0; i < digits.count(); i++) {
-                if (predictions.get(i).digit() == digits.label(i)) {
+                if (predictions.get(i).index() == digits.label(i)) {
                     correct++;
                 }
             }

@@ -43,7 +43,7 @@ class ConsumesTheModelThroughOnnxRuntimeTest {
             List<Prediction> predictions = model.classifyAll(images);
             int correct = 0;
             for (int i = 0; i < images.size(); i++) {
-                correct += predictions.get(i).digit() == labels[i] ? 1 : 0;
+                correct += predictions.get(i).index() == labels[i] ? 1 : 0;
             }
             System.out.println("ONNX consumer accuracy " + correct + "/" + images.size());
             assertTrue(correct >= 160, "the attached model classifies through ONNX Runtime: " + correct + "/200");

@@ -1,0 +1,127 @@
+package dev.lenet.data;
+
+import dev.lenet.Causes;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The layout of the common MNIST CSV files: one image per line, the label first, then the 784 pixel values 0-255 in
+ * row-major order, comma-separated, with or without a header line (a first line whose values are not all numbers).
+ * Labels are class names (MNIST's are the digits); the classes are {@link DatasetOptions#classes()} when given, else
+ * the training file's labels, sorted (as numbers when all are whole numbers).
+ */
+public final class CsvDigits {
+    static final String LAYOUT = "Give train.csv and test.csv (or one .csv file, split by testFraction): per line the"
+            + " label, then 784 pixel values 0-255";
+
+    /** The rows of one file: each label as written, each image's 784 pixels. */
+    public record Rows(Path file, List<String> labels, List<byte[]> images, List<Integer> lines) {}
+
+    private CsvDigits() {}
+
+    public static Rows read(Path file) {
+        List<String> labels = new ArrayList<>();
+        List<byte[]> images = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int number = 0;
+            while ((line = in.readLine()) != null) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] fields = line.split(",", -1);
+                if (number == 1 && isHeader(fields)) {
+                    continue;
+                }
+                if (fields.length != 1 + Digits.PIXELS) {
+                    throw new InvalidDatasetException(
+                            file + " line " + number,
+                            "has " + fields.length + " values",
+                            "Each line holds the label and " + Digits.PIXELS + " pixel values (28x28): "
+                                    + (1 + Digits.PIXELS) + " values");
+                }
+                if (labels.size() >= IdxParser.MAX_ITEMS) {
+                    throw new InvalidDatasetException(
+                            file.toString(),
+                            "holds more than " + IdxParser.MAX_ITEMS + " images",
+                            "LeNet here reads at most " + IdxParser.MAX_ITEMS + " per set");
+                }
+                labels.add(fields[0].strip());
+                lines.add(number);
+                images.add(pixels(fields, file, number));
+            }
+        } catch (IOException e) {
+            throw new InvalidDatasetException(
+                    file.toString(), "cannot be read (" + Causes.describe(e) + ")", "Check that it is readable", e);
+        }
+        if (labels.isEmpty()) {
+            throw new InvalidDatasetException(file.toString(), "holds no image", LAYOUT);
+        }
+        return new Rows(file, labels, images, lines);
+    }
+
+    private static boolean isHeader(String[] fields) {
+        for (int i = 1; i < fields.length; i++) {
+            if (!fields[i].strip().matches("\\d+")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static byte[] pixels(String[] fields, Path file, int line) {
+        byte[] pixels = new byte[Digits.PIXELS];
+        for (int i = 0; i < Digits.PIXELS; i++) {
+            String text = fields[i + 1].strip();
+            int value;
+            try {
+                value = Integer.parseInt(text);
+            } catch (NumberFormatException e) {
+                value = -1;
+            }
+            if (value < 0 || value > 255) {
+                throw new InvalidDatasetException(
+                        file + " line " + line + " value " + (i + 2),
+                        "'" + text + "' is not a whole number 0-255",
+                        "Pixel values are whole numbers from 0 (background) to 255");
+            }
+            pixels[i] = (byte) value;
+        }
+        return pixels;
+    }
+
+    /** The classes of a training file's labels, sorted: as numbers when all are whole numbers. */
+    public static List<String> classesOf(Rows rows) {
+        TreeSet<String> distinct = new TreeSet<>(rows.labels());
+        List<String> classes = new ArrayList<>(distinct);
+        if (classes.stream().allMatch(label -> label.matches("\\d{1,9}"))) {
+            classes.sort(Comparator.comparingInt(Integer::parseInt));
+        }
+        return classes;
+    }
+
+    /** The label index of every row, refusing a label that is not a class. */
+    public static byte[] labels(Rows rows, List<String> classes) {
+        byte[] labels = new byte[rows.labels().size()];
+        for (int i = 0; i < labels.length; i++) {
+            int index = classes.indexOf(rows.labels().get(i));
+            if (index < 0) {
+                throw new InvalidDatasetException(
+                        rows.file() + " line " + rows.lines().get(i),
+                        "has the label '" + rows.labels().get(i) + "', which is not among the classes " + classes,
+                        "Use one of the classes (the training file's labels, or the classes parameter)");
+            }
+            labels[i] = (byte) index;
+        }
+        return labels;
+    }
+}

@@ -1,0 +1,247 @@
+package dev.lenet.data;
+
+import dev.lenet.Causes;
+import dev.lenet.files.AtomicFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+/**
+ * Turns a dataset of class folders or CSV files into the IDX form the rest of the build reads (four IDX files and
+ * {@value ClassNames#FILE}), once: the result is kept under {@code <cache>/converted/<key>}, the key being the SHA-256 of
+ * every input file's content and of the options, so a later build with the same images reads it without decoding
+ * them again, and any change of an image (content, not time) converts anew. An IDX dataset is used as it is.
+ */
+public final class DatasetPreparation {
+    /** Bumped when the conversion changes, so that no earlier conversion is reused. */
+    static final String VERSION = "lenet-converted/1";
+
+    static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
+
+    private DatasetPreparation() {}
+
+    /** The IDX directory to read for {@code location}: the location itself, or its converted copy. */
+    public static Path prepare(Path location, DatasetOptions options, Path cache, Consumer<String> log) {
+        if (Files.isRegularFile(location) && location.getFileName().toString().endsWith(".csv")) {
+            return convert(location, List.of(location), options, cache, log, () -> fromCsv(List.of(location), options));
+        }
+        if (!Files.isDirectory(location) || containsIdx(location)) {
+            return location;
+        }
+        Path trainCsv = location.resolve("train.csv");
+        Path testCsv = location.resolve("test.csv");
+        if (Files.isRegularFile(trainCsv) && Files.isRegularFile(testCsv)) {
+            return convert(
+                    location,
+                    List.of(trainCsv, testCsv),
+                    options,
+                    cache,
+                    log,
+                    () -> fromCsv(List.of(trainCsv, testCsv), options));
+        }
+        if (ClassFolders.looksLikeClassFolders(location)) {
+            ClassFolders.Layout layout = ClassFolders.scan(location, options);
+            List<Path> files = new ArrayList<>();
+            layout.train().forEach(s -> files.add(s.file()));
+            layout.test().forEach(s -> files.add(s.file()));
+            log.accept(String.format(
+                    Locale.ROOT,
+                    "Class folders: %d classes (%s), %,d training and %,d test images%s%s",
+                    layout.classes().size(),
+                    String.join(", ", layout.classes()),
+                    layout.train().size(),
+                    layout.test().size(),
+                    layout.split() ? " (test split by testFraction " + options.testFraction() + ")" : "",
+                    layout.hidden() == 0 ? "" : "; " + layout.hidden() + " hidden files left out"));
+            return convert(location, files, options, cache, log, () -> fromFolders(layout, options, log));
+        }
+        return location;
+    }
+
+    /** A converted dataset: the sets and their class names. */
+    record Converted(List<String> classes, Digits train, Digits test) {}
+
+    interface Conversion {
+        Converted run();
+    }
+
+    private static Path convert(
+            Path location,
+            List<Path> inputs,
+            DatasetOptions options,
+            Path cache,
+            Consumer<String> log,
+            Conversion conversion) {
+        String key = key(location, inputs, options);
+        Path target = cache.resolve("converted").resolve(key.substring(0, 24));
+        if (Files.isRegularFile(target.resolve(ClassNames.FILE))) {
+            log.accept("Dataset " + location + ": converted earlier, same content (" + target + ")");
+            return target;
+        }
+        Converted converted = conversion.run();
+        if (converted.test().count() == 0) {
+            throw new InvalidDatasetException(
+                    location.toString(),
+                    "leaves no image for the test set",
+                    "Give each class two images or more, or a test split of its own");
+        }
+        Path staging = null;
+        try {
+            Files.createDirectories(target.getParent());
+            staging = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-");
+            IdxWriter.writeDataset(staging, converted.train(), converted.test(), false);
+            ClassNames.write(staging.resolve(ClassNames.FILE), converted.classes());
+            if (Files.exists(target)) {
+                AtomicFiles.deleteRecursively(target);
+            }
+            AtomicFiles.replaceDirectory(staging, target);
+        } catch (IOException e) {
+            throw new InvalidDatasetException(
+                    target.toString(),
+                    "cannot be written (" + Causes.describe(e) + ")",
+                    "Check that the dataset cache (datasetCache) is writable and the disk has space",
+                    e);
+        } finally {
+            AtomicFiles.deleteQuietly(staging);
+        }
+        log.accept("Dataset " + location + ": converted to " + target);
+        return target;
+    }
+
+    /** SHA-256 of the conversion's version, the options and each input file's path (relative) and content. */
+    static String key(Path location, List<Path> inputs, DatasetOptions options) {
+        List<byte[]> parts = new ArrayList<>();
+        parts.add((VERSION + "\n" + options.classes() + "\n" + options.testFraction() + "\n" + options.invert() + "\n"
+                        + options.seed() + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+        Path base = Files.isDirectory(location) ? location : location.getParent();
+        for (Path file : inputs.stream().sorted().toList()) {
+            try {
+                parts.add((base.relativize(file).toString().replace('\\', '/') + "\n" + Sha256.of(file) + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new InvalidDatasetException(
+                        file.toString(), "cannot be read (" + Causes.describe(e) + ")", "Check that it is readable", e);
+            }
+        }
+        return Sha256.of(parts.toArray(byte[][]::new));
+    }
+
+    private static Converted fromCsv(List<Path> files, DatasetOptions options) {
+        CsvDigits.Rows train = CsvDigits.read(files.get(0));
+        List<String> classes = ClassNames.validated(
+                options.classes().isEmpty() ? CsvDigits.classesOf(train) : options.classes(),
+                options.classes().isEmpty() ? train.file() + " (its labels)" : "classes");
+        byte[] trainLabels = CsvDigits.labels(train, classes);
+        if (files.size() == 2) {
+            CsvDigits.Rows test = CsvDigits.read(files.get(1));
+            return new Converted(
+                    classes,
+                    digits(train.images(), trainLabels),
+                    digits(test.images(), CsvDigits.labels(test, classes)));
+        }
+        int[] labels = IntStream.range(0, trainLabels.length)
+                .map(i -> trainLabels[i] & 0xff)
+                .toArray();
+        boolean[] test = StratifiedSplit.testItems(labels, classes.size(), options.testFraction(), options.seed());
+        List<byte[]> trainImages = new ArrayList<>();
+        List<byte[]> testImages = new ArrayList<>();
+        java.io.ByteArrayOutputStream trainLabelBytes = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream testLabelBytes = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < labels.length; i++) {
+            (test[i] ? testImages : trainImages).add(train.images().get(i));
+            (test[i] ? testLabelBytes : trainLabelBytes).write(labels[i]);
+        }
+        return new Converted(
+                classes,
+                digits(trainImages, trainLabelBytes.toByteArray()),
+                digits(testImages, testLabelBytes.toByteArray()));
+    }
+
+    private static Converted fromFolders(ClassFolders.Layout layout, DatasetOptions options, Consumer<String> log) {
+        List<ClassFolders.Sample> all = new ArrayList<>(layout.train());
+        all.addAll(layout.test());
+        byte[][] images = decode(all, options.invert(), log);
+        int trainCount = layout.train().size();
+        byte[] trainLabels = new byte[trainCount];
+        byte[] testLabels = new byte[layout.test().size()];
+        for (int i = 0; i < all.size(); i++) {
+            if (i < trainCount) {
+                trainLabels[i] = (byte) all.get(i).label();
+            } else {
+                testLabels[i - trainCount] = (byte) all.get(i).label();
+            }
+        }
+        return new Converted(
+                layout.classes(),
+                digits(List.of(images).subList(0, trainCount), trainLabels),
+                digits(List.of(images).subList(trainCount, all.size()), testLabels));
+    }
+
+    /** Decodes every image on all cores, saying how far it got every two seconds. */
+    private static byte[][] decode(List<ClassFolders.Sample> samples, boolean invert, Consumer<String> log) {
+        byte[][] images = new byte[samples.size()][];
+        AtomicInteger done = new AtomicInteger();
+        long started = System.nanoTime();
+        AtomicLong lastReport = new AtomicLong(started);
+        int threads = Runtime.getRuntime().availableProcessors();
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            pool.submit(() -> IntStream.range(0, samples.size()).parallel().forEach(i -> {
+                        images[i] = ImageConversion.read(samples.get(i).file(), invert);
+                        int n = done.incrementAndGet();
+                        long now = System.nanoTime();
+                        long last = lastReport.get();
+                        if (now - last > PROGRESS_EVERY_NANOS && lastReport.compareAndSet(last, now)) {
+                            log.accept(String.format(Locale.ROOT, "Decoding images: %,d of %,d", n, samples.size()));
+                        }
+                    }))
+                    .get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while decoding images", e);
+        } finally {
+            pool.shutdownNow();
+        }
+        log.accept(String.format(
+                Locale.ROOT,
+                "Decoded %,d images in %.1f s (%d threads)",
+                samples.size(),
+                (System.nanoTime() - started) / 1e9,
+                threads));
+        return images;
+    }
+
+    private static Digits digits(List<byte[]> images, byte[] labels) {
+        byte[] pixels = new byte[images.size() * Digits.PIXELS];
+        for (int i = 0; i < images.size(); i++) {
+            System.arraycopy(images.get(i), 0, pixels, i * Digits.PIXELS, Digits.PIXELS);
+        }
+        return new Digits("converted", pixels, "", labels, "");
+    }
+
+    private static boolean containsIdx(Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile)
+                    .anyMatch(path -> DatasetFile.forName(path.getFileName().toString()) != null);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.lenet.data;
+
+import dev.lenet.Causes;
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Any picture to the network's input, 28x28 one-byte grey, 0 = background, in three documented steps:
+ *
+ * <ol>
+ *   <li>grey: a grey image's own samples (scaled to 0-255; Java's conversion to RGB would brighten them); any other
+ *       image's luma Y = 0.299 R + 0.587 G + 0.114 B of its stored sRGB values (ITU-R BT.601), with transparent parts
+ *       laid over the background;
+ *   <li>size: area averaging to 28x28 (each output pixel is the mean of the part of the picture it covers, so no
+ *       detail is skipped when shrinking), stretching to a square;
+ *   <li>polarity: with {@code invert}, 255 - value, for dark ink on light paper (MNIST is light on dark); the
+ *       background transparency is laid over is then white.
+ * </ol>
+ */
+public final class ImageConversion {
+    public static final int SIDE = 28;
+
+    /** Pictures larger than this are refused before they are decoded: a crafted header cannot claim gigabytes. */
+    static final long MAX_PIXELS = 4096L * 4096L;
+
+    static final String FORMATS = "PNG, JPEG, BMP or GIF";
+
+    private ImageConversion() {}
+
+    /** Reads and converts one image file; any problem is an {@link InvalidDatasetException} naming it. */
+    public static byte[] read(Path file, boolean invert) {
+        BufferedImage picture;
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw notAnImage(file, null);
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > MAX_PIXELS) {
+                    throw new InvalidDatasetException(
+                            file.toString(),
+                            "is " + reader.getWidth(0) + "x" + reader.getHeight(0) + " pixels, more than " + MAX_PIXELS
+                                    + " (4096x4096)",
+                            "LeNet sees 28x28: scale the image down first");
+                }
+                picture = reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof InvalidDatasetException invalid) {
+                throw invalid;
+            }
+            throw notAnImage(file, e);
+        }
+        return convert(picture, invert);
+    }
+
+    private static InvalidDatasetException notAnImage(Path file, Exception cause) {
+        return new InvalidDatasetException(
+                file.toString(),
+                "is not an image ImageIO can read (" + FORMATS + ")"
+                        + (cause == null ? "" : ": " + Causes.describe(cause).replaceAll("\\.+$", "")),
+                "Convert it to " + FORMATS + ", or move it out of the dataset",
+                cause);
+    }
+
+    /** The three steps on a decoded picture. */
+    public static byte[] convert(BufferedImage picture, boolean invert) {
+        double[] grey = grey(picture, invert ? 255 : 0);
+        double[] small = resize(grey, picture.getWidth(), picture.getHeight());
+        byte[] pixels = new byte[SIDE * SIDE];
+        for (int i = 0; i < pixels.length; i++) {
+            int v = (int) Math.round(Math.max(0, Math.min(255, small[i])));
+            pixels[i] = (byte) (invert ? 255 - v : v);
+        }
+        return pixels;
+    }
+
+    /** Grey values 0-255 in row-major order; transparency laid over {@code background}. */
+    static double[] grey(BufferedImage picture, int background) {
+        int width = picture.getWidth();
+        int height = picture.getHeight();
+        double[] grey = new double[width * height];
+        Raster raster = picture.getRaster();
+        boolean greyImage = picture.getColorModel().getColorSpace().getNumComponents() == 1
+                && picture.getColorModel().getPixelSize() >= 1
+                && picture.getColorModel().getNumColorComponents() == 1
+                && !(picture.getColorModel() instanceof java.awt.image.IndexColorModel);
+        if (greyImage) {
+            double scale = 255.0 / ((1 << raster.getSampleModel().getSampleSize(0)) - 1);
+            boolean alpha = raster.getNumBands() > 1;
+            double alphaScale = alpha ? 1.0 / ((1 << raster.getSampleModel().getSampleSize(1)) - 1) : 1;
+            for (int y = 0; y < height; y++) {
+                for (int x = 0; x < width; x++) {
+                    double value = raster.getSample(x, y, 0) * scale;
+                    double a = alpha ? raster.getSample(x, y, 1) * alphaScale : 1;
+                    grey[y * width + x] = a * value + (1 - a) * background;
+                }
+            }
+            return grey;
+        }
+        int[] argb = picture.getRGB(0, 0, width, height, null, 0, width);
+        for (int i = 0; i < argb.length; i++) {
+            int p = argb[i];
+            double a = (p >>> 24) / 255.0;
+            double luma = 0.299 * ((p >> 16) & 0xff) + 0.587 * ((p >> 8) & 0xff) + 0.114 * (p & 0xff);
+            grey[i] = a * luma + (1 - a) * background;
+        }
+        return grey;
+    }
+
+    /** Area averaging from width x height to 28x28: per axis, each output cell averages the input span it covers. */
+    static double[] resize(double[] grey, int width, int height) {
+        double[] columns = new double[height * SIDE];
+        for (int y = 0; y < height; y++) {
+            resample(grey, y * width, 1, width, columns, y * SIDE, 1);
+        }
+        double[] result = new double[SIDE * SIDE];
+        for (int x = 0; x < SIDE; x++) {
+            resample(columns, x, SIDE, height, result, x, SIDE);
+        }
+        return result;
+    }
+
+    /** One line of {@code n} values (from {@code in} at offset, stride) to 28 (into {@code out} at offset, stride). */
+    private static void resample(
+            double[] in, int inOffset, int inStride, int n, double[] out, int outOffset, int outStride) {
+        double span = (double) n / SIDE;
+        for (int o = 0; o < SIDE; o++) {
+            double start = o * span;
+            double end = start + span;
+            double sum = 0;
+            for (int i = (int) Math.floor(start); i < Math.min(n, (int) Math.ceil(end)); i++) {
+                double overlap = Math.min(end, i + 1) - Math.max(start, i);
+                sum += overlap * in[inOffset + i * inStride];
+            }
+            out[outOffset + o * outStride] = sum / span;
+        }
+    }
+}
