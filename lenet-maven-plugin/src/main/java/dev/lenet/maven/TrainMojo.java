@@ -115,6 +115,15 @@ public class TrainMojo extends AbstractLeNetMojo {
     private boolean scaleInput;
 
     /**
+     * Augment the training images: each step moves (up to 2 pixels), turns (up to 10 degrees) and scales (by 0.9 to
+     * 1.1) every image at random, seeded by seed, inside the graph. For small datasets; the test set is never changed.
+     *
+     * @since 1.0.0
+     */
+    @Parameter(property = "lenet.augment", defaultValue = TrainingConfig.DEFAULT_AUGMENT)
+    private boolean augment;
+
+    /**
      * TensorFlow's intra-op threads; 0 means one per processor. Part of what decides the bits.
      *
      * @since 1.0.0
@@ -222,6 +231,7 @@ public class TrainMojo extends AbstractLeNetMojo {
                 epsilon,
                 seed,
                 scaleInput,
+                augment,
                 threads,
                 Device.parse(device),
                 new Stopping(

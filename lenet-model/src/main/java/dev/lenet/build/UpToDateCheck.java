@@ -78,6 +78,7 @@ final class UpToDateCheck {
         compare(changes, "epsilon", h.epsilon(), config.epsilon());
         compare(changes, "seed", h.seed(), config.seed());
         compare(changes, "scaleInput", h.scaleInput(), config.scaleInput());
+        compare(changes, "augment", h.augment(), config.augment());
         compare(changes, "threads", h.threads(), config.effectiveThreads());
         compare(changes, "TensorFlow version", card.tensorflowVersion(), Versions.tensorflow());
         compare(changes, "lenet version", card.lenetVersion(), Versions.lenet());

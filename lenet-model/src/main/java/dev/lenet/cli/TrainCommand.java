@@ -39,7 +39,7 @@ import java.util.function.Function;
 public final class TrainCommand {
     static final String USAGE = "[--dataset DIR_OR_ARCHIVE] [--epochs N] [--batch-size N] [--learning-rate X]"
             + " [--schedule constant|step|cosine|oneCycle] [--warmup-fraction X] [--final-divisor X] [--beta1 X]"
-            + " [--beta2 X] [--epsilon X] [--seed N] [--raw] [--threads N] [--device auto|cpu|gpu] [--reference]"
+            + " [--beta2 X] [--epsilon X] [--seed N] [--raw] [--augment] [--threads N] [--device auto|cpu|gpu] [--reference]"
             + " [--validation-size N] [--patience N] [--max-training-time D] [--output DIR] [--memory] [--verbose]"
             + " | --print-defaults";
 
@@ -140,6 +140,7 @@ public final class TrainCommand {
                 case "--epsilon" -> config.epsilon(number(flag, rest, Double::parseDouble));
                 case "--seed" -> config.seed(number(flag, rest, Long::parseLong));
                 case "--raw" -> config.scaleInput(false);
+                case "--augment" -> config.augment(true);
                 case "--threads" -> config.threads(number(flag, rest, Integer::parseInt));
                 case "--device" -> config.device(Device.parse(value(flag, rest)));
                 case "--validation-size" ->

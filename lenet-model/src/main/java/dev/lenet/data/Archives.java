@@ -23,7 +23,22 @@ final class Archives {
         void accept(DatasetFile file, String source, InputStream content) throws IOException;
     }
 
+    /** Receives one file of an archive by its entry name; closing {@code content} does not close the archive. */
+    interface EntryHandler {
+        void accept(String name, String source, InputStream content) throws IOException;
+    }
+
     static void forEachDatasetFile(Path archive, DatasetEntryHandler handler) {
+        forEachFile(archive, (name, source, content) -> {
+            DatasetFile role = DatasetFile.forName(name.substring(name.lastIndexOf('/') + 1));
+            if (role != null) {
+                handler.accept(role, source, content);
+            }
+        });
+    }
+
+    /** Every file entry, in archive order; an entry whose name leaves the archive is refused. */
+    static void forEachFile(Path archive, EntryHandler handler) {
         try (InputStream file = new BufferedInputStream(Files.newInputStream(archive));
                 ArchiveInputStream<?> entries = open(archive, file)) {
             ArchiveEntry entry;
@@ -32,10 +47,6 @@ final class Archives {
                     continue;
                 }
                 String name = entry.getName();
-                DatasetFile role = DatasetFile.forName(name.substring(name.lastIndexOf('/') + 1));
-                if (role == null) {
-                    continue;
-                }
                 String source = archive + "!" + name;
                 if (SafePaths.escapes(name)) {
                     throw new InvalidDatasetException(
@@ -43,7 +54,7 @@ final class Archives {
                             "the entry name leaves the archive (absolute or '..')",
                             "Refusing a crafted archive; repack the dataset with plain relative entry names");
                 }
-                handler.accept(role, source, new NonClosing(entries));
+                handler.accept(name, source, new NonClosing(entries));
             }
         } catch (IOException e) {
             throw new InvalidDatasetException(

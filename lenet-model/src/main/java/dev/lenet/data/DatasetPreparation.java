@@ -36,6 +36,9 @@ public final class DatasetPreparation {
         if (Files.isRegularFile(location) && location.getFileName().toString().endsWith(".csv")) {
             return convert(location, List.of(location), options, cache, log, () -> fromCsv(List.of(location), options));
         }
+        if (Files.isRegularFile(location)) {
+            return isIdxArchive(location) ? location : prepare(extracted(location, cache, log), options, cache, log);
+        }
         if (!Files.isDirectory(location) || containsIdx(location)) {
             return location;
         }
@@ -89,6 +92,7 @@ public final class DatasetPreparation {
             log.accept("Dataset " + location + ": converted earlier, same content (" + target + ")");
             return target;
         }
+        long started = System.nanoTime();
         Converted converted = conversion.run();
         if (converted.test().count() == 0) {
             throw new InvalidDatasetException(
@@ -115,7 +119,12 @@ public final class DatasetPreparation {
         } finally {
             AtomicFiles.deleteQuietly(staging);
         }
-        log.accept("Dataset " + location + ": converted to " + target);
+        log.accept(String.format(
+                Locale.ROOT,
+                "Dataset %s: converted to %s in %.1f s",
+                location,
+                target,
+                (System.nanoTime() - started) / 1e9));
         return target;
     }
 
@@ -234,6 +243,85 @@ public final class DatasetPreparation {
             System.arraycopy(images.get(i), 0, pixels, i * Digits.PIXELS, Digits.PIXELS);
         }
         return new Digits("converted", pixels, "", labels, "");
+    }
+
+    /** At most this much is extracted from an archive of class folders or CSV: a bomb stops here. */
+    static final long MAX_EXTRACTED_BYTES = 4L << 30;
+
+    static final int MAX_EXTRACTED_FILES = 1_000_000;
+
+    private static boolean isIdxArchive(Path archive) {
+        boolean[] idx = {false};
+        Archives.forEachFile(archive, (name, source, content) -> {
+            idx[0] |= DatasetFile.forName(name.substring(name.lastIndexOf('/') + 1)) != null;
+        });
+        return idx[0];
+    }
+
+    /**
+     * The archive's files under {@code <cache>/extracted/<SHA-256 of the archive>}, extracted once (beside, then moved
+     * into place); its single top folder, if it has one, is the dataset.
+     */
+    private static Path extracted(Path archive, Path cache, Consumer<String> log) {
+        Path target;
+        try {
+            target = cache.resolve("extracted").resolve(Sha256.of(archive).substring(0, 24));
+        } catch (IOException e) {
+            throw new InvalidDatasetException(
+                    archive.toString(), "cannot be read (" + Causes.describe(e) + ")", "Check that it is readable", e);
+        }
+        if (!Files.isDirectory(target)) {
+            Path staging = null;
+            try {
+                Files.createDirectories(target.getParent());
+                staging = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-");
+                Path root = staging;
+                long[] budget = {MAX_EXTRACTED_BYTES, MAX_EXTRACTED_FILES};
+                Archives.forEachFile(archive, (name, source, content) -> {
+                    if (--budget[1] < 0) {
+                        throw new InvalidDatasetException(
+                                archive.toString(),
+                                "holds more than " + MAX_EXTRACTED_FILES + " files",
+                                "Split the dataset, or give it as a directory");
+                    }
+                    Path file = root.resolve(name);
+                    Files.createDirectories(file.getParent());
+                    try (java.io.OutputStream out = Files.newOutputStream(file)) {
+                        byte[] buffer = new byte[1 << 16];
+                        int n;
+                        while ((n = content.read(buffer)) > 0) {
+                            budget[0] -= n;
+                            if (budget[0] < 0) {
+                                throw new InvalidDatasetException(
+                                        archive.toString(),
+                                        "expands to more than " + (MAX_EXTRACTED_BYTES >> 30) + " GiB",
+                                        "Give the dataset as a directory");
+                            }
+                            out.write(buffer, 0, n);
+                        }
+                    }
+                });
+                AtomicFiles.replaceDirectory(staging, target);
+                staging = null;
+            } catch (IOException e) {
+                throw new InvalidDatasetException(
+                        archive.toString(),
+                        "cannot be extracted to " + target + " (" + Causes.describe(e) + ")",
+                        "Check that the dataset cache (datasetCache) is writable and the disk has space",
+                        e);
+            } finally {
+                AtomicFiles.deleteQuietly(staging);
+            }
+            log.accept("Dataset " + archive + ": extracted to " + target);
+        }
+        try (Stream<Path> entries = Files.list(target)) {
+            List<Path> top = entries.filter(p -> !p.getFileName().toString().startsWith("."))
+                    .toList();
+            return top.size() == 1 && Files.isDirectory(top.get(0)) ? top.get(0) : target;
+        } catch (IOException e) {
+            throw new InvalidDatasetException(
+                    target.toString(), "cannot be listed (" + Causes.describe(e) + ")", "Check that it is readable", e);
+        }
     }
 
     private static boolean containsIdx(Path directory) {

@@ -140,6 +140,7 @@ public final class MlBom {
         properties.add(new Property("lenet:hyperparameter:beta1", String.valueOf(h.beta1())));
         properties.add(new Property("lenet:hyperparameter:beta2", String.valueOf(h.beta2())));
         properties.add(new Property("lenet:hyperparameter:seed", String.valueOf(h.seed())));
+        properties.add(new Property("lenet:hyperparameter:augment", String.valueOf(h.augment())));
         properties.add(new Property("lenet:device", card.device()));
         component.setProperties(properties);
         component.setHashes(List.of(new Hash(Hash.Algorithm.SHA_256, combined(files))));

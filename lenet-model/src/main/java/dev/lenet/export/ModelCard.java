@@ -75,6 +75,7 @@ public record ModelCard(
             double epsilon,
             long seed,
             boolean scaleInput,
+            boolean augment,
             int threads) {}
 
     /** The SHA-256s of what the model was trained and tested on. */
@@ -126,6 +127,7 @@ public record ModelCard(
                         config.epsilon(),
                         config.seed(),
                         config.scaleInput(),
+                        config.augment(),
                         config.effectiveThreads()),
                 epochs.stream()
                         .map(e -> new Epoch(

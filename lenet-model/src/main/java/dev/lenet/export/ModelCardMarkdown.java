@@ -42,6 +42,7 @@ final class ModelCardMarkdown {
                         Double.NaN,
                         0,
                         true,
+                        false,
                         0)
                 : card.hyperparameters();
         md.append("## Hyperparameters\n\n| name | value |\n|---|---|\n");
@@ -56,6 +57,7 @@ final class ModelCardMarkdown {
                     .append(h.finalDivisor())
                     .append(" |\n");
         }
+        md.append("| augment | ").append(h.augment()).append(" |\n");
         md.append("| beta1, beta2, epsilon | ")
                 .append(h.beta1())
                 .append(", ")

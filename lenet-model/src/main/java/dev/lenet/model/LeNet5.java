@@ -54,8 +54,14 @@ public final class LeNet5 {
      */
     public static Forward forward(
             Ops tf, Operand<TUint8> images, Map<LeNetParameter, ? extends Operand<TFloat32>> w, boolean scaleInput) {
+        return forwardFromPixels(tf, tf.dtypes.cast(images, TFloat32.class), w, scaleInput);
+    }
+
+    /** As {@link #forward}, from pixel values 0-255 already as floats (an augmented batch). */
+    public static Forward forwardFromPixels(
+            Ops tf, Operand<TFloat32> pixels, Map<LeNetParameter, ? extends Operand<TFloat32>> w, boolean scaleInput) {
         List<Layer> layers = new ArrayList<>();
-        Operand<TFloat32> x = tf.dtypes.cast(images, TFloat32.class);
+        Operand<TFloat32> x = pixels;
         if (scaleInput) {
             x = tf.math.mul(x, tf.constant(1f / 255f));
         }

@@ -179,7 +179,8 @@ public final class Trainer implements AutoCloseable {
             t++;
             int start = s * config.batchSize();
             int size = Math.min(config.batchSize(), n - start);
-            TrainingSession.StepResult step = session.step(start, size, rate, t, config.beta1(), config.beta2());
+            TrainingSession.StepResult step =
+                    session.step(start, size, rate, t, config.beta1(), config.beta2(), config.seed());
             if (!Double.isFinite(step.loss())) {
                 throw new TrainingDivergedException(epoch + 1, s + 1, step.loss(), rate);
             }

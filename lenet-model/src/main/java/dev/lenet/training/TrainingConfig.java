@@ -9,6 +9,8 @@ import dev.lenet.InvalidParameterException;
  * @param learningRate the base rate; one-cycle's peak
  * @param warmupFraction one-cycle only: the share of all steps spent rising to the peak
  * @param finalDivisor one-cycle only: the rate starts at peak/10 and ends at peak/finalDivisor
+ * @param augment true moves, turns and scales every training image a little at random in each step (seeded; see
+ *     {@code Augmentation}), for small datasets
  * @param threads TensorFlow's intra-op threads; 0 means one per available processor. Part of the result:
  *     a different count sums in a different order and gives different bits.
  */
@@ -24,6 +26,7 @@ public record TrainingConfig(
         double epsilon,
         long seed,
         boolean scaleInput,
+        boolean augment,
         int threads,
         Device device,
         Stopping stopping) {
@@ -42,6 +45,7 @@ public record TrainingConfig(
     public static final String DEFAULT_EPSILON = "1e-7";
     public static final String DEFAULT_SEED = "42";
     public static final String DEFAULT_SCALE_INPUT = "true";
+    public static final String DEFAULT_AUGMENT = "false";
     public static final String DEFAULT_THREADS = "0";
     public static final String DEFAULT_DEVICE = "auto";
 
@@ -134,6 +138,7 @@ public record TrainingConfig(
         private double epsilon = Double.parseDouble(DEFAULT_EPSILON);
         private long seed = Long.parseLong(DEFAULT_SEED);
         private boolean scaleInput = Boolean.parseBoolean(DEFAULT_SCALE_INPUT);
+        private boolean augment = Boolean.parseBoolean(DEFAULT_AUGMENT);
         private int threads = Integer.parseInt(DEFAULT_THREADS);
         private Device device = Device.parse(DEFAULT_DEVICE);
         private Stopping stopping = Stopping.none();
@@ -152,6 +157,7 @@ public record TrainingConfig(
             epsilon = c.epsilon;
             seed = c.seed;
             scaleInput = c.scaleInput;
+            augment = c.augment;
             threads = c.threads;
             device = c.device;
             stopping = c.stopping;
@@ -207,6 +213,11 @@ public record TrainingConfig(
             return this;
         }
 
+        public Builder augment(boolean value) {
+            augment = value;
+            return this;
+        }
+
         public Builder scaleInput(boolean value) {
             scaleInput = value;
             return this;
@@ -240,6 +251,7 @@ public record TrainingConfig(
                     epsilon,
                     seed,
                     scaleInput,
+                    augment,
                     threads,
                     device,
                     stopping);

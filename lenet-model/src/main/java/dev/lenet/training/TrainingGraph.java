@@ -46,6 +46,9 @@ final class TrainingGraph {
     final Op loadData;
     final Op initialize;
     final Placeholder<TInt64> shuffleSeed;
+    /** Fed each step when training augments its images: the (seed, step) pair of that batch's draws; else null. */
+    final Placeholder<TInt64> augmentSeed;
+
     final Op shuffle;
     final Placeholder<TInt32> batchStart;
     final Placeholder<TInt32> batchSize;
@@ -108,7 +111,16 @@ final class TrainingGraph {
         Operand<TUint8> batchImages = tf.gather(images, indices, tf.constant(0));
         Operand<TInt32> batchLabels = tf.gather(labels, indices, tf.constant(0));
 
-        LeNet5.Forward forward = LeNet5.forward(tf, batchImages, weights, config.scaleInput());
+        LeNet5.Forward forward;
+        if (config.augment()) {
+            augmentSeed = tf.placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
+            Operand<TFloat32> augmented =
+                    Augmentation.apply(tf, tf.dtypes.cast(batchImages, TFloat32.class), batchSize, augmentSeed);
+            forward = LeNet5.forwardFromPixels(tf, augmented, weights, config.scaleInput());
+        } else {
+            augmentSeed = null;
+            forward = LeNet5.forward(tf, batchImages, weights, config.scaleInput());
+        }
         summary = ModelSummary.of(forward, classes);
         SparseSoftmaxCrossEntropyWithLogits<TFloat32> crossEntropy =
                 tf.nn.sparseSoftmaxCrossEntropyWithLogits(forward.logits(), batchLabels);

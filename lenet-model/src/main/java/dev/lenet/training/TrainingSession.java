@@ -79,23 +79,28 @@ final class TrainingSession implements AutoCloseable {
     record StepResult(double loss, int correct) {}
 
     /** One Adam step on the batch at {@code start} of the shuffled order; {@code t} counts steps from 1. */
-    StepResult step(int start, int size, double rate, long t, double beta1, double beta2) {
+    StepResult step(int start, int size, double rate, long t, double beta1, double beta2, long seed) {
         try (TFloat32 lr = TFloat32.scalarOf((float) rate);
                 TInt32 startTensor = TInt32.vectorOf(start);
                 TInt32 sizeTensor = TInt32.vectorOf(size);
                 TFloat32 b1 = TFloat32.scalarOf((float) Math.pow(beta1, t));
                 TFloat32 b2 = TFloat32.scalarOf((float) Math.pow(beta2, t));
-                Result result = session.runner()
-                        .feed(nodes.batchStart, startTensor)
-                        .feed(nodes.batchSize, sizeTensor)
-                        .feed(nodes.learningRate, lr)
-                        .feed(nodes.beta1Power, b1)
-                        .feed(nodes.beta2Power, b2)
-                        .addTarget(nodes.step)
-                        .fetch(nodes.batchLoss)
-                        .fetch(nodes.batchCorrect)
-                        .run()) {
-            return new StepResult(((TFloat32) result.get(0)).getFloat(), ((TInt32) result.get(1)).getInt());
+                TInt64 augmentSeed = TInt64.vectorOf(seed, t)) {
+            Session.Runner runner = session.runner()
+                    .feed(nodes.batchStart, startTensor)
+                    .feed(nodes.batchSize, sizeTensor)
+                    .feed(nodes.learningRate, lr)
+                    .feed(nodes.beta1Power, b1)
+                    .feed(nodes.beta2Power, b2);
+            if (nodes.augmentSeed != null) {
+                runner.feed(nodes.augmentSeed, augmentSeed);
+            }
+            try (Result result = runner.addTarget(nodes.step)
+                    .fetch(nodes.batchLoss)
+                    .fetch(nodes.batchCorrect)
+                    .run()) {
+                return new StepResult(((TFloat32) result.get(0)).getFloat(), ((TInt32) result.get(1)).getInt());
+            }
         }
     }
 

@@ -54,6 +54,27 @@ class DatasetPreparationTest {
     }
 
     @Test
+    void anArchiveOfClassFoldersIsExtractedOnceThenConverted() throws IOException {
+        Path shapes = temp.resolve("shapes");
+        SyntheticShapes.writeDataset(shapes, 3, 1, 1);
+        Path zip = temp.resolve("shapes.zip");
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip));
+                var files = Files.walk(shapes)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                out.putNextEntry(new java.util.zip.ZipEntry("shapes/" + shapes.relativize(file)));
+                out.write(Files.readAllBytes(file));
+                out.closeEntry();
+            }
+        }
+        Path converted = prepare(zip);
+        assertEquals(SyntheticShapes.CLASSES, DatasetReader.read(converted).classes());
+        assertEquals(converted, prepare(shapes), "the same files give the same conversion, from a folder too");
+        log.clear();
+        assertEquals(converted, prepare(zip));
+        assertTrue(log.stream().noneMatch(l -> l.contains("extracted to")), "extracted once: " + log);
+    }
+
+    @Test
     void invertChangesTheConversion() throws IOException {
         Path shapes = temp.resolve("shapes");
         SyntheticShapes.writeDataset(shapes, 2, 1, 1);
