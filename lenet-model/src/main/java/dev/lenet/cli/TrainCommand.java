@@ -37,7 +37,7 @@ import java.util.function.Function;
  * comes from {@code ~/.lenet/datasets}, fetched on first use.
  */
 public final class TrainCommand {
-    static final String USAGE = "[--dataset DIR_OR_ARCHIVE] [--epochs N] [--batch-size N] [--learning-rate X]"
+    static final String USAGE = "[--dataset DIR_OR_ARCHIVE_OR_CSV] [--epochs N] [--batch-size N] [--learning-rate X]"
             + " [--schedule constant|step|cosine|oneCycle] [--warmup-fraction X] [--final-divisor X] [--beta1 X]"
             + " [--beta2 X] [--epsilon X] [--seed N] [--raw] [--augment] [--threads N] [--device auto|cpu|gpu] [--reference]"
             + " [--validation-size N] [--patience N] [--max-training-time D] [--output DIR] [--memory] [--verbose]"
