@@ -219,27 +219,28 @@ public class TrainMojo extends AbstractLeNetMojo {
     }
 
     private TrainGoal.Request request() {
-        TrainingConfig config = new TrainingConfig(
-                epochs,
-                batchSize,
-                learningRate,
-                LearningRateSchedule.parse(learningRateSchedule),
-                warmupFraction,
-                finalDivisor,
-                beta1,
-                beta2,
-                epsilon,
-                seed,
-                scaleInput,
-                augment,
-                threads,
-                Device.parse(device),
-                new Stopping(
+        TrainingConfig config = new TrainingConfig.Builder()
+                .epochs(epochs)
+                .batchSize(batchSize)
+                .learningRate(learningRate)
+                .learningRateSchedule(LearningRateSchedule.parse(learningRateSchedule))
+                .warmupFraction(warmupFraction)
+                .finalDivisor(finalDivisor)
+                .beta1(beta1)
+                .beta2(beta2)
+                .epsilon(epsilon)
+                .seed(seed)
+                .scaleInput(scaleInput)
+                .augment(augment)
+                .threads(threads)
+                .device(Device.parse(device))
+                .stopping(new Stopping(
                         validationSize,
                         Stopping.Monitor.parse(monitor),
                         patience,
                         minDelta,
-                        Stopping.parseDuration(maxTrainingTime)));
+                        Stopping.parseDuration(maxTrainingTime)))
+                .build();
         Path output = outputDirectory.toPath();
         Path artifact = output.resolve(project.getBuild().getFinalName() + "-" + classifier + ".jar");
         return new TrainGoal.Request(

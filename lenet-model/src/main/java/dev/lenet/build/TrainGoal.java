@@ -210,7 +210,7 @@ public final class TrainGoal {
 
     /** Where converted datasets are kept: the dataset cache, or the per-user default when there is none. */
     static Path datasetCache(Path configured) {
-        return configured != null ? configured : Path.of(System.getProperty("user.home"), ".lenet", "datasets");
+        return configured != null ? configured : DatasetCache.defaultRoot();
     }
 
     private static RunReport train(Request request, Path dataset, Path savedModel, BuildLog log) {

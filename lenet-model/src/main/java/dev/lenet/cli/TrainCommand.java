@@ -77,7 +77,7 @@ public final class TrainCommand {
             return 0;
         }
         Options options = parse(args);
-        Path cache = Path.of(System.getProperty("user.home"), ".lenet", "datasets");
+        Path cache = DatasetCache.defaultRoot();
         Path dataset = options.dataset() != null
                 ? DatasetPreparation.prepare(
                         options.dataset(), DatasetOptions.defaults(DEFAULT_SPLIT_SEED), cache, out::println)

@@ -37,6 +37,11 @@ public final class DatasetCache {
     private final Map<DatasetFile, String> expected;
     private final Consumer<String> log;
 
+    /** The per-user cache root, {@code ~/.lenet/datasets}: MNIST in mnist/, converted datasets in converted/. */
+    public static Path defaultRoot() {
+        return Path.of(System.getProperty("user.home"), ".lenet", "datasets");
+    }
+
     public DatasetCache(Path root, List<String> sources, Consumer<String> log) {
         this(root, sources, null, log);
     }

@@ -59,24 +59,19 @@ public final class SavedModelExport {
     /** As {@link #write(TrainedWeights, boolean, Path)}, with extra files (such as the model card) put beside it. */
     public static void write(TrainedWeights weights, boolean scaleInput, Path target, Map<String, byte[]> extraFiles) {
         Path absolute = target.toAbsolutePath();
-        Path staging = null;
         try {
-            Files.createDirectories(absolute.getParent());
             AtomicFiles.deleteLeftovers(absolute);
-            staging = Files.createTempDirectory(absolute.getParent(), "." + absolute.getFileName() + "-");
-            Path model = staging.resolve("model");
-            exportTo(weights, scaleInput, model);
-            for (Map.Entry<String, byte[]> file : extraFiles.entrySet()) {
-                Files.write(model.resolve(file.getKey()), file.getValue());
-            }
-            AtomicFiles.replaceDirectory(model, absolute);
+            AtomicFiles.writeDirectory(absolute, model -> {
+                exportTo(weights, scaleInput, model);
+                for (Map.Entry<String, byte[]> file : extraFiles.entrySet()) {
+                    Files.write(model.resolve(file.getKey()), file.getValue());
+                }
+            });
         } catch (IOException e) {
             throw new LeNetException(
                     "cannot write the SavedModel to " + absolute + " (" + Causes.describe(e) + "). Check that the"
                             + " directory is writable and the disk has space",
                     e);
-        } finally {
-            AtomicFiles.deleteQuietly(staging);
         }
     }
 

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 public final class AtomicFiles {
     private AtomicFiles() {}
 
-    /** Writes a file's whole content to the path it is given. */
+    /** Writes a file's (or a directory's) whole content to the path it is given. */
     @FunctionalInterface
     public interface Content {
         void writeTo(Path partial) throws IOException;
@@ -35,6 +35,25 @@ public final class AtomicFiles {
             replaceFile(partial, absolute);
         } finally {
             deleteQuietly(partial);
+        }
+    }
+
+    /**
+     * Writes {@code target} as a whole directory: {@code content} is given a path inside a hidden staging directory
+     * beside it (the path does not exist yet; the content creates it), which is moved into place when complete,
+     * replacing an earlier {@code target} whole. Leftovers are not cleared here: a shared cache may hold another
+     * writer's staging directory.
+     */
+    public static void writeDirectory(Path target, Content content) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Files.createDirectories(absolute.getParent());
+        Path staging = Files.createTempDirectory(absolute.getParent(), "." + absolute.getFileName() + "-");
+        try {
+            Path finished = staging.resolve(absolute.getFileName());
+            content.writeTo(finished);
+            replaceDirectory(finished, absolute);
+        } finally {
+            deleteQuietly(staging);
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.lenet.Causes;
 import dev.lenet.InvalidParameterException;
 import dev.lenet.LeNetException;
+import dev.lenet.NativePlatform;
 import dev.lenet.data.InvalidDatasetException;
 import dev.lenet.log.BuildLog;
 import dev.lenet.pipeline.Baseline;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -103,14 +105,16 @@ public final class ChildJvm {
     }
 
     private static boolean isGpuNative(Path p) {
-        String name = p.getFileName().toString();
-        return name.startsWith("tensorflow-core-native-") && name.endsWith("-gpu.jar");
+        return isNative(p, NativePlatform.GPU_CLASSIFIER);
     }
 
     private static boolean isCpuNative(Path p) {
+        return Arrays.stream(NativePlatform.values()).anyMatch(platform -> isNative(p, platform.classifier()));
+    }
+
+    private static boolean isNative(Path p, String classifier) {
         String name = p.getFileName().toString();
-        return name.startsWith("tensorflow-core-native-")
-                && name.matches(".*-linux-x86_64\\.jar|.*-macosx-.*\\.jar|.*-windows-.*\\.jar|.*-linux-arm64\\.jar");
+        return name.startsWith("tensorflow-core-native-") && name.endsWith("-" + classifier + ".jar");
     }
 
     public static RunReport run(

@@ -1,6 +1,7 @@
 package dev.lenet.training;
 
 import dev.lenet.InvalidParameterException;
+import dev.lenet.NativePlatform;
 import org.tensorflow.DeviceSpec;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
@@ -27,7 +28,8 @@ public record DeviceChoice(boolean gpu, String reason) {
     static final String XLA_PROPERTY = "lenet.bench.xla";
     static final String BFLOAT16_PROPERTY = "lenet.bench.bfloat16";
 
-    private static final String GPU_NATIVE = "org/tensorflow/internal/c_api/linux-x86_64-gpu/LICENSE";
+    private static final String GPU_NATIVE =
+            "org/tensorflow/internal/c_api/" + NativePlatform.GPU_CLASSIFIER + "/LICENSE";
 
     public String device() {
         return gpu ? "gpu" : "cpu";
