@@ -5,6 +5,7 @@ import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.commons.compress.archivers.ArchiveEntry;
@@ -63,6 +64,40 @@ final class Archives {
                     DatasetReader.WHAT_IT_NEEDS,
                     e);
         }
+    }
+
+    /** At most this much is extracted from an archive: a bomb stops here. */
+    static final long MAX_EXTRACTED_BYTES = 4L << 30;
+
+    static final int MAX_EXTRACTED_FILES = 1_000_000;
+
+    /** Writes every file of {@code archive} under {@code directory}, within the budgets above. */
+    static void extract(Path archive, Path directory) throws IOException {
+        long[] budget = {MAX_EXTRACTED_BYTES, MAX_EXTRACTED_FILES};
+        forEachFile(archive, (name, source, content) -> {
+            if (--budget[1] < 0) {
+                throw new InvalidDatasetException(
+                        archive.toString(),
+                        "holds more than " + MAX_EXTRACTED_FILES + " files",
+                        "Split the dataset, or give it as a directory");
+            }
+            Path file = directory.resolve(name);
+            Files.createDirectories(file.getParent());
+            try (OutputStream out = Files.newOutputStream(file)) {
+                byte[] buffer = new byte[1 << 16];
+                int n;
+                while ((n = content.read(buffer)) > 0) {
+                    budget[0] -= n;
+                    if (budget[0] < 0) {
+                        throw new InvalidDatasetException(
+                                archive.toString(),
+                                "expands to more than " + (MAX_EXTRACTED_BYTES >> 30) + " GiB",
+                                "Give the dataset as a directory");
+                    }
+                    out.write(buffer, 0, n);
+                }
+            }
+        });
     }
 
     private static ArchiveInputStream<?> open(Path archive, InputStream file) throws IOException {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -118,7 +119,7 @@ public final class ClassFolders {
         if (options.classes().isEmpty()) {
             return found;
         }
-        if (!new java.util.TreeSet<>(options.classes()).equals(new java.util.TreeSet<>(found))) {
+        if (!new TreeSet<>(options.classes()).equals(new TreeSet<>(found))) {
             throw new InvalidDatasetException(
                     root.toString(),
                     "has the class folders " + found + ", but classes names " + options.classes(),

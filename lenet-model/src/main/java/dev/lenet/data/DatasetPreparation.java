@@ -2,6 +2,7 @@ package dev.lenet.data;
 
 import dev.lenet.Causes;
 import dev.lenet.files.AtomicFiles;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,10 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -26,8 +23,6 @@ import java.util.stream.Stream;
 public final class DatasetPreparation {
     /** Bumped when the conversion changes, so that no earlier conversion is reused. */
     static final String VERSION = "lenet-converted/1";
-
-    static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
 
     private DatasetPreparation() {}
 
@@ -100,24 +95,17 @@ public final class DatasetPreparation {
                     "leaves no image for the test set",
                     "Give each class two images or more, or a test split of its own");
         }
-        Path staging = null;
         try {
-            Files.createDirectories(target.getParent());
-            staging = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-");
-            IdxWriter.writeDataset(staging, converted.train(), converted.test(), false);
-            ClassNames.write(staging.resolve(ClassNames.FILE), converted.classes());
-            if (Files.exists(target)) {
-                AtomicFiles.deleteRecursively(target);
-            }
-            AtomicFiles.replaceDirectory(staging, target);
+            AtomicFiles.writeDirectory(target, directory -> {
+                IdxWriter.writeDataset(directory, converted.train(), converted.test(), false);
+                ClassNames.write(directory.resolve(ClassNames.FILE), converted.classes());
+            });
         } catch (IOException e) {
             throw new InvalidDatasetException(
                     target.toString(),
                     "cannot be written (" + Causes.describe(e) + ")",
                     "Check that the dataset cache (datasetCache) is writable and the disk has space",
                     e);
-        } finally {
-            AtomicFiles.deleteQuietly(staging);
         }
         log.accept(String.format(
                 Locale.ROOT,
@@ -166,8 +154,8 @@ public final class DatasetPreparation {
         boolean[] test = StratifiedSplit.testItems(labels, classes.size(), options.testFraction(), options.seed());
         List<byte[]> trainImages = new ArrayList<>();
         List<byte[]> testImages = new ArrayList<>();
-        java.io.ByteArrayOutputStream trainLabelBytes = new java.io.ByteArrayOutputStream();
-        java.io.ByteArrayOutputStream testLabelBytes = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream trainLabelBytes = new ByteArrayOutputStream();
+        ByteArrayOutputStream testLabelBytes = new ByteArrayOutputStream();
         for (int i = 0; i < labels.length; i++) {
             (test[i] ? testImages : trainImages).add(train.images().get(i));
             (test[i] ? testLabelBytes : trainLabelBytes).write(labels[i]);
@@ -181,7 +169,8 @@ public final class DatasetPreparation {
     private static Converted fromFolders(ClassFolders.Layout layout, DatasetOptions options, Consumer<String> log) {
         List<ClassFolders.Sample> all = new ArrayList<>(layout.train());
         all.addAll(layout.test());
-        byte[][] images = decode(all, options.invert(), log);
+        byte[][] images = ImageConversion.readAll(
+                all.stream().map(ClassFolders.Sample::file).toList(), options.invert(), log);
         int trainCount = layout.train().size();
         byte[] trainLabels = new byte[trainCount];
         byte[] testLabels = new byte[layout.test().size()];
@@ -198,45 +187,6 @@ public final class DatasetPreparation {
                 digits(List.of(images).subList(trainCount, all.size()), testLabels));
     }
 
-    /** Decodes every image on all cores, saying how far it got every two seconds. */
-    private static byte[][] decode(List<ClassFolders.Sample> samples, boolean invert, Consumer<String> log) {
-        byte[][] images = new byte[samples.size()][];
-        AtomicInteger done = new AtomicInteger();
-        long started = System.nanoTime();
-        AtomicLong lastReport = new AtomicLong(started);
-        int threads = Runtime.getRuntime().availableProcessors();
-        ForkJoinPool pool = new ForkJoinPool(threads);
-        try {
-            pool.submit(() -> IntStream.range(0, samples.size()).parallel().forEach(i -> {
-                        images[i] = ImageConversion.read(samples.get(i).file(), invert);
-                        int n = done.incrementAndGet();
-                        long now = System.nanoTime();
-                        long last = lastReport.get();
-                        if (now - last > PROGRESS_EVERY_NANOS && lastReport.compareAndSet(last, now)) {
-                            log.accept(String.format(Locale.ROOT, "Decoding images: %,d of %,d", n, samples.size()));
-                        }
-                    }))
-                    .get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while decoding images", e);
-        } finally {
-            pool.shutdownNow();
-        }
-        log.accept(String.format(
-                Locale.ROOT,
-                "Decoded %,d images in %.1f s (%d threads)",
-                samples.size(),
-                (System.nanoTime() - started) / 1e9,
-                threads));
-        return images;
-    }
-
     private static Digits digits(List<byte[]> images, byte[] labels) {
         byte[] pixels = new byte[images.size() * Digits.PIXELS];
         for (int i = 0; i < images.size(); i++) {
@@ -245,16 +195,9 @@ public final class DatasetPreparation {
         return new Digits("converted", pixels, "", labels, "");
     }
 
-    /** At most this much is extracted from an archive of class folders or CSV: a bomb stops here. */
-    static final long MAX_EXTRACTED_BYTES = 4L << 30;
-
-    static final int MAX_EXTRACTED_FILES = 1_000_000;
-
     private static boolean isIdxArchive(Path archive) {
         boolean[] idx = {false};
-        Archives.forEachFile(archive, (name, source, content) -> {
-            idx[0] |= DatasetFile.forName(name.substring(name.lastIndexOf('/') + 1)) != null;
-        });
+        Archives.forEachDatasetFile(archive, (file, source, content) -> idx[0] = true);
         return idx[0];
     }
 
@@ -271,46 +214,14 @@ public final class DatasetPreparation {
                     archive.toString(), "cannot be read (" + Causes.describe(e) + ")", "Check that it is readable", e);
         }
         if (!Files.isDirectory(target)) {
-            Path staging = null;
             try {
-                Files.createDirectories(target.getParent());
-                staging = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-");
-                Path root = staging;
-                long[] budget = {MAX_EXTRACTED_BYTES, MAX_EXTRACTED_FILES};
-                Archives.forEachFile(archive, (name, source, content) -> {
-                    if (--budget[1] < 0) {
-                        throw new InvalidDatasetException(
-                                archive.toString(),
-                                "holds more than " + MAX_EXTRACTED_FILES + " files",
-                                "Split the dataset, or give it as a directory");
-                    }
-                    Path file = root.resolve(name);
-                    Files.createDirectories(file.getParent());
-                    try (java.io.OutputStream out = Files.newOutputStream(file)) {
-                        byte[] buffer = new byte[1 << 16];
-                        int n;
-                        while ((n = content.read(buffer)) > 0) {
-                            budget[0] -= n;
-                            if (budget[0] < 0) {
-                                throw new InvalidDatasetException(
-                                        archive.toString(),
-                                        "expands to more than " + (MAX_EXTRACTED_BYTES >> 30) + " GiB",
-                                        "Give the dataset as a directory");
-                            }
-                            out.write(buffer, 0, n);
-                        }
-                    }
-                });
-                AtomicFiles.replaceDirectory(staging, target);
-                staging = null;
+                AtomicFiles.writeDirectory(target, directory -> Archives.extract(archive, directory));
             } catch (IOException e) {
                 throw new InvalidDatasetException(
                         archive.toString(),
                         "cannot be extracted to " + target + " (" + Causes.describe(e) + ")",
                         "Check that the dataset cache (datasetCache) is writable and the disk has space",
                         e);
-            } finally {
-                AtomicFiles.deleteQuietly(staging);
             }
             log.accept("Dataset " + archive + ": extracted to " + target);
         }

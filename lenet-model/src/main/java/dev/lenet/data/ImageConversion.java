@@ -6,6 +6,14 @@ import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -63,6 +71,47 @@ public final class ImageConversion {
             throw notAnImage(file, e);
         }
         return convert(picture, invert);
+    }
+
+    static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
+
+    /** Reads and converts every file on all cores, saying how far it got every two seconds, and in the end how long. */
+    public static byte[][] readAll(List<Path> files, boolean invert, Consumer<String> log) {
+        byte[][] images = new byte[files.size()][];
+        AtomicInteger done = new AtomicInteger();
+        long started = System.nanoTime();
+        AtomicLong lastReport = new AtomicLong(started);
+        int threads = Runtime.getRuntime().availableProcessors();
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            pool.submit(() -> IntStream.range(0, files.size()).parallel().forEach(i -> {
+                        images[i] = read(files.get(i), invert);
+                        int n = done.incrementAndGet();
+                        long now = System.nanoTime();
+                        long last = lastReport.get();
+                        if (now - last > PROGRESS_EVERY_NANOS && lastReport.compareAndSet(last, now)) {
+                            log.accept(String.format(Locale.ROOT, "Decoding images: %,d of %,d", n, files.size()));
+                        }
+                    }))
+                    .get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while decoding images", e);
+        } finally {
+            pool.shutdownNow();
+        }
+        log.accept(String.format(
+                Locale.ROOT,
+                "Decoded %,d images in %.1f s (%d threads)",
+                files.size(),
+                (System.nanoTime() - started) / 1e9,
+                threads));
+        return images;
     }
 
     private static InvalidDatasetException notAnImage(Path file, Exception cause) {

@@ -4,6 +4,8 @@ import dev.lenet.data.Digits;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Squeeze;
+import org.tensorflow.op.core.Stack;
 import org.tensorflow.op.core.Unstack;
 import org.tensorflow.op.image.ImageProjectiveTransformV3;
 import org.tensorflow.types.TFloat32;
@@ -55,8 +57,7 @@ final class Augmentation {
         Operand<TFloat32> a2 = tf.math.sub(centre, tf.math.add(tf.math.mul(a0, fromX), tf.math.mul(a1, fromY)));
         Operand<TFloat32> b2 = tf.math.sub(centre, tf.math.add(tf.math.mul(b0, fromX), tf.math.mul(b1, fromY)));
         Operand<TFloat32> zero = tf.zerosLike(cos);
-        Operand<TFloat32> transforms =
-                tf.stack(List.of(a0, a1, a2, b0, b1, b2, zero, zero), org.tensorflow.op.core.Stack.axis(1L));
+        Operand<TFloat32> transforms = tf.stack(List.of(a0, a1, a2, b0, b1, b2, zero, zero), Stack.axis(1L));
         Operand<TFloat32> moved = tf.image.imageProjectiveTransformV3(
                 tf.expandDims(images, tf.constant(-1)),
                 transforms,
@@ -64,6 +65,6 @@ final class Augmentation {
                 tf.constant(0f),
                 "BILINEAR",
                 ImageProjectiveTransformV3.fillMode("CONSTANT"));
-        return tf.squeeze(moved, org.tensorflow.op.core.Squeeze.axis(List.of(3L)));
+        return tf.squeeze(moved, Squeeze.axis(List.of(3L)));
     }
 }

@@ -85,7 +85,7 @@ final class TrainingSession implements AutoCloseable {
                 TInt32 sizeTensor = TInt32.vectorOf(size);
                 TFloat32 b1 = TFloat32.scalarOf((float) Math.pow(beta1, t));
                 TFloat32 b2 = TFloat32.scalarOf((float) Math.pow(beta2, t));
-                TInt64 augmentSeed = TInt64.vectorOf(seed, t)) {
+                TInt64 augmentSeed = nodes.augmentSeed == null ? null : TInt64.vectorOf(seed, t)) {
             Session.Runner runner = session.runner()
                     .feed(nodes.batchStart, startTensor)
                     .feed(nodes.batchSize, sizeTensor)
