@@ -9,36 +9,25 @@ import dev.lenet.evaluation.Predictions;
 import dev.lenet.export.MlBom;
 import dev.lenet.export.ModelCard;
 import dev.lenet.export.ModelPackage;
-import dev.lenet.export.SavedModelExport;
 import dev.lenet.files.AtomicFiles;
-import dev.lenet.model.LeNet5;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 import org.cyclonedx.model.Bom;
-import org.tensorflow.Result;
-import org.tensorflow.SavedModelBundle;
-import org.tensorflow.SessionFunction;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
-import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TUint8;
 
 /**
  * A trained LeNet, ready to classify 28x28 greyscale digits (one byte per pixel, row-major, 0 = background).
  * Opens a SavedModel directory, a packaged model artifact, or the artifact on the classpath (an artifact is unpacked
- * to a private temporary directory, removed as soon as the model is loaded). Close it: it holds a native session.
+ * to a private temporary directory, removed as soon as the model is loaded). Close it: it holds native memory.
  * {@link #classify} and {@link #classifyAll} may be called from several threads at once: each call feeds and fetches
- * its own tensors, and TensorFlow's session runs concurrent calls independently.
+ * its own tensors, and TensorFlow runs concurrent calls independently.
  */
 public final class LeNetClassifier implements AutoCloseable {
-    private final SavedModelBundle bundle;
-    private final SessionFunction serve;
+    private final ModelRunner runner;
     private final ModelCard card;
     private final byte[] mlBom;
     private final List<String> classes;
@@ -49,28 +38,20 @@ public final class LeNetClassifier implements AutoCloseable {
             this.card = readCard(savedModel.resolve(ModelPackage.CARD_JSON));
             this.mlBom = readIfPresent(savedModel.resolve(MlBom.FILE));
             NativePlatform.current();
-            SavedModelBundle loaded = SavedModelBundle.load(savedModel.toString(), SavedModelExport.TAG);
-            try {
-                this.serve = loaded.function(SavedModelExport.SIGNATURE);
-            } catch (RuntimeException e) {
-                loaded.close();
-                throw e;
-            }
-            this.bundle = loaded;
-            this.classes = classNames(card, serve);
+            ServingGraph graph = ServingGraph.read(savedModel);
+            this.classes = classNames(card, graph);
+            this.runner = ModelRunner.open(graph);
         } finally {
             AtomicFiles.deleteQuietly(unpacked);
         }
     }
 
     /** The card's class names; for a bare SavedModel, the indices as names (its output size gives their number). */
-    private static List<String> classNames(ModelCard card, SessionFunction serve) {
+    private static List<String> classNames(ModelCard card, ServingGraph graph) {
         if (card != null && card.classes() != null) {
             return card.classes();
         }
-        long classes =
-                serve.signature().getOutputs().get(LeNet5.PROBABILITIES).shape.get(1);
-        return IntStream.range(0, (int) classes).mapToObj(Integer::toString).toList();
+        return IntStream.range(0, graph.classes()).mapToObj(Integer::toString).toList();
     }
 
     /** The names of the classes, in index order. */
@@ -126,7 +107,7 @@ public final class LeNetClassifier implements AutoCloseable {
     }
 
     private static void requireSavedModel(Path directory, String origin) {
-        if (!Files.isRegularFile(directory.resolve("saved_model.pb"))) {
+        if (!Files.isRegularFile(directory.resolve(ServingGraph.FILE))) {
             throw new LeNetException(origin + ": holds no saved_model.pb. Give a SavedModel directory or the model"
                     + " artifact (.jar) that lenet:train attached");
         }
@@ -176,16 +157,12 @@ public final class LeNetClassifier implements AutoCloseable {
 
     private float[] probabilities(byte[] pixels, int count) {
         float[] flat = new float[count * classes.size()];
-        try (TUint8 input = TUint8.tensorOf(
-                        Shape.of(count, Digits.ROWS, Digits.COLUMNS), DataBuffers.of(pixels, true, false));
-                Result result = serve.call(Map.of(LeNet5.IMAGE, input))) {
-            ((TFloat32) result.get(LeNet5.PROBABILITIES).orElseThrow()).copyTo(DataBuffers.of(flat, false, false));
-        }
+        runner.probabilities(pixels, count, flat);
         return flat;
     }
 
     @Override
     public void close() {
-        bundle.close();
+        runner.close();
     }
 }

@@ -95,7 +95,7 @@ class LeNetClassifierTest {
             images.add(test.image(i));
         }
         try (LeNetClassifier model = LeNetClassifier.open(jar)) {
-            List<Prediction> alone = model.classifyAll(images);
+            List<Prediction> alone = images.stream().map(model::classify).toList();
             ExecutorService pool = Executors.newFixedThreadPool(4);
             try {
                 List<Future<List<Prediction>>> results = new ArrayList<>();
