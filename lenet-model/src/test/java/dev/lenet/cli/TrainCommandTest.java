@@ -3,11 +3,10 @@ package dev.lenet.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lenet.JavaProcess;
 import dev.lenet.Slow;
 import dev.lenet.training.TinyTraining;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,11 +32,7 @@ class TrainCommandTest {
 
     /** Runs TrainCommand in its own JVM with standard output and error merged into one pipe, as `| tee log` would. */
     private static List<String> trainMain(String... extra) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                TrainCommand.class.getName(),
+        List<String> arguments = new ArrayList<>(List.of(
                 "--dataset",
                 data.toString(),
                 "--epochs",
@@ -54,16 +49,8 @@ class TrainCommandTest {
                 "cpu",
                 "--output",
                 temp.resolve("model").toString()));
-        command.addAll(List.of(extra));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().remove("TF_CPP_MIN_LOG_LEVEL"); // as a user who did not set it
-        Process process = builder.start();
-        Path output = temp.resolve("output.txt");
-        Files.copy(process.getInputStream(), output, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        assertTrue(process.waitFor(2, TimeUnit.MINUTES), "TrainCommand finished");
-        List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
-        assertEquals(0, process.exitValue(), String.join("\n", lines));
-        return lines;
+        arguments.addAll(List.of(extra));
+        return JavaProcess.run(temp.resolve("output.txt"), null, TrainCommand.class, arguments);
     }
 
     @Test

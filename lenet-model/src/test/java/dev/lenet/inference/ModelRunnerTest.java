@@ -5,16 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lenet.JavaProcess;
 import dev.lenet.Slow;
 import dev.lenet.export.SavedModelExport;
 import dev.lenet.model.LeNet5;
 import dev.lenet.training.TinyTraining;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.Graph;
@@ -103,21 +101,12 @@ class ModelRunnerTest {
 
     /** Runs ClassifyAndPrint on a model in a JVM of its own, as the example application runs; its whole output. */
     private static List<String> consumerOutput(Path model, Path temp) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        ClassifyAndPrint.class.getName(),
-                        model.toString())
-                .redirectErrorStream(true);
-        builder.environment().put("TF_CPP_MIN_LOG_LEVEL", "2"); // as the example's pom sets it
-        Process process = builder.start();
-        Path output = temp.resolve("output-" + model.getFileName() + ".txt");
-        Files.copy(process.getInputStream(), output);
-        assertTrue(process.waitFor(2, TimeUnit.MINUTES), "the consumer finished");
-        List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
-        assertEquals(0, process.exitValue(), String.join("\n", lines));
-        return lines;
+        // TF_CPP_MIN_LOG_LEVEL 2 as the example's pom sets it: TensorFlow's own info lines obey it, absl's do not
+        return JavaProcess.run(
+                temp.resolve("output-" + model.getFileName() + ".txt"),
+                "2",
+                ClassifyAndPrint.class,
+                List.of(model.toString()));
     }
 
     @Test
