@@ -54,10 +54,10 @@ public final class TrainCommand {
         }
     }
 
-    /** Parsed command line. */
     /** The plugin's default splitSeed: class folders and CSV split as a build with default settings splits them. */
     static final long DEFAULT_SPLIT_SEED = 42;
 
+    /** Parsed command line. */
     record Options(Path dataset, TrainingConfig config, Path output, boolean memory, boolean verbose) {}
 
     static int run(String[] args, PrintStream out, Map<String, String> environment) {

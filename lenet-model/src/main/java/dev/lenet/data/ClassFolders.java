@@ -25,7 +25,14 @@ public final class ClassFolders {
     public record Sample(Path file, int label) {}
 
     /** What the folders hold. */
-    public record Layout(List<String> classes, List<Sample> train, List<Sample> test, int hidden, boolean split) {}
+    public record Layout(List<String> classes, List<Sample> train, List<Sample> test, int hidden, boolean split) {
+        /** The training samples, then the test samples. */
+        public List<Sample> samples() {
+            List<Sample> all = new ArrayList<>(train);
+            all.addAll(test);
+            return all;
+        }
+    }
 
     private ClassFolders() {}
 

@@ -1,6 +1,5 @@
 package dev.lenet.data;
 
-import dev.lenet.Causes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,8 +24,7 @@ public final class ClassNames {
                     .filter(line -> !line.isEmpty())
                     .toList();
         } catch (IOException e) {
-            throw new InvalidDatasetException(
-                    file.toString(), "cannot be read (" + Causes.describe(e) + ")", "Check that it is readable", e);
+            throw InvalidDatasetException.unreadable(file, e);
         }
         return validated(names, file.toString());
     }

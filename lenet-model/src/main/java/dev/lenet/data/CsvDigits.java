@@ -1,6 +1,5 @@
 package dev.lenet.data;
 
-import dev.lenet.Causes;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -60,8 +59,7 @@ public final class CsvDigits {
                 images.add(pixels(fields, file, number));
             }
         } catch (IOException e) {
-            throw new InvalidDatasetException(
-                    file.toString(), "cannot be read (" + Causes.describe(e) + ")", "Check that it is readable", e);
+            throw InvalidDatasetException.unreadable(file, e);
         }
         if (labels.isEmpty()) {
             throw new InvalidDatasetException(file.toString(), "holds no image", LAYOUT);

@@ -1,5 +1,6 @@
 package dev.lenet.data;
 
+import dev.lenet.InvalidParameterException;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ public record DatasetOptions(List<String> classes, double testFraction, boolean 
     public DatasetOptions {
         classes = List.copyOf(classes);
         if (!(testFraction > 0 && testFraction < 1)) {
-            throw new dev.lenet.InvalidParameterException(
+            throw new InvalidParameterException(
                     "testFraction", testFraction, "a share between 0 and 1 (exclusive), such as 0.2");
         }
     }

@@ -50,9 +50,8 @@ public final class DatasetPreparation {
         }
         if (ClassFolders.looksLikeClassFolders(location)) {
             ClassFolders.Layout layout = ClassFolders.scan(location, options);
-            List<Path> files = new ArrayList<>();
-            layout.train().forEach(s -> files.add(s.file()));
-            layout.test().forEach(s -> files.add(s.file()));
+            List<Path> files =
+                    layout.samples().stream().map(ClassFolders.Sample::file).toList();
             log.accept(String.format(
                     Locale.ROOT,
                     "Class folders: %d classes (%s), %,d training and %,d test images%s%s",
@@ -62,7 +61,7 @@ public final class DatasetPreparation {
                     layout.test().size(),
                     layout.split() ? " (test split by testFraction " + options.testFraction() + ")" : "",
                     layout.hidden() == 0 ? "" : "; " + layout.hidden() + " hidden files left out"));
-            return convert(location, files, options, cache, log, () -> fromFolders(layout, options, log));
+            return convert(location, files, options, cache, log, () -> fromFolders(layout, files, options, log));
         }
         return location;
     }
@@ -128,8 +127,7 @@ public final class DatasetPreparation {
                 parts.add((base.relativize(file).toString().replace('\\', '/') + "\n" + Sha256.of(file) + "\n")
                         .getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
-                throw new InvalidDatasetException(
-                        file.toString(), "cannot be read (" + Causes.describe(e) + ")", "Check that it is readable", e);
+                throw InvalidDatasetException.unreadable(file, e);
             }
         }
         return Sha256.of(parts.toArray(byte[][]::new));
@@ -166,25 +164,23 @@ public final class DatasetPreparation {
                 digits(testImages, testLabelBytes.toByteArray()));
     }
 
-    private static Converted fromFolders(ClassFolders.Layout layout, DatasetOptions options, Consumer<String> log) {
-        List<ClassFolders.Sample> all = new ArrayList<>(layout.train());
-        all.addAll(layout.test());
-        byte[][] images = ImageConversion.readAll(
-                all.stream().map(ClassFolders.Sample::file).toList(), options.invert(), log);
+    /** Decodes the class folders' images, {@code files} being the layout's samples' files in order. */
+    private static Converted fromFolders(
+            ClassFolders.Layout layout, List<Path> files, DatasetOptions options, Consumer<String> log) {
+        List<byte[]> images = List.of(ImageConversion.readAll(files, options.invert(), log));
         int trainCount = layout.train().size();
-        byte[] trainLabels = new byte[trainCount];
-        byte[] testLabels = new byte[layout.test().size()];
-        for (int i = 0; i < all.size(); i++) {
-            if (i < trainCount) {
-                trainLabels[i] = (byte) all.get(i).label();
-            } else {
-                testLabels[i - trainCount] = (byte) all.get(i).label();
-            }
-        }
         return new Converted(
                 layout.classes(),
-                digits(List.of(images).subList(0, trainCount), trainLabels),
-                digits(List.of(images).subList(trainCount, all.size()), testLabels));
+                digits(images.subList(0, trainCount), labels(layout.train())),
+                digits(images.subList(trainCount, images.size()), labels(layout.test())));
+    }
+
+    private static byte[] labels(List<ClassFolders.Sample> samples) {
+        byte[] labels = new byte[samples.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = (byte) samples.get(i).label();
+        }
+        return labels;
     }
 
     private static Digits digits(List<byte[]> images, byte[] labels) {
@@ -210,8 +206,7 @@ public final class DatasetPreparation {
         try {
             target = cache.resolve("extracted").resolve(Sha256.of(archive).substring(0, 24));
         } catch (IOException e) {
-            throw new InvalidDatasetException(
-                    archive.toString(), "cannot be read (" + Causes.describe(e) + ")", "Check that it is readable", e);
+            throw InvalidDatasetException.unreadable(archive, e);
         }
         if (!Files.isDirectory(target)) {
             try {

@@ -1,6 +1,9 @@
 package dev.lenet.data;
 
+import dev.lenet.Causes;
 import dev.lenet.LeNetException;
+import java.io.IOException;
+import java.nio.file.Path;
 
 /** A dataset file or archive that cannot be used: names the input, what is wrong, and how to fix it. */
 public final class InvalidDatasetException extends LeNetException {
@@ -19,6 +22,12 @@ public final class InvalidDatasetException extends LeNetException {
     private InvalidDatasetException(String input, String message, Throwable cause) {
         super(message, cause);
         this.input = input;
+    }
+
+    /** A file the dataset needs that cannot be read: names it and keeps the cause. */
+    static InvalidDatasetException unreadable(Path file, IOException cause) {
+        return new InvalidDatasetException(
+                file.toString(), "cannot be read (" + Causes.describe(cause) + ")", "Check that it is readable", cause);
     }
 
     /** Recreates an exception from its parts, as reported by a training JVM. */

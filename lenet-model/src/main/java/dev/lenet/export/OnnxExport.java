@@ -28,9 +28,10 @@ import java.util.List;
 /**
  * Writes trained weights as an ONNX model ({@value #FILE}, opset {@value #OPSET}) with the SavedModel's interface:
  * input {@code image} (uint8 [N,28,28]), outputs {@code logits} and {@code probabilities} (float [N,K] for K classes)
- * and {@code class} (int64 [N]); the class names are metadata ({@value #CLASS_COUNT}, {@value #CLASS_NAME}0, ...). The graph is LeNet5's forward pass in ONNX's NCHW layout: the convolution kernels are
- * transposed from TensorFlow's HWIO to OIHW, and the last pooled map goes back to HWC order before it is flattened,
- * so C5's weights are used as trained. Built from ONNX's own protobuf classes, serialized deterministically.
+ * and {@code class} (int64 [N]); the class names are metadata ({@value #CLASS_COUNT}, {@value #CLASS_NAME}0, ...).
+ * The graph is LeNet5's forward pass in ONNX's NCHW layout: the convolution kernels are transposed from TensorFlow's
+ * HWIO to OIHW, and the last pooled map goes back to HWC order before it is flattened, so C5's weights are used as
+ * trained. Built from ONNX's own protobuf classes, serialized deterministically.
  */
 public final class OnnxExport {
     public static final String FILE = "model.onnx";
@@ -103,17 +104,14 @@ public final class OnnxExport {
 
     /** Convolution with bias, ReLU, max-pool 2x2/2: the SavedModel's order of pool, bias and ReLU gives the same values. */
     private String convReluPool(String name, String x, LeNetParameter kernel, LeNetParameter bias, int padding) {
-        long[] hwio = kernel.shape(weights.classes()).asArray();
+        long[] hwio = dimensions(kernel);
         String conv = node(
                 "Conv",
                 name,
                 List.of(
                         x,
                         initializer(kernel, oihw(weights.get(kernel), hwio), hwio[3], hwio[2], hwio[0], hwio[1]),
-                        initializer(
-                                bias,
-                                weights.get(bias),
-                                bias.shape(weights.classes()).asArray())),
+                        initializer(bias, weights.get(bias), dimensions(bias))),
                 intsAttribute("kernel_shape", hwio[0], hwio[1]),
                 intsAttribute("pads", padding, padding, padding, padding));
         String relu = node("Relu", name + "_relu", List.of(conv));
@@ -131,14 +129,13 @@ public final class OnnxExport {
                 matrix.variableName().replace("_w", "_dense"),
                 List.of(
                         x,
-                        initializer(
-                                matrix,
-                                weights.get(matrix),
-                                matrix.shape(weights.classes()).asArray()),
-                        initializer(
-                                bias,
-                                weights.get(bias),
-                                bias.shape(weights.classes()).asArray())));
+                        initializer(matrix, weights.get(matrix), dimensions(matrix)),
+                        initializer(bias, weights.get(bias), dimensions(bias))));
+    }
+
+    /** The parameter's dimensions in this model (the output layer's depend on the number of classes). */
+    private long[] dimensions(LeNetParameter parameter) {
+        return parameter.shape(weights.classes()).asArray();
     }
 
     /** TensorFlow's [height][width][in][out] kernel as ONNX's [out][in][height][width]. */

@@ -32,7 +32,7 @@ public final class LeNetClassifier implements AutoCloseable {
     private final byte[] mlBom;
     private final List<String> classes;
 
-    /** Loads the model; an unpacked copy is removed once loaded, since the session then holds all it needs. */
+    /** Loads the model; an unpacked copy is removed once loaded, since the runner then holds all it needs. */
     private LeNetClassifier(Path savedModel, Path unpacked) {
         try {
             this.card = readCard(savedModel.resolve(ModelPackage.CARD_JSON));
