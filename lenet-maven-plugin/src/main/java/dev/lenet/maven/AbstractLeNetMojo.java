@@ -21,7 +21,6 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
-import org.apache.maven.settings.Proxy;
 import org.eclipse.aether.RepositorySystem;
 
 /** The parameters and plumbing that lenet:train and lenet:evaluate share: data, gates, output, the forked JVM. */
@@ -238,27 +237,13 @@ abstract class AbstractLeNetMojo extends AbstractMojo {
         return datasetMirrors == null || datasetMirrors.isEmpty() ? DatasetCache.DEFAULT_SOURCES : datasetMirrors;
     }
 
-    /**
-     * Maven's active proxy for https from {@code settings.xml} (else one for http), for dataset downloads; null when
-     * there is none.
-     */
+    /** Maven's active proxy from {@code settings.xml}, for dataset downloads; null when there is none. */
     protected WebProxy proxyOrNull() {
-        Proxy active = null;
-        for (Proxy proxy : session.getSettings().getProxies()) {
-            if (proxy.isActive() && (active == null || "https".equalsIgnoreCase(proxy.getProtocol()))) {
-                active = proxy;
-            }
+        WebProxy proxy = SettingsProxy.active(session.getSettings().getProxies());
+        if (proxy != null) {
+            getLog().debug("Dataset downloads go through the proxy " + proxy.host() + ":" + proxy.port());
         }
-        if (active == null) {
-            return null;
-        }
-        getLog().debug("Dataset downloads go through the proxy " + active.getHost() + ":" + active.getPort());
-        return new WebProxy(
-                active.getHost(),
-                active.getPort(),
-                active.getUsername(),
-                active.getPassword(),
-                active.getNonProxyHosts());
+        return proxy;
     }
 
     protected ChildJvm.Settings forkSettingsOrNull() {
