@@ -36,7 +36,26 @@ public final class LeNet5 {
     public record Layer(String name, Operand<TFloat32> output, List<LeNetParameter> parameters) {}
 
     /** The logits and every layer on the way. */
-    public record Forward(Operand<TFloat32> logits, List<Layer> layers) {}
+    public record Forward(Operand<TFloat32> logits, List<Layer> layers) {
+        /** The output of the layer that holds {@code parameter}: for a convolution, before its pooling. */
+        public Operand<TFloat32> outputOf(LeNetParameter parameter) {
+            return layers.get(indexOf(parameter)).output();
+        }
+
+        /** The input of the layer that holds {@code parameter}. */
+        public Operand<TFloat32> inputOf(LeNetParameter parameter) {
+            return layers.get(indexOf(parameter) - 1).output();
+        }
+
+        private int indexOf(LeNetParameter parameter) {
+            for (int i = 0; i < layers.size(); i++) {
+                if (layers.get(i).parameters().contains(parameter)) {
+                    return i;
+                }
+            }
+            throw new IllegalArgumentException("no layer holds " + parameter);
+        }
+    }
 
     /** Creates the ten variables for {@code classes} classes, uninitialised, under their flat names. */
     public static Map<LeNetParameter, Variable<TFloat32>> variables(Ops tf, int classes) {

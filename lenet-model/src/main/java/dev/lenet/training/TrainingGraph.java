@@ -15,7 +15,6 @@ import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Gradients;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.op.nn.SparseSoftmaxCrossEntropyWithLogits;
@@ -61,7 +60,7 @@ final class TrainingGraph {
     final Placeholder<TUint8> image;
     final Operand<TFloat32> probabilities;
 
-    TrainingGraph(Graph graph, TrainingConfig config, int trainCount, int classes) {
+    TrainingGraph(Graph graph, TrainingConfig config, int trainCount, int classes, boolean onCpu) {
         Ops tf = Ops.create(graph);
         int n = trainCount;
 
@@ -134,26 +133,22 @@ final class TrainingGraph {
         learningRate = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
         beta1Power = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
         beta2Power = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
-        List<Variable<TFloat32>> parameters =
-                LeNetParameter.all().stream().map(weights::get).toList();
         // TensorFlow has no registered gradient for the fused loss op, but the op itself returns d(loss)/d(logits):
         // start back-propagation there, scaled for the batch mean.
         Operand<TFloat32> logitsGradient = tf.math.div(
                 crossEntropy.backprop(),
                 tf.dtypes.cast(tf.reshape(batchSize, tf.constant(new int[0])), TFloat32.class));
-        Gradients gradients = tf.gradients(forward.logits(), parameters, Gradients.dx(List.of(logitsGradient)));
+        Map<LeNetParameter, Operand<TFloat32>> gradients =
+                Backpropagation.gradients(tf, forward, weights, logitsGradient, onCpu);
         List<Op> gradientsDone = new ArrayList<>();
-        for (int i = 0; i < parameters.size(); i++) {
-            gradientsDone.add(tf.identity(gradients.dy(i)));
+        for (LeNetParameter p : LeNetParameter.all()) {
+            gradientsDone.add(tf.identity(gradients.get(p)));
         }
         // Every gradient is computed before any weight changes: in-place updates racing with the backward pass
         // would make results depend on thread timing.
         Ops afterGradients = tf.withControlDependencies(gradientsDone);
         List<Op> updates = new ArrayList<>();
-        for (int i = 0; i < parameters.size(); i++) {
-            LeNetParameter p = LeNetParameter.all().get(i);
-            @SuppressWarnings("unchecked")
-            Operand<TFloat32> gradient = (Operand<TFloat32>) (Operand<?>) gradients.dy(i);
+        for (LeNetParameter p : LeNetParameter.all()) {
             updates.add(afterGradients.train.applyAdam(
                     weights.get(p),
                     firstMoments.get(p),
@@ -164,7 +159,7 @@ final class TrainingGraph {
                     tf.constant((float) config.beta1()),
                     tf.constant((float) config.beta2()),
                     tf.constant((float) config.epsilon()),
-                    gradient));
+                    gradients.get(p)));
         }
         step = tf.withControlDependencies(updates).noOp();
 

@@ -34,7 +34,7 @@ final class TrainingSession implements AutoCloseable {
         this.classes = classes;
         this.graph = new Graph();
         try {
-            this.nodes = new TrainingGraph(graph, config, trainCount, classes);
+            this.nodes = new TrainingGraph(graph, config, trainCount, classes, !device.gpu());
             this.session = new Session(graph, device.sessionConfig(config.effectiveThreads()));
         } catch (RuntimeException | Error e) {
             // A half-built session is never closed by its caller: free the native graph here.

@@ -1,0 +1,83 @@
+package dev.lenet.training;
+
+import dev.lenet.model.LeNet5;
+import dev.lenet.model.LeNetParameter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Gradients;
+import org.tensorflow.op.nn.Conv2dBackpropInput;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * The gradient of a step's loss for every parameter, in two pieces around C3's convolution. TensorFlow derives each
+ * piece; C3's own gradients are written out between them, because on the CPU oneDNN's kernel for C3's input gradient
+ * (16 channels back to 6) takes about 2.5 times as long as TensorFlow's own kernel, which has the same sums. A
+ * convolution gradient asked for with explicit (here zero) padding is one oneDNN's graph rewrite leaves to
+ * TensorFlow's kernel. On a GPU both gradients take the usual VALID padding.
+ */
+final class Backpropagation {
+    private static final List<Long> UNIT_STRIDES = List.of(1L, 1L, 1L, 1L);
+    private static final List<Long> NO_PADDING = List.of(0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L);
+
+    private Backpropagation() {}
+
+    /**
+     * @param logitsGradient d(loss)/d(logits) of the batch
+     * @param onCpu true takes TensorFlow's own kernel for C3's input gradient
+     */
+    static Map<LeNetParameter, Operand<TFloat32>> gradients(
+            Ops tf,
+            LeNet5.Forward forward,
+            Map<LeNetParameter, ? extends Operand<TFloat32>> weights,
+            Operand<TFloat32> logitsGradient,
+            boolean onCpu) {
+        Operand<TFloat32> c3Input = forward.inputOf(LeNetParameter.C3_W);
+        Operand<TFloat32> c3Output = forward.outputOf(LeNetParameter.C3_W);
+        List<LeNetParameter> above = LeNetParameter.all().stream()
+                .filter(p -> p.ordinal() > LeNetParameter.C3_W.ordinal())
+                .toList();
+        Map<LeNetParameter, Operand<TFloat32>> gradients = new EnumMap<>(LeNetParameter.class);
+
+        List<Operand<?>> upper = new ArrayList<>();
+        above.forEach(p -> upper.add(weights.get(p)));
+        upper.add(c3Output);
+        Gradients top = tf.gradients(forward.logits(), upper, Gradients.dx(List.of(logitsGradient)));
+        for (int i = 0; i < above.size(); i++) {
+            gradients.put(above.get(i), floats(top.dy(i)));
+        }
+        Operand<TFloat32> c3OutputGradient = floats(top.dy(above.size()));
+
+        Operand<TFloat32> c3Weights = weights.get(LeNetParameter.C3_W);
+        gradients.put(
+                LeNetParameter.C3_W,
+                tf.nn.conv2dBackpropFilter(c3Input, tf.shape(c3Weights), c3OutputGradient, UNIT_STRIDES, "VALID"));
+        Operand<TFloat32> c3InputGradient = onCpu
+                ? tf.nn.conv2dBackpropInput(
+                        tf.shape(c3Input),
+                        c3Weights,
+                        c3OutputGradient,
+                        UNIT_STRIDES,
+                        "EXPLICIT",
+                        Conv2dBackpropInput.explicitPaddings(NO_PADDING))
+                : tf.nn.conv2dBackpropInput(tf.shape(c3Input), c3Weights, c3OutputGradient, UNIT_STRIDES, "VALID");
+
+        List<LeNetParameter> below = List.of(LeNetParameter.C1_W, LeNetParameter.C1_B);
+        Gradients bottom = tf.gradients(
+                c3Input,
+                below.stream().map(p -> (Operand<?>) weights.get(p)).toList(),
+                Gradients.dx(List.of(c3InputGradient)));
+        for (int i = 0; i < below.size(); i++) {
+            gradients.put(below.get(i), floats(bottom.dy(i)));
+        }
+        return gradients;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Operand<TFloat32> floats(Operand<?> gradient) {
+        return (Operand<TFloat32>) gradient;
+    }
+}
