@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.lenet.Causes;
 import dev.lenet.LeNetException;
 import dev.lenet.data.Dataset;
-import dev.lenet.data.DatasetReader;
 import dev.lenet.evaluation.BaselineResult;
 import dev.lenet.evaluation.Evaluation;
 import dev.lenet.export.ModelCard;
@@ -46,7 +45,7 @@ public final class EvaluationPipeline {
     }
 
     public static Report execute(Path dataset, Path model, Baseline baseline) {
-        Dataset data = DatasetReader.read(dataset);
+        Dataset data = ParallelStart.loadTensorFlowAndRead(dataset);
         Evaluation evaluation;
         ModelCard trained;
         try (LeNetClassifier classifier = LeNetClassifier.open(model)) {

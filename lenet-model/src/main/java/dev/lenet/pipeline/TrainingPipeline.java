@@ -1,7 +1,6 @@
 package dev.lenet.pipeline;
 
 import dev.lenet.data.Dataset;
-import dev.lenet.data.DatasetReader;
 import dev.lenet.evaluation.BaselineResult;
 import dev.lenet.evaluation.DigitExample;
 import dev.lenet.evaluation.Examples;
@@ -67,7 +66,7 @@ public final class TrainingPipeline {
             Path checkpoints,
             Baseline baseline,
             TrainingListener listener) {
-        Dataset data = DatasetReader.read(dataset);
+        Dataset data = ParallelStart.loadTensorFlowAndRead(dataset);
         TrainingResult result;
         try (Trainer trainer = new Trainer(config, data);
                 TensorBoardListener board = tensorboard == null ? null : new TensorBoardListener(tensorboard)) {

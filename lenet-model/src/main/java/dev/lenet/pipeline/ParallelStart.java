@@ -1,0 +1,41 @@
+package dev.lenet.pipeline;
+
+import dev.lenet.LeNetException;
+import dev.lenet.data.Dataset;
+import dev.lenet.data.DatasetReader;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import org.tensorflow.TensorFlow;
+
+/**
+ * A run's two slow starts at once: TensorFlow's native library loads on the calling thread (about a second) while
+ * another thread reads and checks the dataset (about half a second for MNIST). Neither needs the other, and a build
+ * has at least two cores. Errors of either surface as they would one after the other: the native library's on this
+ * thread, the dataset's unchanged from the reading thread.
+ */
+final class ParallelStart {
+    private ParallelStart() {}
+
+    static Dataset loadTensorFlowAndRead(Path dataset) {
+        FutureTask<Dataset> reading = new FutureTask<>(() -> DatasetReader.read(dataset));
+        Thread reader = new Thread(reading, "lenet-dataset-read");
+        reader.setDaemon(true);
+        reader.start();
+        TensorFlow.version();
+        try {
+            return reading.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw new LeNetException("cannot read the dataset " + dataset + ": " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LeNetException("interrupted while reading the dataset " + dataset, e);
+        }
+    }
+}
