@@ -14,6 +14,7 @@ import org.tensorflow.op.core.Unstack;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.op.nn.BiasAdd;
 import org.tensorflow.op.nn.Conv2d;
+import org.tensorflow.op.nn.Conv2dBackpropInput;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
@@ -127,8 +128,10 @@ public class GraphBench {
 
     /**
      * C3 (5x5, 6 to 16 channels on 14x14) forward and backward (its input's and its filter's gradients) with the 6 input
-     * channels as they are, and padded with zero channels (and a zero-padded filter, so the same sums) to 8 and 16; and
-     * C1 on the 28x28 image padded to 32x32 (VALID) against SAME padding.
+     * channels as they are, and padded with zero channels (and a zero-padded filter, so the same sums) to 8 and 16, all
+     * with TensorFlow's derived gradients (oneDNN's kernels); C3's input gradient alone three ways: oneDNN's
+     * Conv2DBackpropInput, a forward convolution with the flipped filter, and TensorFlow's own kernel (explicit zero
+     * padding, as training asks for it); and C1 on the 28x28 image padded to 32x32 (VALID) against SAME padding.
      */
     private static void conv() {
         for (int channels : new int[] {6, 8, 16}) {
@@ -159,6 +162,10 @@ public class GraphBench {
             Variable<TFloat32> upstream = tf.variable(random(tf, 3, BATCH, 10, 10, 16));
             Operand<TFloat32> backpropInput = tf.nn.conv2dBackpropInput(tf.constant(new int[] {BATCH, 14, 14, 6}), w,
                     upstream, List.of(1L, 1L, 1L, 1L), "VALID");
+            // Explicit (zero) padding keeps the op out of oneDNN's graph rewrite: TensorFlow's own kernel runs it.
+            Operand<TFloat32> ownKernel = tf.nn.conv2dBackpropInput(tf.constant(new int[] {BATCH, 14, 14, 6}), w,
+                    upstream, List.of(1L, 1L, 1L, 1L), "EXPLICIT",
+                    Conv2dBackpropInput.explicitPaddings(List.of(0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L)));
             Operand<TFloat32> flipped = tf.linalg.transpose(tf.reverse(w, tf.constant(new int[] {0, 1})),
                     tf.constant(new int[] {0, 1, 3, 2}));
             Operand<TFloat32> asForward = tf.nn.conv2d(tf.pad(upstream, tf.constant(new int[][] {{0, 0}, {4, 4}, {4, 4},
@@ -169,9 +176,16 @@ public class GraphBench {
                         millis(session, tf, List.of(backpropInput)));
                 System.out.printf("C3 input gradient, forward conv, flipped filter %6.2f ms%n",
                         millis(session, tf, List.of(asForward)));
+                System.out.printf("C3 input gradient, explicit padding (TF kernel) %6.2f ms%n",
+                        millis(session, tf, List.of(ownKernel)));
                 try (TFloat32 difference = (TFloat32) session.runner().fetch(tf.max(tf.math.abs(
                         tf.math.sub(backpropInput, asForward)), tf.constant(new int[] {0, 1, 2, 3}))).run().get(0)) {
                     System.out.printf("C3 input gradient, largest difference between the two: %s%n", difference.getFloat());
+                }
+                try (TFloat32 difference = (TFloat32) session.runner().fetch(tf.max(tf.math.abs(
+                        tf.math.sub(backpropInput, ownKernel)), tf.constant(new int[] {0, 1, 2, 3}))).run().get(0)) {
+                    System.out.printf("C3 input gradient, largest difference, oneDNN against TF kernel: %s%n",
+                            difference.getFloat());
                 }
             }
         }
