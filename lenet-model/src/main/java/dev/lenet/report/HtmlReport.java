@@ -103,8 +103,6 @@ public final class HtmlReport {
         if (validated) {
             losses.add(new SvgChart.Series("validation loss", "#2ca02c", EpochRecord::validationLoss));
             accuracies.add(new SvgChart.Series("validation", "#2ca02c", EpochRecord::validationAccuracy));
-        } else {
-            accuracies.add(new SvgChart.Series("test", "#d62728", EpochRecord::testAccuracy));
         }
         html.append(SvgChart.render("loss", "Loss per epoch", c.epochs(), losses));
         html.append(SvgChart.render("accuracy", "Accuracy per epoch", c.epochs(), accuracies));
@@ -126,7 +124,10 @@ public final class HtmlReport {
                 html.append(String.format(
                         Locale.ROOT, "<td>%.4f</td><td>%.4f</td>", e.validationLoss(), e.validationAccuracy()));
             } else {
-                html.append(String.format(Locale.ROOT, "<td>%.4f</td>", e.testAccuracy()));
+                html.append(
+                        e.testAccuracy() == null
+                                ? "<td>-</td>"
+                                : String.format(Locale.ROOT, "<td>%.4f</td>", e.testAccuracy()));
             }
             html.append(
                     String.format(Locale.ROOT, "<td>%.1f</td><td>%,.0f</td></tr>%n", e.seconds(), e.imagesPerSecond()));

@@ -7,7 +7,8 @@ package dev.lenet.training;
  * @param trainAccuracy accuracy on the training batches, each measured before its update (as Keras reports it)
  * @param validationLoss mean cross-entropy on the held-out validation images; null without a validation set
  * @param validationAccuracy accuracy on the validation images; null without a validation set
- * @param testAccuracy accuracy on the test set; null with a validation set, which alone judges epochs then
+ * @param testAccuracy accuracy on the test set, for the last epoch only; null with a validation set, which alone judges
+ *     epochs then
  * @param seconds wall time of the training steps, evaluation excluded
  * @param residentBytes the process's resident memory after the epoch (-1 where unknown)
  */

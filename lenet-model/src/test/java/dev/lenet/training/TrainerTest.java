@@ -2,6 +2,7 @@ package dev.lenet.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,6 +42,7 @@ class TrainerTest {
         assertTrue(
                 result.test().evaluation().accuracy() > 0.9,
                 "learns the synthetic digits: " + result.test().evaluation().accuracy());
+        assertNull(seen.get(0).testAccuracy(), "the test set is evaluated once, after the last epoch");
         assertEquals(result.test().evaluation().accuracy(), seen.get(1).testAccuracy(), 1e-12);
         assertEquals(1200 / seen.get(0).seconds(), seen.get(0).imagesPerSecond(), 1e-6);
     }
