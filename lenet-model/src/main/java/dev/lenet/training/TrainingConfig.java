@@ -32,10 +32,9 @@ public record TrainingConfig(
         Stopping stopping) {
 
     // Strings too, so that the plugin's parameter defaults are these very values. Chosen by measurement: the recipe
-    // that
-    // reached 99% soonest over five seeds (README, "How the defaults were chosen"; bench/recipes).
+    // that reached 99% soonest over five seeds (docs/performance.md, "How the defaults were chosen"; bench/recipes).
     public static final String DEFAULT_EPOCHS = "2";
-    public static final String DEFAULT_BATCH_SIZE = "256";
+    public static final String DEFAULT_BATCH_SIZE = "384";
     public static final String DEFAULT_LEARNING_RATE = "0.015";
     public static final String DEFAULT_SCHEDULE = "oneCycle";
     public static final String DEFAULT_WARMUP_FRACTION = "0.25";
