@@ -17,7 +17,7 @@ import org.tensorflow.types.TFloat32;
  * piece; C3's own gradients are written out between them, because on the CPU oneDNN's kernel for C3's input gradient
  * (16 channels back to 6) takes about 2.5 times as long as TensorFlow's own kernel, which has the same sums. A
  * convolution gradient asked for with explicit (here zero) padding is one oneDNN's graph rewrite leaves to
- * TensorFlow's kernel. On a GPU both gradients take the usual VALID padding.
+ * TensorFlow's kernel. On a GPU the input gradient takes the usual VALID padding, for cuDNN.
  */
 final class Backpropagation {
     private static final List<Long> UNIT_STRIDES = List.of(1L, 1L, 1L, 1L);
