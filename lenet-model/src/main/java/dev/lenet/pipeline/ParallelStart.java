@@ -1,5 +1,6 @@
 package dev.lenet.pipeline;
 
+import dev.lenet.Causes;
 import dev.lenet.LeNetException;
 import dev.lenet.data.Dataset;
 import dev.lenet.data.DatasetReader;
@@ -32,7 +33,8 @@ final class ParallelStart {
             if (e.getCause() instanceof Error cause) {
                 throw cause;
             }
-            throw new LeNetException("cannot read the dataset " + dataset + ": " + e.getCause(), e.getCause());
+            throw new LeNetException(
+                    "cannot read the dataset " + dataset + ": " + Causes.describe(e.getCause()), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LeNetException("interrupted while reading the dataset " + dataset, e);

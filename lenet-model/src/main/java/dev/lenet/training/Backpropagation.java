@@ -40,10 +40,12 @@ final class Backpropagation {
         List<LeNetParameter> above = LeNetParameter.all().stream()
                 .filter(p -> p.ordinal() > LeNetParameter.C3_W.ordinal())
                 .toList();
+        List<LeNetParameter> below = LeNetParameter.all().stream()
+                .filter(p -> p.ordinal() < LeNetParameter.C3_W.ordinal())
+                .toList();
         Map<LeNetParameter, Operand<TFloat32>> gradients = new EnumMap<>(LeNetParameter.class);
 
-        List<Operand<?>> upper = new ArrayList<>();
-        above.forEach(p -> upper.add(weights.get(p)));
+        List<Operand<?>> upper = new ArrayList<>(operands(weights, above));
         upper.add(c3Output);
         Gradients top = tf.gradients(forward.logits(), upper, Gradients.dx(List.of(logitsGradient)));
         for (int i = 0; i < above.size(); i++) {
@@ -65,15 +67,16 @@ final class Backpropagation {
                         Conv2dBackpropInput.explicitPaddings(NO_PADDING))
                 : tf.nn.conv2dBackpropInput(tf.shape(c3Input), c3Weights, c3OutputGradient, UNIT_STRIDES, "VALID");
 
-        List<LeNetParameter> below = List.of(LeNetParameter.C1_W, LeNetParameter.C1_B);
-        Gradients bottom = tf.gradients(
-                c3Input,
-                below.stream().map(p -> (Operand<?>) weights.get(p)).toList(),
-                Gradients.dx(List.of(c3InputGradient)));
+        Gradients bottom = tf.gradients(c3Input, operands(weights, below), Gradients.dx(List.of(c3InputGradient)));
         for (int i = 0; i < below.size(); i++) {
             gradients.put(below.get(i), floats(bottom.dy(i)));
         }
         return gradients;
+    }
+
+    private static List<Operand<?>> operands(
+            Map<LeNetParameter, ? extends Operand<TFloat32>> weights, List<LeNetParameter> parameters) {
+        return parameters.stream().<Operand<?>>map(weights::get).toList();
     }
 
     @SuppressWarnings("unchecked")

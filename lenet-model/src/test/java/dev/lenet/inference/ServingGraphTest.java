@@ -82,22 +82,19 @@ class ServingGraphTest {
 
     @Test
     void aModelWithoutAServingGraphSaysWhatIsMissing() throws IOException {
-        write(SavedModel.newBuilder()
-                .addMetaGraphs(metaGraph("train", "serving_default"))
-                .build());
         assertEquals(
                 temp.resolve("saved_model.pb")
                         + ": has no meta graph tagged 'serve'; export the model for serving with that tag",
-                assertThrows(LeNetException.class, () -> ServingGraph.read(temp))
-                        .getMessage());
-
-        write(SavedModel.newBuilder()
-                .addMetaGraphs(metaGraph("serve", "predict"))
-                .build());
+                errorReading(metaGraph("train", "serving_default")));
         assertEquals(
                 temp.resolve("saved_model.pb")
                         + ": has no signature 'serving_default' from 'image' to 'probabilities' (signatures: [predict])",
-                assertThrows(LeNetException.class, () -> ServingGraph.read(temp))
-                        .getMessage());
+                errorReading(metaGraph("serve", "predict")));
+    }
+
+    /** The message ServingGraph.read gives for a SavedModel of this one meta graph. */
+    private String errorReading(MetaGraphDef.Builder metaGraph) throws IOException {
+        write(SavedModel.newBuilder().addMetaGraphs(metaGraph).build());
+        return assertThrows(LeNetException.class, () -> ServingGraph.read(temp)).getMessage();
     }
 }
