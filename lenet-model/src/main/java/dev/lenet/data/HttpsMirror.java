@@ -1,6 +1,7 @@
 package dev.lenet.data;
 
 import dev.lenet.Causes;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -10,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.zip.ZipException;
 
 /** A web server holding {@code <standard name>.gz} for each of the four files, as MNIST's mirrors do. */
 final class HttpsMirror implements DatasetSource {
@@ -46,6 +48,8 @@ final class HttpsMirror implements DatasetSource {
             }
             try (InputStream in = Files.newInputStream(compressed)) {
                 Gunzip.toFile(uri.toString(), in, directory.resolve(file.standardName()));
+            } catch (ZipException | EOFException e) {
+                throw new IOException("cannot read " + uri + " as gzip (" + Causes.describe(e) + ")", e);
             }
             Files.delete(compressed);
         }

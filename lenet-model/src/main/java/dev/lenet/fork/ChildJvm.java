@@ -192,7 +192,7 @@ public final class ChildJvm {
 
             List<String> command = new ArrayList<>();
             command.add(settings.java().toString());
-            command.addAll(settings.jvmArguments());
+            command.addAll(jvmOptions(settings.jvmArguments(), System.getProperty("user.home")));
             command.add("-cp");
             command.add(selectNative(settings.classpath(), device).stream()
                     .map(Path::toString)
@@ -248,6 +248,19 @@ public final class ChildJvm {
             Thread.currentThread().interrupt();
             throw new LeNetException("interrupted while training", e);
         }
+    }
+
+    /**
+     * The user's JVM options, and Maven's {@code user.home} unless they set one: a JVM takes its home from the
+     * account, not from {@code HOME} or Maven's {@code -Duser.home}, and the child's caches (JavaCPP's unpacked
+     * native library above all) belong where the build's are.
+     */
+    static List<String> jvmOptions(List<String> userOptions, String userHome) {
+        List<String> options = new ArrayList<>(userOptions);
+        if (userOptions.stream().noneMatch(option -> option.startsWith("-Duser.home="))) {
+            options.add("-Duser.home=" + userHome);
+        }
+        return options;
     }
 
     private static int waitFor(Process process) throws InterruptedException {

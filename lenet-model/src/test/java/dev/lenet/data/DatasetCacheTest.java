@@ -68,6 +68,15 @@ class DatasetCacheTest {
             exchange.getResponseBody().flush();
             exchange.close();
         });
+        server.createContext("/truncated/", exchange -> {
+            requests.incrementAndGet();
+            byte[] whole = IdxWriter.gzip(good.get(DatasetFile.TRAIN_IMAGES));
+            byte[] body = java.util.Arrays.copyOf(whole, whole.length / 2);
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
         server.createContext("/missing/", exchange -> {
             requests.incrementAndGet();
             exchange.sendResponseHeaders(404, -1);
@@ -117,6 +126,17 @@ class DatasetCacheTest {
         try (var entries = Files.list(dir)) {
             assertEquals(4, entries.count(), "no partial download left in the cache");
         }
+    }
+
+    @Test
+    void aTruncatedGzipFileIsNamedWithItsUrl() {
+        String mirror = url("truncated");
+        DatasetUnavailableException e = assertThrows(
+                DatasetUnavailableException.class, () -> cache(mirror).mnist());
+        assertEquals(
+                List.of(mirror + ": cannot read " + mirror + "train-images-idx3-ubyte.gz as gzip"
+                        + " (EOFException: Unexpected end of ZLIB input stream)"),
+                e.attempts());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lenet.data.Dataset;
 import dev.lenet.data.DatasetCache;
 import dev.lenet.data.DatasetReader;
+import dev.lenet.data.DatasetUnavailableException;
 import dev.lenet.data.Digits;
 import dev.lenet.evaluation.Predictions;
 import dev.lenet.export.OnnxExport;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,8 +36,16 @@ class OnnxAgreementTest {
     @Test
     void sameClassForAllTenThousandTestImagesAndProbabilitiesWithinOneHundredThousandth() throws Exception {
         Path cache = Path.of(System.getProperty("user.home"), ".lenet", "datasets");
-        Dataset mnist =
-                DatasetReader.read(new DatasetCache(cache, DatasetCache.DEFAULT_SOURCES, System.out::println).mnist());
+        Dataset mnist;
+        try {
+            mnist = DatasetReader.read(
+                    new DatasetCache(cache, DatasetCache.DEFAULT_SOURCES, System.out::println).mnist());
+        } catch (DatasetUnavailableException e) {
+            // CI fails on this skip (.ci/run reads the report): a machine that builds without MNIST's sources skips it
+            Assumptions.abort("skipped: this test needs MNIST, which is not in " + cache + " and could not be"
+                    + " fetched (" + e.getMessage() + ")");
+            return;
+        }
         TrainingConfig config =
                 new TrainingConfig.Builder().epochs(1).device(Device.CPU).build();
         TrainedWeights weights;
