@@ -103,8 +103,10 @@ class LeNet5Test {
                             session.runner().fetch(ours).fetch(reference).run()) {
                 float[] expected = floats(result, 1, 160);
                 float[] actual = floats(result, 0, 160);
+                // The reordering is exact in real arithmetic; the two graphs may still run different convolution
+                // kernels (oneDNN picks by CPU: 1.1e-5 apart on an AVX2-only EPYC), so float32's few ulps remain.
                 for (int i = 0; i < expected.length; i++) {
-                    assertEquals(expected[i], actual[i], 1e-5f * Math.max(1f, Math.abs(expected[i])), "logit " + i);
+                    assertEquals(expected[i], actual[i], 1e-4f * Math.max(1f, Math.abs(expected[i])), "logit " + i);
                 }
             }
         }
