@@ -16,8 +16,10 @@ import static org.tensorflow.internal.c_api.global.tensorflow.TF_AllocateTensor;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_DeleteTensor;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_GetCode;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_OK;
+import static org.tensorflow.internal.c_api.global.tensorflow.TF_TensorByteSize;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_TensorData;
 
+import dev.lenet.LeNetException;
 import dev.lenet.data.Digits;
 import dev.lenet.export.SavedModelExport;
 import dev.lenet.model.LeNet5;
@@ -119,6 +121,13 @@ final class FunctionRunner implements ModelRunner {
                 TF_Tensor probabilities =
                         TFE_TensorHandleResolve(results.get(TFE_TensorHandle.class, probabilitiesOutput), status);
                 status.throwExceptionIfNotOK();
+                long bytes = TF_TensorByteSize(probabilities);
+                if (bytes != (long) into.length * Float.BYTES) {
+                    TF_DeleteTensor(probabilities);
+                    throw new LeNetException("the model's probabilities output holds " + bytes / Float.BYTES
+                            + " values for " + count + " images, not the " + into.length + " its signature"
+                            + " promises: the model is not a LeNet classifier as lenet:train exports it");
+                }
                 new FloatPointer(TF_TensorData(probabilities))
                         .capacity(into.length)
                         .get(into);

@@ -32,26 +32,45 @@ public final class LeNetClassifier implements AutoCloseable {
     private final byte[] mlBom;
     private final List<String> classes;
 
-    /** Loads the model; an unpacked copy is removed once loaded, since the runner then holds all it needs. */
-    private LeNetClassifier(Path savedModel, Path unpacked) {
+    /**
+     * Loads the model; an unpacked copy is removed once loaded, since the runner then holds all it needs.
+     *
+     * @param origin how errors name the model: the directory, or the artifact it was unpacked from
+     */
+    private LeNetClassifier(Path savedModel, Path unpacked, String origin) {
         try {
             this.card = readCard(savedModel.resolve(ModelPackage.CARD_JSON));
             this.mlBom = readIfPresent(savedModel.resolve(MlBom.FILE));
             NativePlatform.current();
-            ServingGraph graph = ServingGraph.read(savedModel);
-            this.classes = classNames(card, graph);
+            ServingGraph graph = ServingGraph.read(
+                    savedModel,
+                    unpacked == null ? savedModel.resolve(ServingGraph.FILE).toString() : origin);
+            this.classes = classNames(card, graph, origin);
             this.runner = ModelRunner.open(graph);
         } finally {
             AtomicFiles.deleteQuietly(unpacked);
         }
     }
 
-    /** The card's class names; for a bare SavedModel, the indices as names (its output size gives their number). */
-    private static List<String> classNames(ModelCard card, ServingGraph graph) {
+    /**
+     * The card's class names; for a bare SavedModel, the indices as names. The graph's output decides how many there
+     * are: a card that names another number is refused, since the runner reads as many values as there are classes.
+     */
+    private static List<String> classNames(ModelCard card, ServingGraph graph, String origin) {
+        int outputs = graph.classes();
+        if (outputs < 2) {
+            throw new LeNetException(origin + ": refused: the graph's probabilities output has " + outputs
+                    + " classes (its shape must be [-1,K], K >= 2). Load only models that lenet:train exported");
+        }
         if (card != null && card.classes() != null) {
+            if (card.classes().size() != outputs) {
+                throw new LeNetException(origin + ": refused: " + ModelPackage.CARD_JSON + " names "
+                        + card.classes().size() + " classes but the graph's probabilities output has " + outputs
+                        + ". The card belongs to another model; rebuild the artifact with lenet:train");
+            }
             return card.classes();
         }
-        return IntStream.range(0, graph.classes()).mapToObj(Integer::toString).toList();
+        return IntStream.range(0, outputs).mapToObj(Integer::toString).toList();
     }
 
     /** The names of the classes, in index order. */
@@ -76,7 +95,7 @@ public final class LeNetClassifier implements AutoCloseable {
     public static LeNetClassifier open(Path location) {
         if (Files.isDirectory(location)) {
             requireSavedModel(location, location.toString());
-            return new LeNetClassifier(location, null);
+            return new LeNetClassifier(location, null, location.toString());
         }
         if (!Files.isRegularFile(location)) {
             throw new LeNetException(location + ": no such model. Give a SavedModel directory or the model"
@@ -93,7 +112,8 @@ public final class LeNetClassifier implements AutoCloseable {
 
     public static LeNetClassifier fromClasspath(ClassLoader loader) {
         Path directory = ModelUnpacker.fromClasspath(loader);
-        return openUnpacked(directory, "the classpath");
+        java.net.URL index = loader.getResource(ModelPackage.INDEX);
+        return openUnpacked(directory, index == null ? "the classpath" : "the model on the classpath (" + index + ")");
     }
 
     private static LeNetClassifier openUnpacked(Path directory, String origin) {
@@ -103,7 +123,7 @@ public final class LeNetClassifier implements AutoCloseable {
             AtomicFiles.deleteQuietly(directory);
             throw e;
         }
-        return new LeNetClassifier(directory, directory);
+        return new LeNetClassifier(directory, directory, origin);
     }
 
     private static void requireSavedModel(Path directory, String origin) {

@@ -1,10 +1,12 @@
 package dev.lenet.onnx;
 
+import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -45,9 +47,13 @@ public final class OnnxClassifier implements AutoCloseable {
     private final List<String> classes;
 
     private OnnxClassifier(byte[] model, String origin) {
+        if (model.length > MAX_MODEL_BYTES) {
+            throw new IllegalArgumentException(origin + ": refused: more than " + (MAX_MODEL_BYTES >> 20) + " MiB, far"
+                    + " more than a LeNet model (about 250 KB). Load only models that lenet:train exported");
+        }
         try {
             this.session = environment.createSession(model, new OrtSession.SessionOptions());
-            this.classes = classNames(session.getMetadata().getCustomMetadata(), origin);
+            this.classes = classNames(session.getMetadata().getCustomMetadata(), outputWidth(session), origin);
         } catch (OrtException e) {
             throw new IllegalArgumentException(
                     origin + ": ONNX Runtime cannot load it as a model (" + e.getMessage()
@@ -56,14 +62,41 @@ public final class OnnxClassifier implements AutoCloseable {
         }
     }
 
-    private static List<String> classNames(Map<String, String> metadata, String origin) {
+    /** The width of the probabilities output, as the model declares it; -1 when it declares none. */
+    private static long outputWidth(OrtSession session) throws OrtException {
+        NodeInfo output = session.getOutputInfo().get(PROBABILITIES);
+        if (output == null || !(output.getInfo() instanceof TensorInfo tensor) || tensor.getShape().length != 2) {
+            return -1;
+        }
+        return tensor.getShape()[1];
+    }
+
+    /**
+     * The class names of the metadata, refused unless their number is the width of the probabilities output: the
+     * metadata is text anyone can write, and each classification reads as many values as there are classes.
+     */
+    private static List<String> classNames(Map<String, String> metadata, long outputWidth, String origin) {
         String count = metadata.get(CLASS_COUNT);
         if (count == null) {
             throw new IllegalArgumentException(origin + ": has no " + CLASS_COUNT + " metadata. Rebuild the model with"
                     + " lenet-maven-plugin 1.0.0 or later");
         }
+        int classes;
+        try {
+            classes = Integer.parseInt(count.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    origin + ": refused: its " + CLASS_COUNT + " metadata is '" + count + "', not a number of classes."
+                            + " Rebuild the model with lenet:train",
+                    e);
+        }
+        if (classes < 2 || classes != outputWidth) {
+            throw new IllegalArgumentException(origin + ": refused: its " + CLASS_COUNT + " metadata says " + classes
+                    + " classes but its " + PROBABILITIES + " output is " + outputWidth + " wide. Rebuild the model"
+                    + " with lenet:train");
+        }
         List<String> names = new ArrayList<>();
-        for (int i = 0; i < Integer.parseInt(count); i++) {
+        for (int i = 0; i < classes; i++) {
             names.add(Optional.ofNullable(metadata.get(CLASS_NAME + i)).orElse(Integer.toString(i)));
         }
         return List.copyOf(names);
@@ -85,7 +118,7 @@ public final class OnnxClassifier implements AutoCloseable {
                 throw new IllegalStateException("no " + ENTRY + " on the classpath. Add the model artifact as a"
                         + " dependency (<classifier>model</classifier>), built by lenet-maven-plugin 1.0.0 or later");
             }
-            return new OnnxClassifier(in.readNBytes(MAX_MODEL_BYTES), ENTRY + " on the classpath");
+            return new OnnxClassifier(in.readNBytes(MAX_MODEL_BYTES + 1), ENTRY + " on the classpath");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + ENTRY + " from the classpath", e);
         }
@@ -99,14 +132,16 @@ public final class OnnxClassifier implements AutoCloseable {
         }
         try {
             if (location.getFileName().toString().endsWith(".onnx")) {
-                return new OnnxClassifier(Files.readAllBytes(location), location.toString());
+                try (InputStream in = Files.newInputStream(location)) {
+                    return new OnnxClassifier(in.readNBytes(MAX_MODEL_BYTES + 1), location.toString());
+                }
             }
             try (ZipFile zip = new ZipFile(location.toFile())) {
                 ZipEntry entry = Optional.ofNullable(zip.getEntry(ENTRY))
                         .orElseThrow(() -> new IllegalArgumentException(location + ": holds no " + ENTRY
                                 + ". Rebuild the model with lenet-maven-plugin 1.0.0 or later"));
                 try (InputStream in = zip.getInputStream(entry)) {
-                    return new OnnxClassifier(in.readNBytes(MAX_MODEL_BYTES), location + "!" + ENTRY);
+                    return new OnnxClassifier(in.readNBytes(MAX_MODEL_BYTES + 1), location + "!" + ENTRY);
                 }
             }
         } catch (IOException e) {
@@ -136,6 +171,11 @@ public final class OnnxClassifier implements AutoCloseable {
                 OrtSession.Result result = session.run(Map.of(IMAGE, input), java.util.Set.of(PROBABILITIES))) {
             OnnxValue probabilities = result.get(PROBABILITIES).orElseThrow();
             FloatBuffer flat = ((OnnxTensor) probabilities).getFloatBuffer();
+            if (flat.remaining() != images.size() * classes.size()) {
+                throw new IllegalStateException("the model's " + PROBABILITIES + " output holds " + flat.remaining()
+                        + " values for " + images.size() + " images of " + classes.size() + " classes: it is not a"
+                        + " LeNet classifier as lenet:train exports it");
+            }
             List<Prediction> predictions = new ArrayList<>(images.size());
             for (int i = 0; i < images.size(); i++) {
                 float[] p = new float[classes.size()];

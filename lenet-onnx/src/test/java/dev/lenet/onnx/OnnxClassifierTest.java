@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.onnx.proto.OnnxMl;
 import dev.lenet.data.Dataset;
 import dev.lenet.export.OnnxExport;
 import dev.lenet.model.LeNetParameter;
@@ -153,5 +154,54 @@ class OnnxClassifierTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.classifyAll(images));
             assertEquals("image 2 has 100 bytes; a 28x28 greyscale image has 784", e.getMessage());
         }
+    }
+
+    /** {@link #model()} with its class-count metadata replaced, as anyone who can edit a jar could. */
+    private static byte[] withClassCount(String count) throws IOException {
+        OnnxMl.ModelProto.Builder model = OnnxMl.ModelProto.parseFrom(model()).toBuilder();
+        for (int i = 0; i < model.getMetadataPropsCount(); i++) {
+            if (model.getMetadataProps(i).getKey().equals(OnnxClassifier.CLASS_COUNT)) {
+                model.setMetadataProps(i, model.getMetadataProps(i).toBuilder().setValue(count));
+            }
+        }
+        return model.build().toByteArray();
+    }
+
+    private IllegalArgumentException refused(byte[] model) throws IOException {
+        Path onnx = Files.write(temp.resolve("crafted.onnx"), model);
+        return assertThrows(IllegalArgumentException.class, () -> OnnxClassifier.open(onnx));
+    }
+
+    @Test
+    void aClassCountThatIsNoNumberIsRefusedWithItsValue() throws IOException {
+        IllegalArgumentException e = refused(withClassCount("ten"));
+        assertEquals(
+                temp.resolve("crafted.onnx")
+                        + ": refused: its lenet.classes metadata is 'ten', not a number of classes."
+                        + " Rebuild the model with lenet:train",
+                e.getMessage());
+        assertInstanceOf(NumberFormatException.class, e.getCause());
+    }
+
+    @Test
+    void aClassCountOtherThanTheOutputsWidthIsRefused() throws IOException {
+        for (String count : List.of("999999999", "0", "11", "-3")) {
+            assertEquals(
+                    temp.resolve("crafted.onnx") + ": refused: its lenet.classes metadata says " + count.strip()
+                            + " classes but its probabilities output is 10 wide. Rebuild the model with lenet:train",
+                    refused(withClassCount(count)).getMessage(),
+                    count);
+        }
+    }
+
+    @Test
+    void aModelLargerThanAnyLeNetIsRefusedNotCut() throws IOException {
+        byte[] large = new byte[(16 << 20) + 1];
+        byte[] model = model();
+        System.arraycopy(model, 0, large, 0, model.length);
+        assertEquals(
+                temp.resolve("crafted.onnx") + ": refused: more than 16 MiB, far more than a LeNet model (about 250"
+                        + " KB). Load only models that lenet:train exported",
+                refused(large).getMessage());
     }
 }
