@@ -12,6 +12,9 @@ import org.apache.commons.compress.archivers.ArchiveEntry;
 import org.apache.commons.compress.archivers.ArchiveException;
 import org.apache.commons.compress.archivers.ArchiveInputStream;
 import org.apache.commons.compress.archivers.ArchiveStreamFactory;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.commons.compress.compressors.CompressorException;
 import org.apache.commons.compress.compressors.CompressorStreamFactory;
 
@@ -49,6 +52,21 @@ final class Archives {
                 }
                 String name = entry.getName();
                 String source = archive + "!" + name;
+                if (entry instanceof TarArchiveEntry tar
+                        && (tar.isSymbolicLink()
+                                || tar.isLink()
+                                || tar.isCharacterDevice()
+                                || tar.isBlockDevice()
+                                || tar.isFIFO())) {
+                    throw new InvalidDatasetException(
+                            source,
+                            "is a "
+                                    + (tar.isSymbolicLink()
+                                            ? "symbolic link"
+                                            : tar.isLink() ? "hard link" : "special file")
+                                    + ", not a file",
+                            "Datasets hold plain files: repack the archive without links");
+                }
                 if (SafePaths.escapes(name)) {
                     throw new InvalidDatasetException(
                             source,
@@ -100,23 +118,49 @@ final class Archives {
         });
     }
 
+    /**
+     * A tar or zip archive, gzip-compressed or not: what datasets come as. Other compressions and archive formats are
+     * refused from their first bytes, before anything is decompressed (a bzip2 bomb expands at 45,000 to 1).
+     */
     private static ArchiveInputStream<?> open(Path archive, InputStream file) throws IOException {
         try {
             InputStream content = file;
-            try {
-                String compression = CompressorStreamFactory.detect(file);
+            String compression = compression(file);
+            if (CompressorStreamFactory.GZIP.equals(compression)) {
                 content = new BufferedInputStream(
                         new CompressorStreamFactory().createCompressorInputStream(compression, file));
-            } catch (CompressorException notCompressed) {
-                // a plain .tar or .zip
+            } else if (compression != null) {
+                throw new InvalidDatasetException(
+                        archive.toString(),
+                        "is compressed with " + compression + ", which datasets are not read from",
+                        "Repack it as a .tar, .tar.gz/.tgz or .zip archive, or give it as a directory");
             }
-            return new ArchiveStreamFactory().createArchiveInputStream(content);
-        } catch (ArchiveException e) {
+            String format = ArchiveStreamFactory.detect(content);
+            if (format.equals(ArchiveStreamFactory.ZIP)) {
+                return new ZipArchiveInputStream(content);
+            }
+            if (format.equals(ArchiveStreamFactory.TAR)) {
+                return new TarArchiveInputStream(content);
+            }
+            throw new InvalidDatasetException(
+                    archive.toString(),
+                    "is an archive of the " + format + " format, which datasets are not read from",
+                    "Repack it as a .tar, .tar.gz/.tgz or .zip archive, or give it as a directory");
+        } catch (ArchiveException | CompressorException e) {
             throw new InvalidDatasetException(
                     archive.toString(),
                     "is neither a directory nor a .tar, .tar.gz/.tgz or .zip archive (" + Causes.describe(e) + ")",
                     DatasetReader.WHAT_IT_NEEDS,
                     e);
+        }
+    }
+
+    /** The compression the stream starts with, or null when it is not compressed. */
+    private static String compression(InputStream file) {
+        try {
+            return CompressorStreamFactory.detect(file);
+        } catch (CompressorException notCompressed) {
+            return null;
         }
     }
 

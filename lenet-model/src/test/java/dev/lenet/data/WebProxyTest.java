@@ -114,4 +114,12 @@ class WebProxyTest {
         assertFalse(p.bypasses("example.org"));
         assertFalse(new WebProxy("proxy", 8080, null, null, null).bypasses("localhost"));
     }
+
+    @Test
+    void itsTextNeverShowsThePassword() {
+        WebProxy proxy = new WebProxy("proxy.example", 3128, "ci", "s3cret", "localhost");
+        assertEquals(
+                "WebProxy[host=proxy.example, port=3128, username=ci, password=(hidden), nonProxyHosts=localhost]",
+                proxy.toString());
+    }
 }
