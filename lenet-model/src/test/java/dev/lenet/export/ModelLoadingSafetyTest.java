@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lenet.LeNetException;
 import dev.lenet.Slow;
 import dev.lenet.inference.LeNetClassifier;
+import dev.lenet.inference.ServingExport;
 import dev.lenet.model.LeNet5;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,10 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
-import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
-import org.tensorflow.SessionFunction;
-import org.tensorflow.Signature;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
@@ -48,7 +46,7 @@ class ModelLoadingSafetyTest {
      * A three-class linear classifier with LeNet's signature, exported as another tool would; {@code extra} may add
      * nodes and return one that the probabilities must wait for.
      */
-    private Path crafted(String name, java.util.function.Function<Ops, Op> extra) throws IOException {
+    private Path crafted(String name, java.util.function.Function<Ops, Op> extra) {
         Path directory = temp.resolve(name);
         try (Graph graph = new Graph();
                 Session session = new Session(graph)) {
@@ -61,17 +59,8 @@ class ModelLoadingSafetyTest {
             Operand<TFloat32> probabilities = head.withName(LeNet5.PROBABILITIES)
                     .nn
                     .softmax(tf.linalg.matMul(flat, tf.constant(new float[784][3])));
-            Signature signature = Signature.builder()
-                    .key(SavedModelExport.SIGNATURE)
-                    .input(LeNet5.IMAGE, image)
-                    .output(LeNet5.PROBABILITIES, probabilities)
-                    .build();
-            SavedModelBundle.exporter(directory.toString())
-                    .withTags(SavedModelExport.TAG)
-                    .withFunction(SessionFunction.create(signature, session))
-                    .export();
+            return ServingExport.write(directory, session, image, probabilities);
         }
-        return directory;
     }
 
     private static SavedModel read(Path directory) throws IOException {

@@ -10,16 +10,12 @@ import dev.lenet.Slow;
 import dev.lenet.export.SavedModelExport;
 import dev.lenet.model.LeNet5;
 import dev.lenet.training.TinyTraining;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.Graph;
-import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
-import org.tensorflow.SessionFunction;
-import org.tensorflow.Signature;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
@@ -52,19 +48,8 @@ class ModelRunnerTest {
             var flat = tf.reshape(tf.dtypes.cast(image, TFloat32.class), tf.constant(new long[] {-1, 784}));
             var probabilities = tf.withName(LeNet5.PROBABILITIES).nn.softmax(tf.linalg.matMul(flat, w));
             session.initialize();
-            Signature signature = Signature.builder()
-                    .key(SavedModelExport.SIGNATURE)
-                    .input(LeNet5.IMAGE, image)
-                    .output(LeNet5.PROBABILITIES, probabilities)
-                    .build();
-            SavedModelBundle.exporter(directory.toString())
-                    .withTags(SavedModelExport.TAG)
-                    .withFunction(SessionFunction.create(signature, session))
-                    .export();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+            return ServingExport.write(directory, session, image, probabilities);
         }
-        return directory;
     }
 
     private static byte[] brightRows(int first, int last) {
