@@ -11,17 +11,32 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.zip.ZipException;
 
 /** A web server holding {@code <standard name>.gz} for each of the four files, as MNIST's mirrors do. */
 final class HttpsMirror implements DatasetSource {
+    /** How long one file may take, headers and body: a mirror that stalls must not hold the build (and the lock). */
+    static final Duration FILE_TIME_LIMIT = Duration.ofMinutes(5);
+
     private final URI base;
     private final WebProxy proxy;
+    private final Duration timeLimit;
+    private final long maxBytes;
 
     /** @param proxy the proxy to go through, or null to connect directly */
     HttpsMirror(URI base, WebProxy proxy) {
+        this(base, proxy, FILE_TIME_LIMIT, IdxParser.MAX_FILE_BYTES);
+    }
+
+    HttpsMirror(URI base, WebProxy proxy, Duration timeLimit, long maxBytes) {
         this.base = base;
         this.proxy = proxy;
+        this.timeLimit = timeLimit;
+        this.maxBytes = maxBytes;
     }
 
     @Override
@@ -30,21 +45,30 @@ final class HttpsMirror implements DatasetSource {
         HttpClient client = WebProxy.client(proxy);
         for (DatasetFile file : DatasetFile.all()) {
             URI uri = base.resolve(file.standardName() + ".gz");
-            HttpRequest request = HttpRequest.newBuilder(uri)
-                    .timeout(Duration.ofMinutes(5))
-                    .GET()
-                    .build();
+            HttpRequest request =
+                    HttpRequest.newBuilder(uri).timeout(timeLimit).GET().build();
             Path compressed = directory.resolve(file.standardName() + ".gz");
+            // The request's timeout ends when the headers arrive; this limit holds until the last byte.
+            CompletableFuture<HttpResponse<Path>> download =
+                    client.sendAsync(request, CappedDownload.to(compressed, uri, maxBytes));
             try {
-                HttpResponse<Path> response = client.send(request, HttpResponse.BodyHandlers.ofFile(compressed));
+                HttpResponse<Path> response = download.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
                 if (response.statusCode() != 200) {
                     throw new IOException(uri + " answered HTTP " + response.statusCode());
                 }
             } catch (InterruptedException e) {
+                download.cancel(true);
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while downloading " + uri, e);
-            } catch (IOException e) {
-                throw new IOException("cannot download " + uri + " (" + Causes.describe(e) + ")", e);
+            } catch (TimeoutException e) {
+                download.cancel(true);
+                throw new IOException(
+                        "cannot download " + uri + ": not complete within " + seconds(timeLimit)
+                                + " (the limit for one file); " + uri.getHost() + " stalls or is too slow",
+                        e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                throw new IOException("cannot download " + uri + " (" + Causes.describe(cause) + ")", cause);
             }
             try (InputStream in = Files.newInputStream(compressed)) {
                 Gunzip.toFile(uri.toString(), in, directory.resolve(file.standardName()));
@@ -53,6 +77,10 @@ final class HttpsMirror implements DatasetSource {
             }
             Files.delete(compressed);
         }
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() / 1000.0 + " s";
     }
 
     @Override

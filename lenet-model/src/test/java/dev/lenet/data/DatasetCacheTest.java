@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The cache against small web servers on the loopback address. */
@@ -33,6 +34,7 @@ class DatasetCacheTest {
     private final Map<DatasetFile, byte[]> good = new EnumMap<>(DatasetFile.class);
     private final Map<DatasetFile, String> hashes = new EnumMap<>(DatasetFile.class);
     private final List<String> log = new ArrayList<>();
+    private final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
 
     @BeforeEach
     void serve() throws IOException {
@@ -77,6 +79,31 @@ class DatasetCacheTest {
                 out.write(body);
             }
         });
+        server.createContext("/stall/", exchange -> {
+            requests.incrementAndGet();
+            exchange.sendResponseHeaders(200, 1_000_000);
+            exchange.getResponseBody().write(new byte[] {0x1f});
+            exchange.getResponseBody().flush();
+            try {
+                released.await(); // headers and one byte, then nothing until the test ends
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        server.createContext("/endless/", exchange -> {
+            requests.incrementAndGet();
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                byte[] zeros = new byte[1 << 16];
+                for (int i = 0; i < 1 << 14 && released.getCount() > 0; i++) { // at most 1 GiB
+                    out.write(zeros);
+                }
+            } catch (IOException stopped) {
+                // the client hung up, as it should
+            }
+        });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.createContext("/missing/", exchange -> {
             requests.incrementAndGet();
             exchange.sendResponseHeaders(404, -1);
@@ -87,6 +114,7 @@ class DatasetCacheTest {
 
     @AfterEach
     void stop() {
+        released.countDown();
         server.stop(0);
     }
 
@@ -137,6 +165,47 @@ class DatasetCacheTest {
                 List.of(mirror + ": cannot read " + mirror + "train-images-idx3-ubyte.gz as gzip"
                         + " (EOFException: Unexpected end of ZLIB input stream)"),
                 e.attempts());
+    }
+
+    private DatasetCache cacheWithLimits(String path, java.time.Duration timeLimit, long maxBytes) {
+        return new DatasetCache(
+                cache.resolve("mnist"),
+                List.of(new HttpsMirror(java.net.URI.create(url(path)), null, timeLimit, maxBytes)),
+                hashes,
+                log::add);
+    }
+
+    @Test
+    @Timeout(60) // without a limit on the body, the download waits for ever
+    void aMirrorThatStallsAfterItsHeadersIsLeftAtItsTimeLimitNamingTheHost() {
+        long started = System.nanoTime();
+        DatasetUnavailableException e = assertThrows(
+                DatasetUnavailableException.class,
+                () -> cacheWithLimits("stall", java.time.Duration.ofSeconds(2), 1 << 20)
+                        .mnist());
+        double seconds = (System.nanoTime() - started) / 1e9;
+        assertEquals(
+                List.of(url("stall") + ": cannot download " + url("stall") + "train-images-idx3-ubyte.gz: not complete"
+                        + " within 2 s (the limit for one file); 127.0.0.1 stalls or is too slow"),
+                e.attempts());
+        assertTrue(seconds < 30, "left after " + seconds + " s");
+    }
+
+    @Test
+    @Timeout(60)
+    void aMirrorThatSendsWithoutEndIsCutAtTheSizeCap() throws IOException {
+        DatasetUnavailableException e = assertThrows(
+                DatasetUnavailableException.class,
+                () -> cacheWithLimits("endless", java.time.Duration.ofMinutes(1), 1 << 20)
+                        .mnist());
+        assertEquals(
+                List.of(url("endless") + ": cannot download " + url("endless") + "train-images-idx3-ubyte.gz ("
+                        + url("endless") + "train-images-idx3-ubyte.gz sends more than 1048576 bytes, more than any"
+                        + " dataset file; not a dataset mirror)"),
+                e.attempts());
+        try (var left = Files.list(cache.resolve("mnist"))) {
+            assertEquals(0, left.count(), "nothing of it is kept");
+        }
     }
 
     @Test
