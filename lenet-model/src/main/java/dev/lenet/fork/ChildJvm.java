@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.lenet.Causes;
 import dev.lenet.InvalidParameterException;
 import dev.lenet.LeNetException;
-import dev.lenet.NativePlatform;
 import dev.lenet.data.InvalidDatasetException;
 import dev.lenet.log.BuildLog;
 import dev.lenet.pipeline.Baseline;
@@ -23,11 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Trains (or evaluates) in a child JVM, as Surefire runs tests. TensorFlow reads {@code TF_ENABLE_ONEDNN_OPTS} (twice
@@ -90,31 +87,6 @@ public final class ChildJvm {
     /** The environment every child gets unless the user set the variable: fast oneDNN kernels, no native info logs. */
     public static Map<String, String> defaultEnvironment() {
         return Map.of("TF_ENABLE_ONEDNN_OPTS", "1", "TF_CPP_MIN_LOG_LEVEL", "2");
-    }
-
-    /**
-     * Keeps one TensorFlow native on a classpath: the GPU build unless the CPU was asked for or there is none,
-     * since the two cannot load side by side.
-     */
-    public static List<Path> selectNative(List<Path> classpath, Device device) {
-        boolean hasGpuNative = classpath.stream().anyMatch(ChildJvm::isGpuNative);
-        boolean keepGpu = hasGpuNative && device != Device.CPU;
-        return classpath.stream()
-                .filter(p -> !(isCpuNative(p) && keepGpu) && !(isGpuNative(p) && !keepGpu))
-                .toList();
-    }
-
-    private static boolean isGpuNative(Path p) {
-        return isNative(p, NativePlatform.GPU_CLASSIFIER);
-    }
-
-    private static boolean isCpuNative(Path p) {
-        return Arrays.stream(NativePlatform.values()).anyMatch(platform -> isNative(p, platform.classifier()));
-    }
-
-    private static boolean isNative(Path p, String classifier) {
-        String name = p.getFileName().toString();
-        return name.startsWith("tensorflow-core-native-") && name.endsWith("-" + classifier + ".jar");
     }
 
     public static RunReport run(
@@ -190,15 +162,7 @@ public final class ChildJvm {
             Files.deleteIfExists(errorFile);
             JSON.writeValue(requestFile.toFile(), request);
 
-            List<String> command = new ArrayList<>();
-            command.add(settings.java().toString());
-            command.addAll(jvmOptions(settings.jvmArguments(), System.getProperty("user.home")));
-            command.add("-cp");
-            command.add(selectNative(settings.classpath(), device).stream()
-                    .map(Path::toString)
-                    .collect(Collectors.joining(java.io.File.pathSeparator)));
-            command.add(ChildJvmMain.class.getName());
-            command.add(requestFile.toString());
+            List<String> command = ChildCommand.of(settings, device, requestFile);
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile());
             defaultEnvironment().forEach(builder.environment()::putIfAbsent);
             builder.environment().putAll(settings.environment());
@@ -248,19 +212,6 @@ public final class ChildJvm {
             Thread.currentThread().interrupt();
             throw new LeNetException("interrupted while training", e);
         }
-    }
-
-    /**
-     * The user's JVM options, and Maven's {@code user.home} unless they set one: a JVM takes its home from the
-     * account, not from {@code HOME} or Maven's {@code -Duser.home}, and the child's caches (JavaCPP's unpacked
-     * native library above all) belong where the build's are.
-     */
-    static List<String> jvmOptions(List<String> userOptions, String userHome) {
-        List<String> options = new ArrayList<>(userOptions);
-        if (userOptions.stream().noneMatch(option -> option.startsWith("-Duser.home="))) {
-            options.add("-Duser.home=" + userHome);
-        }
-        return options;
     }
 
     private static int waitFor(Process process) throws InterruptedException {

@@ -9,7 +9,6 @@ import dev.lenet.data.IdxWriter;
 import dev.lenet.data.InvalidDatasetException;
 import dev.lenet.log.ListLog;
 import dev.lenet.pipeline.RunReport;
-import dev.lenet.training.Device;
 import dev.lenet.training.TinyTraining;
 import java.io.File;
 import java.io.IOException;
@@ -97,15 +96,5 @@ class ChildJvmTest {
                 lines.toString());
         assertEquals(2, lines.stream().filter(l -> l.startsWith("Epoch ")).count());
         assertTrue(lines.stream().noneMatch(l -> l.contains("@@lenet")), lines.toString());
-    }
-
-    @Test
-    void keepsOneTensorFlowNative() {
-        Path api = Path.of("tensorflow-core-api-1.1.0.jar");
-        Path cpu = Path.of("tensorflow-core-native-1.1.0-linux-x86_64.jar");
-        Path gpu = Path.of("tensorflow-core-native-1.1.0-linux-x86_64-gpu.jar");
-        assertEquals(List.of(api, gpu), ChildJvm.selectNative(List.of(api, cpu, gpu), Device.AUTO));
-        assertEquals(List.of(api, cpu), ChildJvm.selectNative(List.of(api, cpu, gpu), Device.CPU));
-        assertEquals(List.of(api, cpu), ChildJvm.selectNative(List.of(api, cpu), Device.GPU));
     }
 }

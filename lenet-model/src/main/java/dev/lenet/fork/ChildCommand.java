@@ -1,0 +1,66 @@
+package dev.lenet.fork;
+
+import dev.lenet.NativePlatform;
+import dev.lenet.training.Device;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The child JVM's command line: the java launcher, its options, one TensorFlow native on the classpath, the request. */
+final class ChildCommand {
+    private ChildCommand() {}
+
+    static List<String> of(ChildJvm.Settings settings, Device device, Path requestFile) {
+        List<String> command = new ArrayList<>();
+        command.add(settings.java().toString());
+        command.addAll(jvmOptions(settings.jvmArguments(), System.getProperty("user.home")));
+        command.add("-cp");
+        command.add(selectNative(settings.classpath(), device).stream()
+                .map(Path::toString)
+                .collect(Collectors.joining(File.pathSeparator)));
+        command.add(ChildJvmMain.class.getName());
+        command.add(requestFile.toString());
+        return command;
+    }
+
+    /**
+     * The user's JVM options, and Maven's {@code user.home} unless they set one: a JVM takes its home from the
+     * account, not from {@code HOME} or Maven's {@code -Duser.home}, and the child's caches (JavaCPP's unpacked
+     * native library above all) belong where the build's are.
+     */
+    static List<String> jvmOptions(List<String> userOptions, String userHome) {
+        List<String> options = new ArrayList<>(userOptions);
+        if (userOptions.stream().noneMatch(option -> option.startsWith("-Duser.home="))) {
+            options.add("-Duser.home=" + userHome);
+        }
+        return options;
+    }
+
+    /**
+     * Keeps one TensorFlow native on a classpath: the GPU build unless the CPU was asked for or there is none,
+     * since the two cannot load side by side.
+     */
+    static List<Path> selectNative(List<Path> classpath, Device device) {
+        boolean hasGpuNative = classpath.stream().anyMatch(ChildCommand::isGpuNative);
+        boolean keepGpu = hasGpuNative && device != Device.CPU;
+        return classpath.stream()
+                .filter(p -> !(isCpuNative(p) && keepGpu) && !(isGpuNative(p) && !keepGpu))
+                .toList();
+    }
+
+    private static boolean isGpuNative(Path p) {
+        return isNative(p, NativePlatform.GPU_CLASSIFIER);
+    }
+
+    private static boolean isCpuNative(Path p) {
+        return Arrays.stream(NativePlatform.values()).anyMatch(platform -> isNative(p, platform.classifier()));
+    }
+
+    private static boolean isNative(Path p, String classifier) {
+        String name = p.getFileName().toString();
+        return name.startsWith("tensorflow-core-native-") && name.endsWith("-" + classifier + ".jar");
+    }
+}
