@@ -100,8 +100,8 @@ final class Archives {
                         "Split the dataset, or give it as a directory");
             }
             Path file = directory.resolve(name);
-            Files.createDirectories(file.getParent());
-            try (OutputStream out = Files.newOutputStream(file)) {
+            OutputStream out = openForWriting(file);
+            try (out) {
                 byte[] buffer = new byte[1 << 16];
                 int n;
                 while ((n = content.read(buffer)) > 0) {
@@ -112,10 +112,28 @@ final class Archives {
                                 "expands to more than " + (MAX_EXTRACTED_BYTES >> 30) + " GiB",
                                 "Give the dataset as a directory");
                     }
-                    out.write(buffer, 0, n);
+                    write(out, buffer, n, file);
                 }
             }
         });
+    }
+
+    /** A failure to write is the disk's or the cache's, never the archive's: it leaves as unchecked. */
+    private static OutputStream openForWriting(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            return Files.newOutputStream(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void write(OutputStream out, byte[] buffer, int n, Path file) {
+        try {
+            out.write(buffer, 0, n);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + file, e);
+        }
     }
 
     /**

@@ -3,21 +3,21 @@ package dev.lenet.data;
 import dev.lenet.Causes;
 import dev.lenet.files.AtomicFiles;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * A per-user copy of MNIST (like Keras' {@code ~/.keras/datasets}), filled on first use from the first source that
  * delivers files with MNIST's known SHA-256s. A file enters the cache only after its hash is checked; processes and
- * threads that start together wait on one lock, and the first fills the cache for all.
+ * threads that start together wait on one lock (saying so, and for at most half an hour), and the first fills the
+ * cache for all.
  */
 public final class DatasetCache {
     public static final List<String> DEFAULT_SOURCES = List.of(
@@ -36,6 +36,7 @@ public final class DatasetCache {
     private final List<DatasetSource> sources;
     private final Map<DatasetFile, String> expected;
     private final Consumer<String> log;
+    private final Duration lockLimit;
 
     /** The per-user cache root, {@code ~/.lenet/datasets}: MNIST in mnist/, converted datasets in converted/. */
     public static Path defaultRoot() {
@@ -56,10 +57,20 @@ public final class DatasetCache {
     }
 
     DatasetCache(Path directory, List<DatasetSource> sources, Map<DatasetFile, String> expected, Consumer<String> log) {
+        this(directory, sources, expected, log, CacheLock.WAIT_LIMIT);
+    }
+
+    DatasetCache(
+            Path directory,
+            List<DatasetSource> sources,
+            Map<DatasetFile, String> expected,
+            Consumer<String> log,
+            Duration lockLimit) {
         this.directory = directory;
         this.sources = sources;
         this.expected = expected;
         this.log = log;
+        this.lockLimit = lockLimit;
     }
 
     /** The cache directory holding the four verified files, fetching them first when needed. */
@@ -73,19 +84,28 @@ public final class DatasetCache {
             throw new DatasetUnavailableException(
                     List.of("creating the cache directory " + directory + ": " + Causes.describe(e)), List.of(e));
         }
-        synchronized (DatasetCache.class) {
-            try (FileChannel channel = FileChannel.open(
-                            directory.resolveSibling(directory.getFileName() + ".lock"),
-                            StandardOpenOption.CREATE,
-                            StandardOpenOption.WRITE);
-                    FileLock lock = channel.lock()) {
-                if (complete()) {
-                    return directory;
-                }
-                return fill();
-            } catch (IOException e) {
-                throw new DatasetUnavailableException(
-                        List.of("locking the cache " + directory + ": " + Causes.describe(e)), List.of(e));
+        try (CacheLock lock = CacheLock.acquire(
+                directory.resolveSibling(directory.getFileName() + ".lock"),
+                "fetching MNIST into " + directory,
+                log,
+                lockLimit)) {
+            if (complete()) {
+                return directory;
+            }
+            removeAbandonedDownloads();
+            return fill();
+        } catch (IOException e) {
+            throw new DatasetUnavailableException(
+                    List.of("locking the cache " + directory + ": " + Causes.describe(e)), List.of(e));
+        }
+    }
+
+    /** Downloads a killed build left: only the lock's holder downloads, and that is this build now. */
+    private void removeAbandonedDownloads() throws IOException {
+        try (Stream<Path> entries = Files.list(directory)) {
+            for (Path leftover : entries.filter(p -> p.getFileName().toString().startsWith(".fetch-"))
+                    .toList()) {
+                AtomicFiles.deleteRecursively(leftover);
             }
         }
     }

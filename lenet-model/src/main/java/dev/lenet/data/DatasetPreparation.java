@@ -1,9 +1,9 @@
 package dev.lenet.data;
 
 import dev.lenet.Causes;
-import dev.lenet.files.AtomicFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,31 +87,37 @@ public final class DatasetPreparation {
             return target;
         }
         long started = System.nanoTime();
-        Converted converted = conversion.run();
-        if (converted.test().count() == 0) {
-            throw new InvalidDatasetException(
-                    location.toString(),
-                    "leaves no image for the test set",
-                    "Give each class two images or more, or a test split of its own");
-        }
+        boolean[] made = {false};
         try {
-            AtomicFiles.writeDirectory(target, directory -> {
-                IdxWriter.writeDataset(directory, converted.train(), converted.test(), false);
-                ClassNames.write(directory.resolve(ClassNames.FILE), converted.classes());
-            });
-        } catch (IOException e) {
-            throw new InvalidDatasetException(
-                    target.toString(),
-                    "cannot be written (" + Causes.describe(e) + ")",
-                    "Check that the dataset cache (datasetCache) is writable and the disk has space",
-                    e);
+            CacheDirectory.fill(
+                    target,
+                    directory -> {
+                        Converted converted = conversion.run();
+                        if (converted.test().count() == 0) {
+                            throw new InvalidDatasetException(
+                                    location.toString(),
+                                    "leaves no image for the test set",
+                                    "Give each class two images or more, or a test split of its own");
+                        }
+                        IdxWriter.writeDataset(directory, converted.train(), converted.test(), false);
+                        ClassNames.write(directory.resolve(ClassNames.FILE), converted.classes());
+                        made[0] = true;
+                    },
+                    "converting " + location + " into " + target,
+                    log,
+                    CacheLock.WAIT_LIMIT);
+        } catch (IOException | UncheckedIOException e) {
+            throw CacheDirectory.unwritable(target, e);
         }
-        log.accept(String.format(
-                Locale.ROOT,
-                "Dataset %s: converted to %s in %.1f s",
-                location,
-                target,
-                (System.nanoTime() - started) / 1e9));
+        log.accept(
+                made[0]
+                        ? String.format(
+                                Locale.ROOT,
+                                "Dataset %s: converted to %s in %.1f s",
+                                location,
+                                target,
+                                (System.nanoTime() - started) / 1e9)
+                        : "Dataset " + location + ": converted by another build meanwhile (" + target + ")");
         return target;
     }
 
@@ -210,13 +216,14 @@ public final class DatasetPreparation {
         }
         if (!Files.isDirectory(target)) {
             try {
-                AtomicFiles.writeDirectory(target, directory -> Archives.extract(archive, directory));
-            } catch (IOException e) {
-                throw new InvalidDatasetException(
-                        archive.toString(),
-                        "cannot be extracted to " + target + " (" + Causes.describe(e) + ")",
-                        "Check that the dataset cache (datasetCache) is writable and the disk has space",
-                        e);
+                CacheDirectory.fill(
+                        target,
+                        directory -> Archives.extract(archive, directory),
+                        "extracting " + archive + " into " + target,
+                        log,
+                        CacheLock.WAIT_LIMIT);
+            } catch (IOException | UncheckedIOException e) {
+                throw CacheDirectory.unwritable(target, e);
             }
             log.accept("Dataset " + archive + ": extracted to " + target);
         }

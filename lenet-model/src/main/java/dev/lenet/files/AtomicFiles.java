@@ -2,11 +2,13 @@ package dev.lenet.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.Comparator;
 import java.util.stream.Stream;
@@ -45,15 +47,49 @@ public final class AtomicFiles {
      * writer's staging directory.
      */
     public static void writeDirectory(Path target, Content content) throws IOException {
+        writeDirectory(target, content, false);
+    }
+
+    /**
+     * As {@link #writeDirectory(Path, Content)}; {@code durable} forces every file and directory to disk before the
+     * move and the move itself after it, so that after a power loss the directory is either absent or whole.
+     */
+    public static void writeDirectory(Path target, Content content, boolean durable) throws IOException {
         Path absolute = target.toAbsolutePath();
         Files.createDirectories(absolute.getParent());
         Path staging = Files.createTempDirectory(absolute.getParent(), "." + absolute.getFileName() + "-");
         try {
             Path finished = staging.resolve(absolute.getFileName());
             content.writeTo(finished);
+            if (durable) {
+                forceToDisk(finished);
+            }
             replaceDirectory(finished, absolute);
+            if (durable) {
+                forceToDisk(absolute.getParent(), false);
+            }
         } finally {
             deleteQuietly(staging);
+        }
+    }
+
+    /** Forces a directory's files, and the directories themselves, to disk. */
+    static void forceToDisk(Path directory) throws IOException {
+        try (Stream<Path> tree = Files.walk(directory)) {
+            for (Path path : tree.toList()) {
+                forceToDisk(path, Files.isRegularFile(path));
+            }
+        }
+    }
+
+    private static void forceToDisk(Path path, boolean file) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            if (file) {
+                throw e;
+            }
+            // a directory cannot be opened for syncing on every system (Windows); its files are synced
         }
     }
 
