@@ -33,8 +33,13 @@ public final class ClassNames {
         Files.writeString(file, String.join("\n", classes) + "\n", StandardCharsets.UTF_8);
     }
 
-    /** The names if they can name a dataset's classes: 2 to {@link Dataset#MAX_CLASSES}, distinct, each on one line. */
-    static List<String> validated(List<String> names, String input) {
+    /**
+     * The names, stripped of surrounding white space as {@link #read} strips them, if they can name a dataset's classes:
+     * 2 to {@link Dataset#MAX_CLASSES}, distinct, none blank, none with a control character (an escape sequence in a
+     * folder's name would reach the build's console).
+     */
+    static List<String> validated(List<String> given, String input) {
+        List<String> names = given.stream().map(String::strip).toList();
         if (names.size() < 2) {
             throw new InvalidDatasetException(
                     input,
@@ -49,14 +54,33 @@ public final class ClassNames {
         }
         HashSet<String> seen = new HashSet<>();
         for (String name : names) {
-            if (name.isBlank() || name.contains("\n") || name.contains("\r")) {
+            if (name.isEmpty()) {
+                throw new InvalidDatasetException(input, "has a blank class name", "Name each class");
+            }
+            if (name.codePoints().anyMatch(Character::isISOControl)) {
                 throw new InvalidDatasetException(
-                        input, "has a class name that is blank or spans lines", "Name each class on one line");
+                        input,
+                        "has a class name with a control character: " + escaped(name),
+                        "Rename that class (its folder, or its label) without control characters (escape sequences,"
+                                + " tabs, line breaks)");
             }
             if (!seen.add(name)) {
                 throw new InvalidDatasetException(input, "names the class " + name + " twice", "Name each class once");
             }
         }
         return List.copyOf(names);
+    }
+
+    /** The name with each control character as {@code \\u001B}, so a message shows it rather than runs it. */
+    static String escaped(String name) {
+        StringBuilder text = new StringBuilder();
+        name.codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                text.append(String.format("\\u%04X", c));
+            } else {
+                text.appendCodePoint(c);
+            }
+        });
+        return text.toString();
     }
 }
