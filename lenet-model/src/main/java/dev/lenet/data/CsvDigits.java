@@ -32,7 +32,7 @@ public final class CsvDigits {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             int number = 0;
-            while ((line = in.readLine()) != null) {
+            while ((line = readLine(in, file, number + 1)) != null) {
                 number++;
                 if (line.isBlank()) {
                     continue;
@@ -65,6 +65,31 @@ public final class CsvDigits {
             throw new InvalidDatasetException(file.toString(), "holds no image", LAYOUT);
         }
         return new Rows(file, labels, images, lines);
+    }
+
+    /** Far longer than a line of 785 values: a longer one is no image, and is not held in memory whole. */
+    static final int MAX_LINE = 1 << 16;
+
+    /** The next line without its line break, or null at the end; a line longer than {@link #MAX_LINE} is refused. */
+    private static String readLine(BufferedReader in, Path file, int number) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int c = in.read();
+        if (c < 0) {
+            return null;
+        }
+        while (c >= 0 && c != '\n') {
+            if (line.length() == MAX_LINE) {
+                throw new InvalidDatasetException(
+                        file + " line " + number,
+                        "is longer than " + MAX_LINE + " characters",
+                        "Each line holds the label and " + Digits.PIXELS + " pixel values (28x28), one image a line;"
+                                + " check that this is such a CSV file");
+            }
+            line.append((char) c);
+            c = in.read();
+        }
+        int end = line.length();
+        return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
     }
 
     private static boolean isHeader(String[] fields) {

@@ -69,4 +69,20 @@ class CsvDigitsTest {
                         + " classes (the training file's labels, or the classes parameter)",
                 e.getMessage());
     }
+
+    @Test
+    void aLineLongerThanAnyImageIsRefusedBeforeItIsHeldWhole() throws IOException {
+        Path file = temp.resolve("train.csv");
+        try (var out = Files.newBufferedWriter(file)) {
+            out.write("label,pixels\n");
+            for (int i = 0; i < 100_000; i++) {
+                out.write("0,");
+            }
+        }
+        InvalidDatasetException e = assertThrows(InvalidDatasetException.class, () -> CsvDigits.read(file));
+        assertEquals(
+                file + " line 2: is longer than 65536 characters. Each line holds the label and 784 pixel values"
+                        + " (28x28), one image a line; check that this is such a CSV file",
+                e.getMessage());
+    }
 }
