@@ -21,6 +21,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.eclipse.aether.RepositorySystem;
 
 /** The parameters and plumbing that lenet:train and lenet:evaluate share: data, gates, output, the forked JVM. */
@@ -194,9 +195,11 @@ abstract class AbstractLeNetMojo extends AbstractMojo {
     protected PluginDescriptor plugin;
 
     protected final RepositorySystem repositorySystem;
+    private final SettingsDecrypter settingsDecrypter;
 
-    protected AbstractLeNetMojo(RepositorySystem repositorySystem) {
+    protected AbstractLeNetMojo(RepositorySystem repositorySystem, SettingsDecrypter settingsDecrypter) {
         this.repositorySystem = repositorySystem;
+        this.settingsDecrypter = settingsDecrypter;
     }
 
     /** What the goal does, for the log: training, evaluation. */
@@ -239,7 +242,7 @@ abstract class AbstractLeNetMojo extends AbstractMojo {
 
     /** Maven's active proxy from {@code settings.xml}, for dataset downloads; null when there is none. */
     protected WebProxy proxyOrNull() {
-        WebProxy proxy = SettingsProxy.active(session.getSettings().getProxies());
+        WebProxy proxy = SettingsProxy.active(session.getSettings().getProxies(), settingsDecrypter);
         if (proxy != null) {
             getLog().debug("Dataset downloads go through the proxy " + proxy.host() + ":" + proxy.port());
         }

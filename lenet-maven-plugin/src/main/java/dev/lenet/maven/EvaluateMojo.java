@@ -10,6 +10,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.eclipse.aether.RepositorySystem;
 
 /**
@@ -37,8 +38,8 @@ public class EvaluateMojo extends AbstractLeNetMojo {
     private String modelArtifact;
 
     @Inject
-    public EvaluateMojo(RepositorySystem repositorySystem) {
-        super(repositorySystem);
+    public EvaluateMojo(RepositorySystem repositorySystem, SettingsDecrypter settingsDecrypter) {
+        super(repositorySystem, settingsDecrypter);
     }
 
     @Override

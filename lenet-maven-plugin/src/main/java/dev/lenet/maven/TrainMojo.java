@@ -15,6 +15,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProjectHelper;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.eclipse.aether.RepositorySystem;
 
 /**
@@ -198,8 +199,9 @@ public class TrainMojo extends AbstractLeNetMojo {
     private final MavenProjectHelper projectHelper;
 
     @Inject
-    public TrainMojo(RepositorySystem repositorySystem, MavenProjectHelper projectHelper) {
-        super(repositorySystem);
+    public TrainMojo(
+            RepositorySystem repositorySystem, SettingsDecrypter settingsDecrypter, MavenProjectHelper projectHelper) {
+        super(repositorySystem, settingsDecrypter);
         this.projectHelper = projectHelper;
     }
 
