@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -41,9 +42,32 @@ public final class ImageConversion {
 
     private ImageConversion() {}
 
+    /** What decoding holds per pixel at its peak: the decoder's rows, the ARGB raster, the grey copy. */
+    static final long BYTES_PER_PIXEL = 16;
+
+    /**
+     * Memory for decoding, in MiB, shared by the threads that decode: a large picture waits until its share is free
+     * (one larger than all of it decodes alone), so many large pictures on many cores do not exhaust the heap.
+     */
+    record DecodeBudget(Semaphore mebibytes, int total) {
+        static DecodeBudget ofHeap() {
+            int total = (int) Math.max(
+                    64, Math.min(Integer.MAX_VALUE, Runtime.getRuntime().maxMemory() / 2 >> 20));
+            return new DecodeBudget(new Semaphore(total, true), total);
+        }
+
+        /** The MiB a picture of {@code pixels} takes from the budget. */
+        int share(long pixels) {
+            return (int) Math.min(total, Math.max(1, pixels * BYTES_PER_PIXEL >> 20));
+        }
+    }
+
     /** Reads and converts one image file; any problem is an {@link InvalidDatasetException} naming it. */
     public static byte[] read(Path file, boolean invert) {
-        BufferedImage picture;
+        return read(file, invert, DecodeBudget.ofHeap());
+    }
+
+    static byte[] read(Path file, boolean invert, DecodeBudget budget) {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
             if (readers == null || !readers.hasNext()) {
@@ -60,7 +84,21 @@ public final class ImageConversion {
                                     + " (4096x4096)",
                             "LeNet sees 28x28: scale the image down first");
                 }
-                picture = reader.read(0);
+                int share = budget.share(pixels);
+                budget.mebibytes().acquireUninterruptibly(share);
+                try {
+                    return convert(reader.read(0), invert);
+                } catch (OutOfMemoryError e) {
+                    throw new InvalidDatasetException(
+                            file.toString(),
+                            "cannot be decoded in the memory left (" + reader.getWidth(0) + "x" + reader.getHeight(0)
+                                    + " pixels; the heap is "
+                                    + (Runtime.getRuntime().maxMemory() >> 20) + " MiB)",
+                            "Give the build's JVM more heap (MAVEN_OPTS=-Xmx4g), or scale the images down",
+                            e);
+                } finally {
+                    budget.mebibytes().release(share);
+                }
             } finally {
                 reader.dispose();
             }
@@ -70,22 +108,22 @@ public final class ImageConversion {
             }
             throw notAnImage(file, e);
         }
-        return convert(picture, invert);
     }
 
     static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
 
-    /** Reads and converts every file on all cores, saying how far it got every two seconds, and in the end how long. */
+    /** Reads and converts every file on all cores (within a memory budget), saying how far it got every two seconds, and in the end how long. */
     public static byte[][] readAll(List<Path> files, boolean invert, Consumer<String> log) {
         byte[][] images = new byte[files.size()][];
         AtomicInteger done = new AtomicInteger();
         long started = System.nanoTime();
         AtomicLong lastReport = new AtomicLong(started);
         int threads = Runtime.getRuntime().availableProcessors();
+        DecodeBudget budget = DecodeBudget.ofHeap();
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
             pool.submit(() -> IntStream.range(0, files.size()).parallel().forEach(i -> {
-                        images[i] = read(files.get(i), invert);
+                        images[i] = read(files.get(i), invert, budget);
                         int n = done.incrementAndGet();
                         long now = System.nanoTime();
                         long last = lastReport.get();

@@ -121,4 +121,19 @@ class ImageConversionTest {
         assertInstanceOf(Exception.class, e.getCause());
         assertEquals(true, e.getMessage().startsWith(png + ": is not an image ImageIO can read"), e.getMessage());
     }
+
+    @Test
+    void aPictureTakesABudgetShareByItsSizeAndGivesItBack() throws IOException {
+        ImageConversion.DecodeBudget budget =
+                new ImageConversion.DecodeBudget(new java.util.concurrent.Semaphore(1024), 1024);
+        assertEquals(256, budget.share(4096L * 4096L), "16 bytes a pixel at the decoding peak");
+        assertEquals(1, budget.share(28 * 28));
+
+        Path large = temp.resolve("large.png");
+        ImageIO.write(new BufferedImage(1500, 1500, BufferedImage.TYPE_INT_RGB), "png", large.toFile());
+        ImageConversion.DecodeBudget small = new ImageConversion.DecodeBudget(new java.util.concurrent.Semaphore(8), 8);
+        assertEquals(8, small.share(1500L * 1500L), "more than the whole budget: it waits for all of it");
+        assertEquals(784, ImageConversion.read(large, false, small).length);
+        assertEquals(8, small.mebibytes().availablePermits(), "given back");
+    }
 }
