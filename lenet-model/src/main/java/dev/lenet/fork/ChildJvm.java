@@ -195,23 +195,40 @@ public final class ChildJvm {
             if (exit == 0 && Files.exists(reportFile)) {
                 return;
             }
-            if (Files.exists(errorFile)) {
-                throw rethrow(JSON.readValue(errorFile.toFile(), ReportedError.class));
-            }
             String tail;
             synchronized (lastErrors) {
                 tail = String.join("\n  ", lastErrors);
             }
-            throw new LeNetException("the training JVM exited with code " + exit + " without a result. Its last"
-                    + " error lines:\n  " + tail
-                    + "\nFor the whole native log run Maven with -X (or the command line with --verbose); if it ran out of"
-                    + " memory, raise the heap with jvmArgs");
+            throw failure(exit, errorFile, tail);
         } catch (IOException e) {
             throw new LeNetException("cannot run the training JVM in " + workDirectory + ": " + Causes.describe(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LeNetException("interrupted while training", e);
         }
+    }
+
+    /**
+     * Why the child ended without a result: its own report when it wrote one that can be read; else its exit code and
+     * last error lines (and why a report it began could not be read, as when the disk filled up).
+     */
+    static LeNetException failure(int exit, Path errorFile, String lastErrorLines) {
+        String unreadable = "";
+        Exception cause = null;
+        if (Files.exists(errorFile)) {
+            try {
+                return rethrow(JSON.readValue(errorFile.toFile(), ReportedError.class));
+            } catch (IOException e) {
+                unreadable = "; its error report " + errorFile + " cannot be read (" + Causes.describe(e) + ")";
+                cause = e;
+            }
+        }
+        return new LeNetException(
+                "the training JVM exited with code " + exit + " without a result" + unreadable + ". Its last error"
+                        + " lines:\n  " + lastErrorLines
+                        + "\nFor the whole native log run Maven with -X (or the command line with --verbose); if it ran"
+                        + " out of memory, raise the heap with jvmArgs; if the disk is full, free space",
+                cause);
     }
 
     private static int waitFor(Process process) throws InterruptedException {

@@ -3,11 +3,16 @@ package dev.lenet.fork;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.lenet.LeNetException;
+import dev.lenet.files.AtomicFiles;
 import dev.lenet.log.LoggingListener;
 import dev.lenet.pipeline.EvaluationPipeline;
 import dev.lenet.pipeline.RunReport;
 import dev.lenet.pipeline.TrainingPipeline;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /** The child side of {@link ChildJvm}: reads the request, trains or evaluates, writes the report or the error. */
@@ -15,6 +20,9 @@ public final class ChildJvmMain {
     private ChildJvmMain() {}
 
     public static void main(String[] args) throws IOException {
+        // the parent reads our output as UTF-8, whatever this platform's charset
+        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
         dieWithTheBuild();
         ObjectMapper json = JsonMapper.builder().build();
         ChildJvm.Request request = json.readValue(Path.of(args[0]).toFile(), ChildJvm.Request.class);
@@ -34,7 +42,9 @@ public final class ChildJvmMain {
                 RunReport.of(outcome).write(Path.of(request.report()));
             }
         } catch (LeNetException e) {
-            json.writeValue(Path.of(request.error()).toFile(), ChildJvm.describe(e));
+            // whole or not at all: a report cut short by a full disk would hide the error behind a parse error
+            AtomicFiles.write(
+                    Path.of(request.error()), partial -> json.writeValue(partial.toFile(), ChildJvm.describe(e)));
             System.exit(ChildJvm.EXIT_REPORTED_ERROR);
         }
         System.exit(0);
