@@ -89,9 +89,19 @@ final class Archives {
 
     static final int MAX_EXTRACTED_FILES = 1_000_000;
 
-    /** Writes every file of {@code archive} under {@code directory}, within the budgets above. */
+    /**
+     * Datasets compress a few times (IDX and CSV about 5 to 10, pictures hardly at all); an archive that expands far
+     * more is a bomb, stopped once it has written this many times its own size (and at least {@link #RATIO_FLOOR}).
+     */
+    static final long MAX_RATIO = 200;
+
+    static final long RATIO_FLOOR = 256L << 20;
+
+    /** Writes every file of {@code archive} under {@code directory}, within the budgets above, counted as it goes. */
     static void extract(Path archive, Path directory) throws IOException {
-        long[] budget = {MAX_EXTRACTED_BYTES, MAX_EXTRACTED_FILES};
+        long archiveBytes = Files.size(archive);
+        long limit = Math.min(MAX_EXTRACTED_BYTES, Math.max(RATIO_FLOOR, archiveBytes * MAX_RATIO));
+        long[] budget = {limit, MAX_EXTRACTED_FILES};
         forEachFile(archive, (name, source, content) -> {
             if (--budget[1] < 0) {
                 throw new InvalidDatasetException(
@@ -107,10 +117,16 @@ final class Archives {
                 while ((n = content.read(buffer)) > 0) {
                     budget[0] -= n;
                     if (budget[0] < 0) {
-                        throw new InvalidDatasetException(
-                                archive.toString(),
-                                "expands to more than " + (MAX_EXTRACTED_BYTES >> 30) + " GiB",
-                                "Give the dataset as a directory");
+                        throw limit == MAX_EXTRACTED_BYTES
+                                ? new InvalidDatasetException(
+                                        archive.toString(),
+                                        "expands to more than " + (MAX_EXTRACTED_BYTES >> 30) + " GiB",
+                                        "Give the dataset as a directory")
+                                : new InvalidDatasetException(
+                                        archive.toString(),
+                                        "expands to more than " + limit + " bytes, " + MAX_RATIO + " times its size and"
+                                                + " more than any dataset compresses: a decompression bomb",
+                                        "Give the dataset as a directory, or an archive made from it");
                     }
                     write(out, buffer, n, file);
                 }

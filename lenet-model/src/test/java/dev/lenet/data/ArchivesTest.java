@@ -75,4 +75,26 @@ class ArchivesTest {
                         + " repack the archive without links",
                 e.getMessage());
     }
+
+    @Test
+    void aGzipBombIsStoppedOnceItExpandsFarBeyondWhatDatasetsCompressTo() throws IOException {
+        Path bomb = temp.resolve("zeros.tar.gz");
+        try (OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(bomb), 1 << 16);
+                TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
+            TarArchiveEntry zeros = new TarArchiveEntry("train.csv");
+            zeros.setSize(300L << 20);
+            tar.putArchiveEntry(zeros);
+            byte[] block = new byte[1 << 20];
+            for (int i = 0; i < 300; i++) {
+                tar.write(block);
+            }
+            tar.closeArchiveEntry();
+        }
+        Path into = temp.resolve("extracted");
+        InvalidDatasetException e = assertThrows(InvalidDatasetException.class, () -> Archives.extract(bomb, into));
+        assertEquals(
+                bomb + ": expands to more than 268435456 bytes, 200 times its size and more than any dataset"
+                        + " compresses: a decompression bomb. Give the dataset as a directory, or an archive made from it",
+                e.getMessage());
+    }
 }
