@@ -54,7 +54,8 @@ final class HttpsMirror implements DatasetSource {
             try {
                 HttpResponse<Path> response = download.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
                 if (response.statusCode() != 200) {
-                    throw new IOException(uri + " answered HTTP " + response.statusCode());
+                    String answer = "HTTP " + response.statusCode();
+                    throw new IOException(uri + " answered " + answer + tunnelingHint(proxy, uri, answer, DISABLED));
                 }
             } catch (InterruptedException e) {
                 download.cancel(true);
@@ -68,7 +69,9 @@ final class HttpsMirror implements DatasetSource {
                         e);
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
-                throw new IOException("cannot download " + uri + " (" + Causes.describe(cause) + ")", cause);
+                String why = Causes.describe(cause);
+                throw new IOException(
+                        "cannot download " + uri + " (" + why + ")" + tunnelingHint(proxy, uri, why, DISABLED), cause);
             }
             try (InputStream in = Files.newInputStream(compressed)) {
                 Gunzip.toFile(uri.toString(), in, directory.resolve(file.standardName()));
@@ -77,6 +80,28 @@ final class HttpsMirror implements DatasetSource {
             }
             Files.delete(compressed);
         }
+    }
+
+    /** The JDK's schemes refused for HTTPS tunnels through a proxy: Basic unless the JVM was started otherwise. */
+    private static final String DISABLED = System.getProperty("jdk.http.auth.tunneling.disabledSchemes", "Basic");
+
+    /**
+     * What to do when an HTTPS download through a proxy with credentials is refused (407): the JDK sends no Basic
+     * credentials to open a tunnel unless the JVM is started allowing it, which a running build cannot change.
+     */
+    static String tunnelingHint(WebProxy proxy, URI uri, String failure, String disabledSchemes) {
+        boolean basicOff = java.util.Arrays.stream(disabledSchemes.split(","))
+                .anyMatch(scheme -> scheme.strip().equalsIgnoreCase("Basic"));
+        if (proxy == null
+                || proxy.username() == null
+                || !"https".equalsIgnoreCase(uri.getScheme())
+                || !failure.contains("407")
+                || !basicOff) {
+            return "";
+        }
+        return "; the proxy " + proxy.host() + ":" + proxy.port() + " asks for credentials, which the JDK sends to open"
+                + " an HTTPS tunnel only when Basic is allowed for it: run Maven with"
+                + " MAVEN_OPTS=\"-Djdk.http.auth.tunneling.disabledSchemes=\"";
     }
 
     private static String seconds(Duration d) {

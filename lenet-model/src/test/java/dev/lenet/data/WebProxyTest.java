@@ -122,4 +122,21 @@ class WebProxyTest {
                 "WebProxy[host=proxy.example, port=3128, username=ci, password=(hidden), nonProxyHosts=localhost]",
                 proxy.toString());
     }
+
+    @Test
+    void anHttpsTunnelRefusedForWantOfBasicSaysHowToAllowIt() {
+        WebProxy proxy = new WebProxy("proxy.example", 3128, "ci", "s3cret", null);
+        java.net.URI https = java.net.URI.create("https://mirror.example/mnist/train-images-idx3-ubyte.gz");
+        assertEquals(
+                "; the proxy proxy.example:3128 asks for credentials, which the JDK sends to open an HTTPS tunnel only"
+                        + " when Basic is allowed for it: run Maven with"
+                        + " MAVEN_OPTS=\"-Djdk.http.auth.tunneling.disabledSchemes=\"",
+                HttpsMirror.tunnelingHint(proxy, https, "IOException: Tunnel failed, got: 407", "Basic"));
+        assertEquals("", HttpsMirror.tunnelingHint(proxy, https, "IOException: Tunnel failed, got: 407", ""));
+        assertEquals("", HttpsMirror.tunnelingHint(proxy, https, "ConnectException", "Basic"));
+        assertEquals(
+                "",
+                HttpsMirror.tunnelingHint(
+                        new WebProxy("proxy.example", 3128, null, null, null), https, "HTTP 407", "Basic"));
+    }
 }
