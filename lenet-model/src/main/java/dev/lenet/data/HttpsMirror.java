@@ -55,7 +55,8 @@ final class HttpsMirror implements DatasetSource {
                 HttpResponse<Path> response = download.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
                 if (response.statusCode() != 200) {
                     String answer = "HTTP " + response.statusCode();
-                    throw new IOException(uri + " answered " + answer + tunnelingHint(proxy, uri, answer, DISABLED));
+                    throw new IOException(
+                            uri + " answered " + answer + tunnelingHint(proxy, uri, answer, disabledSchemes()));
                 }
             } catch (InterruptedException e) {
                 download.cancel(true);
@@ -71,7 +72,8 @@ final class HttpsMirror implements DatasetSource {
                 Throwable cause = e.getCause();
                 String why = Causes.describe(cause);
                 throw new IOException(
-                        "cannot download " + uri + " (" + why + ")" + tunnelingHint(proxy, uri, why, DISABLED), cause);
+                        "cannot download " + uri + " (" + why + ")" + tunnelingHint(proxy, uri, why, disabledSchemes()),
+                        cause);
             }
             try (InputStream in = Files.newInputStream(compressed)) {
                 Gunzip.toFile(uri.toString(), in, directory.resolve(file.standardName()));
@@ -82,8 +84,13 @@ final class HttpsMirror implements DatasetSource {
         }
     }
 
-    /** The JDK's schemes refused for HTTPS tunnels through a proxy: Basic unless the JVM was started otherwise. */
-    private static final String DISABLED = System.getProperty("jdk.http.auth.tunneling.disabledSchemes", "Basic");
+    /**
+     * The schemes the JDK refuses for HTTPS tunnels, as far as this build can tell: Basic unless the user set otherwise
+     * (the JDK's net.properties), and still Basic when this build allowed it but the JDK may have read it before.
+     */
+    private static String disabledSchemes() {
+        return WebProxy.basicAllowedHere ? "Basic" : System.getProperty(WebProxy.TUNNELING_DISABLED_SCHEMES, "Basic");
+    }
 
     /**
      * What to do when an HTTPS download through a proxy with credentials is refused (407): the JDK sends no Basic

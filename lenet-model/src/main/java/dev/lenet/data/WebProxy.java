@@ -30,6 +30,7 @@ public record WebProxy(String host, int port, String username, String password, 
             builder.proxy(proxy.selector());
             if (proxy.username() != null && !proxy.username().isEmpty()) {
                 builder.authenticator(proxy.authenticator());
+                allowBasicForTunnels();
             }
         }
         return builder.build();
@@ -41,6 +42,24 @@ public record WebProxy(String host, int port, String username, String password, 
         return "WebProxy[host=" + host + ", port=" + port + ", username=" + username + ", password="
                 + (password == null ? "none" : "(hidden)") + ", nonProxyHosts=" + nonProxyHosts + "]";
     }
+
+    static final String TUNNELING_DISABLED_SCHEMES = "jdk.http.auth.tunneling.disabledSchemes";
+
+    /**
+     * Lets the JDK answer a proxy's Basic challenge when it opens an HTTPS tunnel, as Maven's own downloads do with the
+     * same settings.xml credentials (the JDK refuses by default). The JDK reads this once per JVM: where something in
+     * the build's JVM made an HTTP client first (Maven 4's resolver does), it stays as it was, and a refused download
+     * says how to start Maven instead. A value the user set is kept.
+     */
+    private static void allowBasicForTunnels() {
+        if (System.getProperty(TUNNELING_DISABLED_SCHEMES) == null) {
+            System.setProperty(TUNNELING_DISABLED_SCHEMES, "");
+            basicAllowedHere = true;
+        }
+    }
+
+    /** Whether this build, not the user, allowed Basic for tunnels: the JDK may have read the setting before. */
+    static volatile boolean basicAllowedHere;
 
     /** Whether {@code host} is reached without the proxy. */
     public boolean bypasses(String host) {

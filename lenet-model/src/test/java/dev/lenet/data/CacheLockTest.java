@@ -23,12 +23,18 @@ class CacheLockTest {
     Path temp;
 
     static Process child(String... arguments) throws IOException {
+        List<String> mainAndArguments = new ArrayList<>(List.of(CacheChild.class.getName()));
+        mainAndArguments.addAll(List.of(arguments));
+        return child(mainAndArguments);
+    }
+
+    /** A JVM of the test classpath running the main class and arguments given. */
+    static Process child(List<String> mainAndArguments) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
-                System.getProperty("java.class.path"),
-                CacheChild.class.getName()));
-        command.addAll(List.of(arguments));
+                System.getProperty("java.class.path")));
+        command.addAll(mainAndArguments);
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 
