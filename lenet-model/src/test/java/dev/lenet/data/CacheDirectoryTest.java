@@ -46,13 +46,13 @@ class CacheDirectoryTest {
     }
 
     @Test
-    void twoBuildsConvertingTheSameClassFoldersAtOnceBothGetTheWholeDataset() throws Exception {
+    void twoBuildsConvertingTheSameClassFoldersAtOnceBothGetTheWholeDatasetAndTrain() throws Exception {
         Path shapes = temp.resolve("shapes");
         SyntheticShapes.writeDataset(shapes, 20, 5, 3);
         for (int round = 0; round < 20; round++) {
             Path cache = temp.resolve("cache-" + round);
-            Process first = CacheLockTest.child("prepare", shapes.toString(), cache.toString());
-            Process second = CacheLockTest.child("prepare", shapes.toString(), cache.toString());
+            Process first = CacheLockTest.child("prepare", shapes.toString(), cache.toString(), "train");
+            Process second = CacheLockTest.child("prepare", shapes.toString(), cache.toString(), "train");
             String a = output(first);
             String b = output(second);
             assertEquals(a, b, "round " + round);
