@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -79,6 +81,9 @@ final class CacheDirectory {
         return target.resolveSibling(target.getFileName() + ".lock");
     }
 
+    /** A staging directory (.KEY-123) or a replaced copy (.KEY.old-123) of the entry KEY. */
+    private static final Pattern LEFTOVER = Pattern.compile("\\.([^.-]+)[.-].*");
+
     /**
      * Hidden staging and replaced copies (.KEY-123, .KEY.old-123) whose writer's lock no process holds; those of
      * {@code own}, whose lock this build holds, are abandoned too.
@@ -90,19 +95,11 @@ final class CacheDirectory {
                     .toList();
         }
         for (Path leftover : hidden) {
-            String name = leftover.getFileName().toString().substring(1);
-            int end = name.indexOf('.') >= 0 && name.indexOf('.') < indexOrLength(name, '-')
-                    ? name.indexOf('.')
-                    : indexOrLength(name, '-');
-            String key = end > 0 ? name.substring(0, end) : "";
-            if (key.equals(own) || (!key.isEmpty() && CacheLock.free(folder.resolve(key + ".lock")))) {
+            Matcher name = LEFTOVER.matcher(leftover.getFileName().toString());
+            if (name.matches()
+                    && (name.group(1).equals(own) || CacheLock.free(folder.resolve(name.group(1) + ".lock")))) {
                 AtomicFiles.deleteRecursively(leftover);
             }
         }
-    }
-
-    private static int indexOrLength(String text, char c) {
-        int index = text.indexOf(c);
-        return index < 0 ? text.length() : index;
     }
 }
