@@ -6,6 +6,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.commons.compress.archivers.ArchiveEntry;
@@ -140,7 +141,7 @@ final class Archives {
             Files.createDirectories(file.getParent());
             return Files.newOutputStream(file);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -148,7 +149,7 @@ final class Archives {
         try {
             out.write(buffer, 0, n);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot write " + file, e);
+            throw new UncheckedIOException("cannot write " + file, e);
         }
     }
 

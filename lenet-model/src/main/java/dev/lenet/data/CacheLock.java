@@ -108,9 +108,8 @@ final class CacheLock implements AutoCloseable {
     }
 
     private static IOException gaveUp(String what, Path key, Duration limit) {
-        String after = limit.toSeconds() >= 120 ? limit.toMinutes() + " minutes" : limit.toMillis() / 1000.0 + " s";
-        return new IOException("gave up after " + after + " waiting for another build, which is " + what + " (it holds "
-                + key + "); if that build hangs, stop it");
+        return new IOException("gave up after " + Durations.text(limit) + " waiting for another build, which is " + what
+                + " (it holds " + key + "); if that build hangs, stop it");
     }
 
     private static void closeQuietly(FileChannel channel) {

@@ -55,8 +55,8 @@ final class HttpsMirror implements DatasetSource {
                 HttpResponse<Path> response = download.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
                 if (response.statusCode() != 200) {
                     String answer = "HTTP " + response.statusCode();
-                    throw new IOException(
-                            uri + " answered " + answer + tunnelingHint(proxy, uri, answer, disabledSchemes()));
+                    throw new IOException(uri + " answered " + answer
+                            + tunnelingHint(proxy, uri, answer, WebProxy.tunnelingDisabledSchemes()));
                 }
             } catch (InterruptedException e) {
                 download.cancel(true);
@@ -65,14 +65,15 @@ final class HttpsMirror implements DatasetSource {
             } catch (TimeoutException e) {
                 download.cancel(true);
                 throw new IOException(
-                        "cannot download " + uri + ": not complete within " + seconds(timeLimit)
+                        "cannot download " + uri + ": not complete within " + Durations.text(timeLimit)
                                 + " (the limit for one file); " + uri.getHost() + " stalls or is too slow",
                         e);
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
                 String why = Causes.describe(cause);
                 throw new IOException(
-                        "cannot download " + uri + " (" + why + ")" + tunnelingHint(proxy, uri, why, disabledSchemes()),
+                        "cannot download " + uri + " (" + why + ")"
+                                + tunnelingHint(proxy, uri, why, WebProxy.tunnelingDisabledSchemes()),
                         cause);
             }
             try (InputStream in = Files.newInputStream(compressed)) {
@@ -82,14 +83,6 @@ final class HttpsMirror implements DatasetSource {
             }
             Files.delete(compressed);
         }
-    }
-
-    /**
-     * The schemes the JDK refuses for HTTPS tunnels, as far as this build can tell: Basic unless the user set otherwise
-     * (the JDK's net.properties), and still Basic when this build allowed it but the JDK may have read it before.
-     */
-    private static String disabledSchemes() {
-        return WebProxy.basicAllowedHere ? "Basic" : System.getProperty(WebProxy.TUNNELING_DISABLED_SCHEMES, "Basic");
     }
 
     /**
@@ -109,10 +102,6 @@ final class HttpsMirror implements DatasetSource {
         return "; the proxy " + proxy.host() + ":" + proxy.port() + " asks for credentials, which the JDK sends to open"
                 + " an HTTPS tunnel only when Basic is allowed for it: run Maven with"
                 + " MAVEN_OPTS=\"-Djdk.http.auth.tunneling.disabledSchemes=\"";
-    }
-
-    private static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() / 1000.0 + " s";
     }
 
     @Override

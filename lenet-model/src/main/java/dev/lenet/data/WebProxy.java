@@ -59,7 +59,15 @@ public record WebProxy(String host, int port, String username, String password, 
     }
 
     /** Whether this build, not the user, allowed Basic for tunnels: the JDK may have read the setting before. */
-    static volatile boolean basicAllowedHere;
+    private static volatile boolean basicAllowedHere;
+
+    /**
+     * The schemes the JDK refuses for HTTPS tunnels, as far as this build can tell: Basic unless the user set otherwise
+     * (the JDK's net.properties), and still Basic when this build allowed it but the JDK may have read it before.
+     */
+    static String tunnelingDisabledSchemes() {
+        return basicAllowedHere ? "Basic" : System.getProperty(TUNNELING_DISABLED_SCHEMES, "Basic");
+    }
 
     /** Whether {@code host} is reached without the proxy. */
     public boolean bypasses(String host) {

@@ -62,10 +62,8 @@ final class GraphAllowList {
      * The parameters of a SavedModel with variables, and the saver that TensorFlow's exporters add to every graph
      * (with or without variables) to restore them from variables/.
      */
-    static final Set<String> VARIABLES = Set.of(
-            "Variable",
-            "VariableV2",
-            "VarHandleOp",
+    static final Set<String> VARIABLES = union(
+            VARIABLE_OPS,
             "ReadVariableOp",
             "Assign",
             "AssignVariableOp",
@@ -77,6 +75,9 @@ final class GraphAllowList {
             "ShardedFilename",
             "MergeV2Checkpoints");
 
+    /** Everything a LeNet model's graph may hold. */
+    private static final Set<String> ALLOWED = union(INFERENCE, VARIABLES.toArray(String[]::new));
+
     /** Of those, the ops that touch files: never something a serving output depends on. */
     static final Set<String> FILE_OPS = Set.of("RestoreV2", "SaveV2", "MergeV2Checkpoints");
 
@@ -84,17 +85,15 @@ final class GraphAllowList {
 
     /** What keeps {@code graph} from being a LeNet model's graph; empty when it is one. */
     static List<String> violations(GraphDef graph, SignatureDef signature) {
-        Set<String> allowed = new HashSet<>(INFERENCE);
-        allowed.addAll(VARIABLES);
         Set<String> found = new LinkedHashSet<>();
         for (NodeDef node : graph.getNodeList()) {
-            if (!allowed.contains(node.getOp())) {
+            if (!ALLOWED.contains(node.getOp())) {
                 found.add(node.getOp() + " (node '" + node.getName() + "')");
             }
         }
         for (FunctionDef function : graph.getLibrary().getFunctionList()) {
             for (NodeDef node : function.getNodeDefList()) {
-                if (!allowed.contains(node.getOp())) {
+                if (!ALLOWED.contains(node.getOp())) {
                     found.add(node.getOp() + " (node '" + node.getName() + "' of function '"
                             + function.getSignature().getName() + "')");
                 }
@@ -111,6 +110,12 @@ final class GraphAllowList {
 
     static boolean hasVariables(GraphDef graph) {
         return graph.getNodeList().stream().map(NodeDef::getOp).anyMatch(VARIABLE_OPS::contains);
+    }
+
+    private static Set<String> union(Set<String> set, String... more) {
+        Set<String> all = new HashSet<>(set);
+        all.addAll(List.of(more));
+        return Set.copyOf(all);
     }
 
     /** Every node a signature output depends on, through data and control inputs. */

@@ -186,7 +186,7 @@ class DatasetCacheTest {
         double seconds = (System.nanoTime() - started) / 1e9;
         assertEquals(
                 List.of(url("stall") + ": cannot download " + url("stall") + "train-images-idx3-ubyte.gz: not complete"
-                        + " within 2 s (the limit for one file); 127.0.0.1 stalls or is too slow"),
+                        + " within 2.0 s (the limit for one file); 127.0.0.1 stalls or is too slow"),
                 e.attempts());
         assertTrue(seconds < 30, "left after " + seconds + " s");
     }
