@@ -3,7 +3,7 @@ package example;
 import dev.lenet.data.DatasetReader;
 import dev.lenet.data.Digits;
 import dev.lenet.inference.LeNetClassifier;
-import dev.lenet.inference.Prediction;
+import dev.lenet.contract.Prediction;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;

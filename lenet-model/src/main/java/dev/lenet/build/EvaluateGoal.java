@@ -1,7 +1,6 @@
 package dev.lenet.build;
 
 import dev.lenet.LeNetException;
-import dev.lenet.NativePlatform;
 import dev.lenet.data.DatasetCache;
 import dev.lenet.data.DatasetOptions;
 import dev.lenet.data.DatasetPreparation;
@@ -52,7 +51,7 @@ public final class EvaluateGoal {
                     request.model() + ": no such model. Give a SavedModel directory or a model artifact"
                             + " (.jar) that lenet:train attached");
         }
-        NativePlatform.current();
+        TrainGoal.requireNativePlatform();
         Path dataset = request.dataset() != null
                 ? DatasetPreparation.prepare(
                         request.dataset(),

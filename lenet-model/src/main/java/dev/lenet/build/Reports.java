@@ -1,7 +1,7 @@
 package dev.lenet.build;
 
-import dev.lenet.Causes;
 import dev.lenet.LeNetException;
+import dev.lenet.contract.Causes;
 import dev.lenet.files.AtomicFiles;
 import dev.lenet.log.BuildLog;
 import dev.lenet.pipeline.RunReport;

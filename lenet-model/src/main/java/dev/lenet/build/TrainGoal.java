@@ -1,8 +1,8 @@
 package dev.lenet.build;
 
-import dev.lenet.Causes;
 import dev.lenet.LeNetException;
-import dev.lenet.NativePlatform;
+import dev.lenet.contract.Causes;
+import dev.lenet.contract.ModelArtifact;
 import dev.lenet.data.DatasetCache;
 import dev.lenet.data.DatasetOptions;
 import dev.lenet.data.DatasetPreparation;
@@ -15,6 +15,8 @@ import dev.lenet.export.ModelCard;
 import dev.lenet.export.ModelPackage;
 import dev.lenet.files.AtomicFiles;
 import dev.lenet.fork.ChildJvm;
+import dev.lenet.inference.NativePlatform;
+import dev.lenet.inference.UnsupportedPlatformException;
 import dev.lenet.log.BuildLog;
 import dev.lenet.log.LoggingListener;
 import dev.lenet.pipeline.Baseline;
@@ -141,7 +143,7 @@ public final class TrainGoal {
             }
             log.info("Training: " + String.join("; ", verdict.changes()));
         }
-        NativePlatform.current();
+        requireNativePlatform();
         forgetEarlierArtifact(request.artifact());
         forgetEarlierArtifact(request.mlBom());
         Path savedModel = request.outputDirectory().resolve("saved-model");
@@ -156,7 +158,7 @@ public final class TrainGoal {
         verdict.passes().forEach(log::info);
         byte[] bom = MlBom.json(
                 report.card(), request.coordinates(), Sha256.ofFiles(savedModel), verdict, request.timestamp());
-        writeFile(savedModel.resolve(MlBom.FILE), bom);
+        writeFile(savedModel.resolve(ModelArtifact.ML_BOM), bom);
         ModelPackage.write(savedModel, request.artifact(), request.timestamp());
         writeFile(request.mlBom(), bom);
         log.info("Model artifact: " + request.artifact());
@@ -170,7 +172,7 @@ public final class TrainGoal {
         Gates.Verdict verdict = gates.judge(card.testAccuracy(), card.baseline());
         verdict.enforce(RECORDED);
         verdict.passes().forEach(pass -> log.info(pass + RECORDED));
-        writeFile(request.mlBom(), ModelPackage.entry(request.artifact(), MlBom.FILE));
+        writeFile(request.mlBom(), ModelPackage.entry(request.artifact(), ModelArtifact.ML_BOM));
         return new Result(request.artifact(), request.mlBom(), card, null, verdict.message());
     }
 
@@ -235,5 +237,14 @@ public final class TrainGoal {
                 tensorboard,
                 request.baseline(),
                 log);
+    }
+
+    /** Stops before TensorFlow would fail to load, naming this platform and those TensorFlow Java supports. */
+    static void requireNativePlatform() {
+        try {
+            NativePlatform.current();
+        } catch (UnsupportedPlatformException e) {
+            throw new LeNetException(e.getMessage(), e);
+        }
     }
 }

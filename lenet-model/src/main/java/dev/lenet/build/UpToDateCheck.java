@@ -1,8 +1,8 @@
 package dev.lenet.build;
 
-import dev.lenet.Causes;
+import dev.lenet.contract.Causes;
+import dev.lenet.contract.ModelArtifact;
 import dev.lenet.data.Dataset;
-import dev.lenet.export.MlBom;
 import dev.lenet.export.ModelCard;
 import dev.lenet.export.ModelPackage;
 import dev.lenet.export.Versions;
@@ -131,19 +131,19 @@ final class UpToDateCheck {
     /** Reads every entry (so a corrupt or truncated jar fails its CRC check) and returns the card. */
     private static ModelCard readIntact(Path artifact, Instant timestamp) throws IOException {
         try (ZipFile zip = new ZipFile(artifact.toFile())) {
-            ZipEntry index = zip.getEntry(ModelPackage.INDEX);
+            ZipEntry index = zip.getEntry(ModelArtifact.INDEX);
             if (index == null) {
-                throw new IOException("no " + ModelPackage.INDEX);
+                throw new IOException("no " + ModelArtifact.INDEX);
             }
             String names;
             try (InputStream in = zip.getInputStream(index)) {
                 names = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
-            if (names.lines().noneMatch(MlBom.FILE::equals)) {
-                throw new IOException("it has no " + MlBom.FILE + " (made by an earlier plugin version)");
+            if (names.lines().noneMatch(ModelArtifact.ML_BOM::equals)) {
+                throw new IOException("it has no " + ModelArtifact.ML_BOM + " (made by an earlier plugin version)");
             }
             for (String name : names.lines().filter(l -> !l.isBlank()).toList()) {
-                ZipEntry entry = zip.getEntry(ModelPackage.ROOT + name);
+                ZipEntry entry = zip.getEntry(ModelArtifact.ROOT + name);
                 if (entry == null) {
                     throw new IOException("missing " + name);
                 }
@@ -155,7 +155,7 @@ final class UpToDateCheck {
                     throw new IOException("packaged with another outputTimestamp");
                 }
             }
-            try (InputStream in = zip.getInputStream(zip.getEntry(ModelPackage.ROOT + ModelPackage.CARD_JSON))) {
+            try (InputStream in = zip.getInputStream(zip.getEntry(ModelArtifact.ROOT + ModelArtifact.CARD_JSON))) {
                 return ModelCard.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
         }

@@ -1,8 +1,8 @@
 package dev.lenet.cli;
 
-import dev.lenet.Causes;
 import dev.lenet.InvalidParameterException;
 import dev.lenet.LeNetException;
+import dev.lenet.contract.Causes;
 import dev.lenet.data.DatasetCache;
 import dev.lenet.data.DatasetOptions;
 import dev.lenet.data.DatasetPreparation;

@@ -1,6 +1,7 @@
 package dev.lenet.data;
 
-import dev.lenet.Causes;
+import dev.lenet.contract.Causes;
+import dev.lenet.contract.SafePaths;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;

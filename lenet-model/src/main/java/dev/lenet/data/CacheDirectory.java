@@ -1,6 +1,6 @@
 package dev.lenet.data;
 
-import dev.lenet.Causes;
+import dev.lenet.contract.Causes;
 import dev.lenet.files.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package dev.lenet.data;
 
+import dev.lenet.contract.ModelSignature;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,12 +42,12 @@ public final class CsvDigits {
                 if (number == 1 && isHeader(fields)) {
                     continue;
                 }
-                if (fields.length != 1 + Digits.PIXELS) {
+                if (fields.length != 1 + ModelSignature.PIXELS) {
                     throw new InvalidDatasetException(
                             file + " line " + number,
                             "has " + fields.length + " values",
-                            "Each line holds the label and " + Digits.PIXELS + " pixel values (28x28): "
-                                    + (1 + Digits.PIXELS) + " values");
+                            "Each line holds the label and " + ModelSignature.PIXELS + " pixel values (28x28): "
+                                    + (1 + ModelSignature.PIXELS) + " values");
                 }
                 if (labels.size() >= IdxParser.MAX_ITEMS) {
                     throw new InvalidDatasetException(
@@ -82,8 +83,8 @@ public final class CsvDigits {
                 throw new InvalidDatasetException(
                         file + " line " + number,
                         "is longer than " + MAX_LINE + " characters",
-                        "Each line holds the label and " + Digits.PIXELS + " pixel values (28x28), one image a line;"
-                                + " check that this is such a CSV file");
+                        "Each line holds the label and " + ModelSignature.PIXELS
+                                + " pixel values (28x28), one image a line;" + " check that this is such a CSV file");
             }
             line.append((char) c);
             c = in.read();
@@ -102,8 +103,8 @@ public final class CsvDigits {
     }
 
     private static byte[] pixels(String[] fields, Path file, int line) {
-        byte[] pixels = new byte[Digits.PIXELS];
-        for (int i = 0; i < Digits.PIXELS; i++) {
+        byte[] pixels = new byte[ModelSignature.PIXELS];
+        for (int i = 0; i < ModelSignature.PIXELS; i++) {
             String text = fields[i + 1].strip();
             int value;
             try {

@@ -1,6 +1,7 @@
 package dev.lenet.data;
 
-import dev.lenet.Causes;
+import dev.lenet.contract.Causes;
+import dev.lenet.contract.ModelSignature;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -190,9 +191,9 @@ public final class DatasetPreparation {
     }
 
     private static Digits digits(List<byte[]> images, byte[] labels) {
-        byte[] pixels = new byte[images.size() * Digits.PIXELS];
+        byte[] pixels = new byte[images.size() * ModelSignature.PIXELS];
         for (int i = 0; i < images.size(); i++) {
-            System.arraycopy(images.get(i), 0, pixels, i * Digits.PIXELS, Digits.PIXELS);
+            System.arraycopy(images.get(i), 0, pixels, i * ModelSignature.PIXELS, ModelSignature.PIXELS);
         }
         return new Digits("converted", pixels, "", labels, "");
     }

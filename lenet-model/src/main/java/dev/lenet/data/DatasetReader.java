@@ -1,6 +1,7 @@
 package dev.lenet.data;
 
-import dev.lenet.Causes;
+import dev.lenet.contract.Causes;
+import dev.lenet.contract.ModelSignature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -76,7 +77,7 @@ public final class DatasetReader {
                                 : ClassNames.FILE + " names " + classes.size() + " classes; label i is its line i+1");
             }
         }
-        long imageCount = images.payload().length / Digits.PIXELS;
+        long imageCount = images.payload().length / ModelSignature.PIXELS;
         if (imageCount != labels.payload().length) {
             throw new InvalidDatasetException(
                     sources.get(imagesFile) + " and " + sources.get(labelsFile),

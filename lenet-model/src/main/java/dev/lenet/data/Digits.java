@@ -1,5 +1,7 @@
 package dev.lenet.data;
 
+import dev.lenet.contract.ModelSignature;
+
 /**
  * A validated set of 28x28 greyscale images with class labels (one unsigned byte each), images stored row-major, one
  * byte per pixel.
@@ -9,14 +11,11 @@ package dev.lenet.data;
  * @param labelsSha256 SHA-256 of the uncompressed labels IDX file
  */
 public record Digits(String imagesSource, byte[] images, String imagesSha256, byte[] labels, String labelsSha256) {
-    public static final int ROWS = 28;
-    public static final int COLUMNS = 28;
-    public static final int PIXELS = ROWS * COLUMNS;
 
     public Digits {
-        if (images.length != labels.length * PIXELS) {
+        if (images.length != labels.length * ModelSignature.PIXELS) {
             throw new IllegalArgumentException("images hold " + images.length + " bytes, labels " + labels.length
-                    + ": not " + PIXELS + " pixels per label");
+                    + ": not " + ModelSignature.PIXELS + " pixels per label");
         }
     }
 
@@ -30,15 +29,15 @@ public record Digits(String imagesSource, byte[] images, String imagesSha256, by
 
     /** One image's 784 pixels, copied. */
     public byte[] image(int index) {
-        byte[] image = new byte[PIXELS];
-        System.arraycopy(images, index * PIXELS, image, 0, PIXELS);
+        byte[] image = new byte[ModelSignature.PIXELS];
+        System.arraycopy(images, index * ModelSignature.PIXELS, image, 0, ModelSignature.PIXELS);
         return image;
     }
 
     /** The first {@code n} images and labels (or all when there are fewer). */
     public Digits first(int n) {
         int count = Math.min(n, count());
-        byte[] someImages = new byte[count * PIXELS];
+        byte[] someImages = new byte[count * ModelSignature.PIXELS];
         byte[] someLabels = new byte[count];
         System.arraycopy(images, 0, someImages, 0, someImages.length);
         System.arraycopy(labels, 0, someLabels, 0, count);

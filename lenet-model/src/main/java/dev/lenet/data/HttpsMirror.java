@@ -1,6 +1,6 @@
 package dev.lenet.data;
 
-import dev.lenet.Causes;
+import dev.lenet.contract.Causes;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,7 @@
 package dev.lenet.data;
 
-import dev.lenet.Causes;
+import dev.lenet.contract.Causes;
+import dev.lenet.contract.ModelSignature;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +23,7 @@ public final class IdxParser {
      */
     public static final int MAX_ITEMS = 250_000;
     /** Larger than any 28x28 IDX file of up to {@link #MAX_ITEMS} images; caps what a download may expand to. */
-    public static final long MAX_FILE_BYTES = 16 + (long) MAX_ITEMS * Digits.PIXELS;
+    public static final long MAX_FILE_BYTES = 16 + (long) MAX_ITEMS * ModelSignature.PIXELS;
     /** Trailing bytes counted before giving up: enough to tell a slightly damaged file from something else. */
     static final long MAX_TRAILING_BYTES = 1 << 20;
 
@@ -43,11 +44,11 @@ public final class IdxParser {
             requireMagic(source, header.getInt(0), IMAGES_MAGIC, "IDX images of unsigned bytes");
             int rows = header.getInt(8);
             int columns = header.getInt(12);
-            if (rows != Digits.ROWS || columns != Digits.COLUMNS) {
+            if (rows != ModelSignature.ROWS || columns != ModelSignature.COLUMNS) {
                 throw new InvalidDatasetException(
                         source, "images are " + rows + "x" + columns + " pixels but 28x28 were expected", USE_28X28);
             }
-            return rest(source, content, header.array(), header.getInt(4), Digits.PIXELS, "images");
+            return rest(source, content, header.array(), header.getInt(4), ModelSignature.PIXELS, "images");
         });
     }
 

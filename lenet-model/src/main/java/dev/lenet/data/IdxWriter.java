@@ -1,5 +1,6 @@
 package dev.lenet.data;
 
+import dev.lenet.contract.ModelSignature;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,8 +17,8 @@ public final class IdxWriter {
         ByteBuffer header = ByteBuffer.allocate(16)
                 .putInt(IdxParser.IMAGES_MAGIC)
                 .putInt(count)
-                .putInt(Digits.ROWS)
-                .putInt(Digits.COLUMNS);
+                .putInt(ModelSignature.ROWS)
+                .putInt(ModelSignature.COLUMNS);
         return concat(header.array(), pixels);
     }
 

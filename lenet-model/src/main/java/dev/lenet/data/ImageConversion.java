@@ -1,6 +1,6 @@
 package dev.lenet.data;
 
-import dev.lenet.Causes;
+import dev.lenet.contract.Causes;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.lenet.data;
 
-import dev.lenet.Causes;
 import dev.lenet.LeNetException;
+import dev.lenet.contract.Causes;
 import java.io.IOException;
 import java.nio.file.Path;
 

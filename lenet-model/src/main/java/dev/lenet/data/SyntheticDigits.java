@@ -1,5 +1,6 @@
 package dev.lenet.data;
 
+import dev.lenet.contract.ModelSignature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,12 +30,12 @@ public final class SyntheticDigits {
     /** {@code count} digits, labels cycling 0-9 in a seeded random order. */
     public static Digits generate(int count, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        byte[] images = new byte[count * Digits.PIXELS];
+        byte[] images = new byte[count * ModelSignature.PIXELS];
         byte[] labels = new byte[count];
         for (int i = 0; i < count; i++) {
             int label = random.nextInt(Dataset.DIGITS.size());
             labels[i] = (byte) label;
-            draw(label, random, images, i * Digits.PIXELS);
+            draw(label, random, images, i * ModelSignature.PIXELS);
         }
         return new Digits("synthetic(seed " + seed + ")", images, "", labels, "");
     }
@@ -69,7 +70,7 @@ public final class SyntheticDigits {
     /** The common MNIST CSV layout: a header line, then per image its label and 784 pixel values. */
     public static void writeCsv(Path file, Digits digits) throws IOException {
         StringBuilder csv = new StringBuilder("label");
-        for (int p = 0; p < Digits.PIXELS; p++) {
+        for (int p = 0; p < ModelSignature.PIXELS; p++) {
             csv.append(",pixel").append(p);
         }
         csv.append('\n');
@@ -84,8 +85,8 @@ public final class SyntheticDigits {
     }
 
     private static void draw(int digit, SplittableRandom random, byte[] images, int offset) {
-        int[] pixels = new int[Digits.PIXELS];
-        for (int p = 0; p < Digits.PIXELS; p++) {
+        int[] pixels = new int[ModelSignature.PIXELS];
+        for (int p = 0; p < ModelSignature.PIXELS; p++) {
             pixels[p] = random.nextInt(40);
         }
         int left = 8 + random.nextInt(-3, 4);
@@ -103,7 +104,7 @@ public final class SyntheticDigits {
         if (on[4]) vertical(pixels, left, middle, bottom, ink);
         if (on[5]) vertical(pixels, left, top, middle, ink);
         if (on[6]) horizontal(pixels, left, middle, width, ink);
-        for (int p = 0; p < Digits.PIXELS; p++) {
+        for (int p = 0; p < ModelSignature.PIXELS; p++) {
             images[offset + p] = (byte) Math.min(255, pixels[p]);
         }
     }
@@ -125,8 +126,8 @@ public final class SyntheticDigits {
     }
 
     private static void set(int[] pixels, int x, int y, int ink) {
-        if (x >= 0 && x < Digits.COLUMNS && y >= 0 && y < Digits.ROWS) {
-            pixels[y * Digits.COLUMNS + x] = ink;
+        if (x >= 0 && x < ModelSignature.COLUMNS && y >= 0 && y < ModelSignature.ROWS) {
+            pixels[y * ModelSignature.COLUMNS + x] = ink;
         }
     }
 }

@@ -26,17 +26,6 @@ public record Evaluation(long[][] confusion) {
         return new Evaluation(confusion);
     }
 
-    /** The class with the highest probability; the first of equals, as TensorFlow's ArgMax picks it. */
-    public static int argMax(float[] probabilities) {
-        int best = 0;
-        for (int c = 1; c < probabilities.length; c++) {
-            if (probabilities[c] > probabilities[best]) {
-                best = c;
-            }
-        }
-        return best;
-    }
-
     public long total() {
         long total = 0;
         for (long[] row : confusion) {

@@ -1,5 +1,7 @@
 package dev.lenet.evaluation;
 
+import dev.lenet.contract.Batches;
+import dev.lenet.contract.ModelSignature;
 import dev.lenet.data.Digits;
 
 /**
@@ -22,13 +24,13 @@ public record Predictions(int[] predicted, float[][] probabilities, Evaluation e
         float[][] all = new float[digits.count()][];
         for (int start = 0; start < digits.count(); start += BATCH) {
             int size = Math.min(BATCH, digits.count() - start);
-            byte[] chunk = new byte[size * Digits.PIXELS];
-            System.arraycopy(digits.images(), start * Digits.PIXELS, chunk, 0, chunk.length);
+            byte[] chunk = new byte[size * ModelSignature.PIXELS];
+            System.arraycopy(digits.images(), start * ModelSignature.PIXELS, chunk, 0, chunk.length);
             float[] flat = model.probabilities(chunk, size);
             for (int i = 0; i < size; i++) {
                 float[] p = new float[classes];
                 System.arraycopy(flat, i * classes, p, 0, classes);
-                predicted[start + i] = Evaluation.argMax(p);
+                predicted[start + i] = Batches.argMax(p);
                 all[start + i] = p;
             }
         }

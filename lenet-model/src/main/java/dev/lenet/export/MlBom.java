@@ -40,9 +40,6 @@ import org.cyclonedx.parsers.JsonParser;
  * number derived from the content.
  */
 public final class MlBom {
-    /** Its name inside the model artifact, beside the SavedModel. */
-    public static final String FILE = "ml-bom.json";
-
     static final Version VERSION = Version.VERSION_16;
 
     private MlBom() {}

@@ -3,8 +3,10 @@ package dev.lenet.export;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.lenet.Causes;
 import dev.lenet.LeNetException;
+import dev.lenet.contract.CardSummary;
+import dev.lenet.contract.Causes;
+import dev.lenet.contract.ModelSignature;
 import dev.lenet.data.Dataset;
 import dev.lenet.evaluation.BaselineResult;
 import dev.lenet.evaluation.Evaluation;
@@ -39,8 +41,6 @@ public record ModelCard(
         String lenetVersion,
         Signature signature,
         BaselineResult baseline) {
-
-    public static final String FORMAT = "lenet-model-card/2";
 
     /** One epoch's figures; only what is the same on every run with the same inputs (no timings). */
     public record Epoch(
@@ -105,7 +105,7 @@ public record ModelCard(
             BaselineResult baseline) {
         dev.lenet.training.Stopping rules = config.stopping();
         return new ModelCard(
-                FORMAT,
+                CardSummary.FORMAT,
                 "LeNet-5",
                 LeNetParameter.totalSize(data.classes().size()),
                 data.classes(),
@@ -155,9 +155,9 @@ public record ModelCard(
                 Versions.tensorflow(),
                 Versions.lenet(),
                 new Signature(
-                        SavedModelExport.TAG,
-                        SavedModelExport.SIGNATURE,
-                        SavedModelExport.METHOD,
+                        ModelSignature.TAG,
+                        ModelSignature.SIGNATURE,
+                        ModelSignature.METHOD,
                         "image: uint8 [-1,28,28]",
                         new String[] {
                             "logits: float [-1," + data.classes().size() + "]",
@@ -173,7 +173,7 @@ public record ModelCard(
      */
     public static ModelCard evaluated(ModelCard trained, Evaluation test, Dataset data, BaselineResult baseline) {
         return new ModelCard(
-                FORMAT,
+                CardSummary.FORMAT,
                 trained == null ? "unknown" : trained.model(),
                 trained == null ? 0 : trained.parameters(),
                 data.classes(),

@@ -1,7 +1,8 @@
 package dev.lenet.export;
 
-import dev.lenet.Causes;
 import dev.lenet.LeNetException;
+import dev.lenet.contract.Causes;
+import dev.lenet.contract.ModelArtifact;
 import dev.lenet.files.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,15 +22,11 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
- * The model artifact: a jar holding the SavedModel and its card under {@value #ROOT}, plus an index of its files
+ * The model artifact: a jar holding the SavedModel and its card under {@value ModelArtifact#ROOT}, plus an index of its files
  * so the model can be read from a classpath. Entries are sorted and carry one fixed timestamp, so the same model
  * gives the same bytes.
  */
 public final class ModelPackage {
-    public static final String ROOT = "lenet-model/";
-    public static final String INDEX = ROOT + "files.txt";
-    public static final String CARD_JSON = "model-card.json";
-    public static final String CARD_MARKDOWN = "model-card.md";
 
     private ModelPackage() {}
 
@@ -45,16 +42,16 @@ public final class ModelPackage {
             try (Stream<Path> files = Files.walk(savedModel)) {
                 for (Path file : files.filter(Files::isRegularFile).toList()) {
                     String relative = savedModel.relativize(file).toString().replace('\\', '/');
-                    entries.put(ROOT + relative, Files.readAllBytes(file));
+                    entries.put(ModelArtifact.ROOT + relative, Files.readAllBytes(file));
                 }
             }
             List<String> names = new ArrayList<>(entries.keySet());
             entries.put(
-                    INDEX,
+                    ModelArtifact.INDEX,
                     (String.join(
                                             "\n",
                                             names.stream()
-                                                    .map(n -> n.substring(ROOT.length()))
+                                                    .map(n -> n.substring(ModelArtifact.ROOT.length()))
                                                     .toList()) + "\n")
                             .getBytes(StandardCharsets.UTF_8));
             LocalDateTime time = LocalDateTime.ofInstant(timestamp, ZoneOffset.UTC);
@@ -78,13 +75,13 @@ public final class ModelPackage {
         }
     }
 
-    /** The bytes of {@code name} under {@value #ROOT} in a model artifact. */
+    /** The bytes of {@code name} under {@value ModelArtifact#ROOT} in a model artifact. */
     public static byte[] entry(Path jar, String name) {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
-            ZipEntry entry = zip.getEntry(ROOT + name);
+            ZipEntry entry = zip.getEntry(ModelArtifact.ROOT + name);
             if (entry == null) {
-                throw new LeNetException(jar + ": holds no " + ROOT + name + ". Rebuild the model with this version of"
-                        + " lenet-maven-plugin");
+                throw new LeNetException(jar + ": holds no " + ModelArtifact.ROOT + name
+                        + ". Rebuild the model with this version of" + " lenet-maven-plugin");
             }
             try (InputStream in = zip.getInputStream(entry)) {
                 return in.readNBytes(16 << 20);

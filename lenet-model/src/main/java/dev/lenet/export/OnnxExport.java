@@ -13,7 +13,7 @@ import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import ai.onnx.proto.OnnxMl.Version;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedOutputStream;
-import dev.lenet.data.Digits;
+import dev.lenet.contract.ModelSignature;
 import dev.lenet.model.LeNet5;
 import dev.lenet.model.LeNetParameter;
 import dev.lenet.training.TrainedWeights;
@@ -34,7 +34,6 @@ import java.util.List;
  * trained. Built from ONNX's own protobuf classes, serialized deterministically.
  */
 public final class OnnxExport {
-    public static final String FILE = "model.onnx";
     public static final int OPSET = 13;
 
     private static final String BATCH = "batch";
@@ -45,11 +44,6 @@ public final class OnnxExport {
     private OnnxExport(TrainedWeights weights) {
         this.weights = weights;
     }
-
-    /** The metadata key of class {@code i}'s name; {@value #CLASS_COUNT} holds how many there are. */
-    public static final String CLASS_NAME = "lenet.class.";
-
-    public static final String CLASS_COUNT = "lenet.classes";
 
     /** The model's bytes, with the class names as metadata; the same weights always give the same bytes. */
     public static byte[] bytes(TrainedWeights weights, boolean scaleInput, List<String> classes) {
@@ -65,9 +59,9 @@ public final class OnnxExport {
                 .setProducerVersion(Versions.lenet())
                 .setDocString("LeNet-5 for 28x28 greyscale digits (uint8, 0 = background)")
                 .setGraph(export.graph)
-                .addMetadataProps(metadata(CLASS_COUNT, Integer.toString(classes.size())));
+                .addMetadataProps(metadata(ModelSignature.ONNX_CLASS_COUNT, Integer.toString(classes.size())));
         for (int i = 0; i < classes.size(); i++) {
-            model.addMetadataProps(metadata(CLASS_NAME + i, classes.get(i)));
+            model.addMetadataProps(metadata(ModelSignature.ONNX_CLASS_NAME + i, classes.get(i)));
         }
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -82,12 +76,15 @@ public final class OnnxExport {
     }
 
     private void forward(boolean scaleInput) {
-        graph.addInput(tensorInfo(LeNet5.IMAGE, TensorProto.DataType.UINT8, Digits.ROWS, Digits.COLUMNS));
-        String x = node("Cast", "pixels", List.of(LeNet5.IMAGE), intAttribute("to", TensorProto.DataType.FLOAT_VALUE));
+        graph.addInput(tensorInfo(
+                ModelSignature.IMAGE, TensorProto.DataType.UINT8, ModelSignature.ROWS, ModelSignature.COLUMNS));
+        String x = node(
+                "Cast", "pixels", List.of(ModelSignature.IMAGE), intAttribute("to", TensorProto.DataType.FLOAT_VALUE));
         if (scaleInput) {
             x = node("Mul", "scaled", List.of(x, scalar("one_255th", 1f / 255f)));
         }
-        x = node("Reshape", "nchw", List.of(x, shape("nchw_shape", -1, 1, Digits.ROWS, Digits.COLUMNS)));
+        x = node(
+                "Reshape", "nchw", List.of(x, shape("nchw_shape", -1, 1, ModelSignature.ROWS, ModelSignature.COLUMNS)));
         x = convReluPool("c1", x, LeNetParameter.C1_W, LeNetParameter.C1_B, 2);
         x = convReluPool("c3", x, LeNetParameter.C3_W, LeNetParameter.C3_B, 0);
         x = node("Transpose", "nhwc", List.of(x), intsAttribute("perm", 0, 2, 3, 1));
@@ -95,10 +92,10 @@ public final class OnnxExport {
         x = node("Relu", "c5", List.of(dense(x, LeNetParameter.C5_W, LeNetParameter.C5_B)));
         x = node("Relu", "f6", List.of(dense(x, LeNetParameter.F6_W, LeNetParameter.F6_B)));
         String logits = node("Identity", LeNet5.LOGITS, List.of(dense(x, LeNetParameter.OUT_W, LeNetParameter.OUT_B)));
-        node("Softmax", LeNet5.PROBABILITIES, List.of(logits), intAttribute("axis", 1));
+        node("Softmax", ModelSignature.PROBABILITIES, List.of(logits), intAttribute("axis", 1));
         node("ArgMax", LeNet5.CLASS, List.of(logits), intAttribute("axis", 1), intAttribute("keepdims", 0));
         graph.addOutput(tensorInfo(LeNet5.LOGITS, TensorProto.DataType.FLOAT, weights.classes()));
-        graph.addOutput(tensorInfo(LeNet5.PROBABILITIES, TensorProto.DataType.FLOAT, weights.classes()));
+        graph.addOutput(tensorInfo(ModelSignature.PROBABILITIES, TensorProto.DataType.FLOAT, weights.classes()));
         graph.addOutput(tensorInfo(LeNet5.CLASS, TensorProto.DataType.INT64));
     }
 

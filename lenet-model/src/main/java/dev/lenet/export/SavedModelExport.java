@@ -1,9 +1,9 @@
 package dev.lenet.export;
 
 import com.google.protobuf.CodedOutputStream;
-import dev.lenet.Causes;
 import dev.lenet.LeNetException;
-import dev.lenet.data.Digits;
+import dev.lenet.contract.Causes;
+import dev.lenet.contract.ModelSignature;
 import dev.lenet.files.AtomicFiles;
 import dev.lenet.model.LeNet5;
 import dev.lenet.model.LeNetParameter;
@@ -40,10 +40,6 @@ import org.tensorflow.types.TUint8;
  * TFLite's refuse; constants they take. Tag {@code serve}, signature {@code serving_default}.
  */
 public final class SavedModelExport {
-    public static final String TAG = SavedModelBundle.DEFAULT_TAG;
-    public static final String SIGNATURE = Signature.DEFAULT_KEY;
-    public static final String METHOD = "tensorflow/serving/predict";
-
     private static final String SAVER_SCOPE = "save/";
 
     private SavedModelExport() {}
@@ -78,25 +74,26 @@ public final class SavedModelExport {
     private static void exportTo(TrainedWeights weights, boolean scaleInput, Path directory) throws IOException {
         try (Graph graph = new Graph()) {
             Ops tf = Ops.create(graph);
-            Placeholder<TUint8> image = tf.withName(LeNet5.IMAGE)
-                    .placeholder(TUint8.class, Placeholder.shape(Shape.of(-1, Digits.ROWS, Digits.COLUMNS)));
+            Placeholder<TUint8> image = tf.withName(ModelSignature.IMAGE)
+                    .placeholder(
+                            TUint8.class, Placeholder.shape(Shape.of(-1, ModelSignature.ROWS, ModelSignature.COLUMNS)));
             Map<LeNetParameter, Constant<TFloat32>> parameters = constants(tf, weights);
             Operand<TFloat32> logits = tf.withName(LeNet5.LOGITS)
                     .identity(LeNet5.forward(tf, image, parameters, scaleInput).logits());
             Operand<TFloat32> probabilities =
-                    tf.withName(LeNet5.PROBABILITIES).nn.softmax(logits);
+                    tf.withName(ModelSignature.PROBABILITIES).nn.softmax(logits);
             Operand<TInt64> predictedClass = tf.withName(LeNet5.CLASS).math.argMax(logits, tf.constant(1));
             try (Session session = new Session(graph)) {
                 Signature signature = Signature.builder()
-                        .key(SIGNATURE)
-                        .methodName(METHOD)
-                        .input(LeNet5.IMAGE, image)
+                        .key(ModelSignature.SIGNATURE)
+                        .methodName(ModelSignature.METHOD)
+                        .input(ModelSignature.IMAGE, image)
                         .output(LeNet5.LOGITS, logits)
-                        .output(LeNet5.PROBABILITIES, probabilities)
+                        .output(ModelSignature.PROBABILITIES, probabilities)
                         .output(LeNet5.CLASS, predictedClass)
                         .build();
                 SavedModelBundle.exporter(directory.toString())
-                        .withTags(TAG)
+                        .withTags(ModelSignature.TAG)
                         .withSession(session)
                         .withSignature(signature)
                         .export();

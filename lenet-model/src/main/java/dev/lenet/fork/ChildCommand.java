@@ -1,6 +1,6 @@
 package dev.lenet.fork;
 
-import dev.lenet.NativePlatform;
+import dev.lenet.inference.NativePlatform;
 import dev.lenet.training.Device;
 import java.io.File;
 import java.nio.file.Path;

@@ -2,9 +2,9 @@ package dev.lenet.fork;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.lenet.Causes;
 import dev.lenet.InvalidParameterException;
 import dev.lenet.LeNetException;
+import dev.lenet.contract.Causes;
 import dev.lenet.data.InvalidDatasetException;
 import dev.lenet.log.BuildLog;
 import dev.lenet.pipeline.Baseline;

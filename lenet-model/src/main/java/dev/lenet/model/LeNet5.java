@@ -23,11 +23,7 @@ import org.tensorflow.types.TUint8;
  * reference's to the bit, and the backward pass is cheaper.
  */
 public final class LeNet5 {
-    /** The uint8 [-1,28,28] input of the inference graph, and the signature's input key. */
-    public static final String IMAGE = "image";
-
     public static final String LOGITS = "logits";
-    public static final String PROBABILITIES = "probabilities";
     public static final String CLASS = "class";
 
     private LeNet5() {}

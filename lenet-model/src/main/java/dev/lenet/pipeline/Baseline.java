@@ -1,7 +1,7 @@
 package dev.lenet.pipeline;
 
-import dev.lenet.Causes;
 import dev.lenet.LeNetException;
+import dev.lenet.contract.Causes;
 import dev.lenet.data.Sha256;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -3,13 +3,16 @@ package dev.lenet.pipeline;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.lenet.Causes;
 import dev.lenet.LeNetException;
+import dev.lenet.contract.Causes;
+import dev.lenet.contract.ModelException;
 import dev.lenet.data.Dataset;
 import dev.lenet.evaluation.BaselineResult;
 import dev.lenet.evaluation.Evaluation;
+import dev.lenet.evaluation.Predictions;
 import dev.lenet.export.ModelCard;
 import dev.lenet.inference.LeNetClassifier;
+import dev.lenet.inference.UnsupportedPlatformException;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -41,16 +44,26 @@ public final class EvaluationPipeline {
             throw new LeNetException(name + " classifies " + model.classes() + " but the dataset " + data.location()
                     + " has the classes " + data.classes() + ". Evaluate a model on a dataset with its classes");
         }
-        return model.predict(data.test()).evaluation();
+        return Predictions.of(data.test(), model.classes().size(), model::probabilities)
+                .evaluation();
+    }
+
+    /** Opens a model to evaluate; a model that cannot be loaded is the build's error, naming it. */
+    static LeNetClassifier open(Path artifact) {
+        try {
+            return LeNetClassifier.open(artifact);
+        } catch (ModelException | UnsupportedPlatformException e) {
+            throw new LeNetException(e.getMessage(), e);
+        }
     }
 
     public static Report execute(Path dataset, Path model, Baseline baseline) {
         Dataset data = ParallelStart.loadTensorFlowAndRead(dataset);
         Evaluation evaluation;
         ModelCard trained;
-        try (LeNetClassifier classifier = LeNetClassifier.open(model)) {
+        try (LeNetClassifier classifier = open(model)) {
             evaluation = evaluate(classifier, model.toString(), data);
-            trained = classifier.card();
+            trained = classifier.cardJson() == null ? null : ModelCard.fromJson(classifier.cardJson());
         }
         BaselineResult baselineResult = baseline == null ? null : TrainingPipeline.evaluateBaseline(baseline, data);
         return new Report(ModelCard.evaluated(trained, evaluation, data, baselineResult));

@@ -1,7 +1,7 @@
 package dev.lenet.pipeline;
 
-import dev.lenet.Causes;
 import dev.lenet.LeNetException;
+import dev.lenet.contract.Causes;
 import dev.lenet.data.Dataset;
 import dev.lenet.data.DatasetReader;
 import java.nio.file.Path;

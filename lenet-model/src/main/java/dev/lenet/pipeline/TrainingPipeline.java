@@ -1,12 +1,12 @@
 package dev.lenet.pipeline;
 
+import dev.lenet.contract.ModelArtifact;
 import dev.lenet.data.Dataset;
 import dev.lenet.evaluation.BaselineResult;
 import dev.lenet.evaluation.DigitExample;
 import dev.lenet.evaluation.Examples;
 import dev.lenet.evaluation.Predictions;
 import dev.lenet.export.ModelCard;
-import dev.lenet.export.ModelPackage;
 import dev.lenet.export.OnnxExport;
 import dev.lenet.export.SavedModelExport;
 import dev.lenet.inference.LeNetClassifier;
@@ -20,13 +20,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** The whole path in one call: read and validate the data, train, evaluate, export the lean SavedModel with its card. */
+/** The whole path in one call: read and validate the data, train, evaluate, export the frozen SavedModel and ONNX model with the card. */
 public final class TrainingPipeline {
     private TrainingPipeline() {}
 
     /** The baseline model's figures on this run's test set. */
     static BaselineResult evaluateBaseline(Baseline baseline, Dataset data) {
-        try (LeNetClassifier model = LeNetClassifier.open(baseline.artifact())) {
+        try (LeNetClassifier model = EvaluationPipeline.open(baseline.artifact())) {
             return BaselineResult.of(
                     baseline.name(), baseline.sha256(), EvaluationPipeline.evaluate(model, baseline.name(), data));
         }
@@ -86,9 +86,9 @@ public final class TrainingPipeline {
                 config.scaleInput(),
                 savedModel,
                 Map.of(
-                        ModelPackage.CARD_JSON, card.toJson().getBytes(StandardCharsets.UTF_8),
-                        ModelPackage.CARD_MARKDOWN, card.toMarkdown().getBytes(StandardCharsets.UTF_8),
-                        OnnxExport.FILE, OnnxExport.bytes(result.weights(), config.scaleInput(), data.classes())));
+                        ModelArtifact.CARD_JSON, card.toJson().getBytes(StandardCharsets.UTF_8),
+                        ModelArtifact.CARD_MARKDOWN, card.toMarkdown().getBytes(StandardCharsets.UTF_8),
+                        ModelArtifact.ONNX, OnnxExport.bytes(result.weights(), config.scaleInput(), data.classes())));
         return new Outcome(
                 card,
                 result,

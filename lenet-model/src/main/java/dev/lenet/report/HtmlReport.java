@@ -1,6 +1,6 @@
 package dev.lenet.report;
 
-import dev.lenet.data.Digits;
+import dev.lenet.contract.ModelSignature;
 import dev.lenet.evaluation.DigitExample;
 import dev.lenet.export.ModelCard;
 import dev.lenet.model.ModelSummary;
@@ -213,8 +213,9 @@ public final class HtmlReport {
     }
 
     static String png(byte[] pixels) {
-        BufferedImage image = new BufferedImage(Digits.COLUMNS, Digits.ROWS, BufferedImage.TYPE_BYTE_GRAY);
-        image.getRaster().setDataElements(0, 0, Digits.COLUMNS, Digits.ROWS, pixels);
+        BufferedImage image =
+                new BufferedImage(ModelSignature.COLUMNS, ModelSignature.ROWS, BufferedImage.TYPE_BYTE_GRAY);
+        image.getRaster().setDataElements(0, 0, ModelSignature.COLUMNS, ModelSignature.ROWS, pixels);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             ImageIO.write(image, "png", out);

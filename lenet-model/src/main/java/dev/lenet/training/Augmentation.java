@@ -1,6 +1,6 @@
 package dev.lenet.training;
 
-import dev.lenet.data.Digits;
+import dev.lenet.contract.ModelSignature;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -47,7 +47,7 @@ final class Augmentation {
         // out = scale * R(angle) * (in - c) + c + shift, i.e. in = R(-angle) / scale * (out - c - shift) + c.
         Operand<TFloat32> cos = tf.math.div(tf.math.cos(angle), scale);
         Operand<TFloat32> sin = tf.math.div(tf.math.sin(angle), scale);
-        Operand<TFloat32> centre = tf.constant((Digits.COLUMNS - 1) / 2f);
+        Operand<TFloat32> centre = tf.constant((ModelSignature.COLUMNS - 1) / 2f);
         Operand<TFloat32> fromX = tf.math.add(centre, shiftX);
         Operand<TFloat32> fromY = tf.math.add(centre, shiftY);
         Operand<TFloat32> a0 = cos;
@@ -61,7 +61,7 @@ final class Augmentation {
         Operand<TFloat32> moved = tf.image.imageProjectiveTransformV3(
                 tf.expandDims(images, tf.constant(-1)),
                 transforms,
-                tf.constant(new int[] {Digits.ROWS, Digits.COLUMNS}),
+                tf.constant(new int[] {ModelSignature.ROWS, ModelSignature.COLUMNS}),
                 tf.constant(0f),
                 "BILINEAR",
                 ImageProjectiveTransformV3.fillMode("CONSTANT"));

@@ -1,7 +1,7 @@
 package dev.lenet.training;
 
-import dev.lenet.Causes;
 import dev.lenet.LeNetException;
+import dev.lenet.contract.Causes;
 import dev.lenet.data.Dataset;
 import dev.lenet.files.AtomicFiles;
 import dev.lenet.model.LeNetParameter;

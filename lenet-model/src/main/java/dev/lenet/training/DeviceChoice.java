@@ -1,7 +1,7 @@
 package dev.lenet.training;
 
 import dev.lenet.InvalidParameterException;
-import dev.lenet.NativePlatform;
+import dev.lenet.inference.NativePlatform;
 import org.tensorflow.DeviceSpec;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;

@@ -1,6 +1,6 @@
 package dev.lenet.training;
 
-import dev.lenet.data.Digits;
+import dev.lenet.contract.ModelSignature;
 import dev.lenet.model.GlorotUniform;
 import dev.lenet.model.LeNet5;
 import dev.lenet.model.LeNetParameter;
@@ -64,10 +64,11 @@ final class TrainingGraph {
         Ops tf = Ops.create(graph);
         int n = trainCount;
 
-        imagesFeed = tf.placeholder(TUint8.class, Placeholder.shape(Shape.of(n, Digits.ROWS, Digits.COLUMNS)));
+        imagesFeed = tf.placeholder(
+                TUint8.class, Placeholder.shape(Shape.of(n, ModelSignature.ROWS, ModelSignature.COLUMNS)));
         labelsFeed = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(n)));
-        Variable<TUint8> images =
-                tf.withName("train_images").variable(Shape.of(n, Digits.ROWS, Digits.COLUMNS), TUint8.class);
+        Variable<TUint8> images = tf.withName("train_images")
+                .variable(Shape.of(n, ModelSignature.ROWS, ModelSignature.COLUMNS), TUint8.class);
         Variable<TInt32> labels = tf.withName("train_labels").variable(Shape.of(n), TInt32.class);
         loadData = tf.withControlDependencies(List.of(tf.assign(images, imagesFeed), tf.assign(labels, labelsFeed)))
                 .noOp();
@@ -163,8 +164,9 @@ final class TrainingGraph {
         }
         step = tf.withControlDependencies(updates).noOp();
 
-        image = tf.withName(LeNet5.IMAGE)
-                .placeholder(TUint8.class, Placeholder.shape(Shape.of(-1, Digits.ROWS, Digits.COLUMNS)));
+        image = tf.withName(ModelSignature.IMAGE)
+                .placeholder(
+                        TUint8.class, Placeholder.shape(Shape.of(-1, ModelSignature.ROWS, ModelSignature.COLUMNS)));
         probabilities = tf.nn.softmax(
                 LeNet5.forward(tf, image, weights, config.scaleInput()).logits());
     }

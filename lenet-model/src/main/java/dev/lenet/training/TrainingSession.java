@@ -1,5 +1,6 @@
 package dev.lenet.training;
 
+import dev.lenet.contract.ModelSignature;
 import dev.lenet.data.Digits;
 import dev.lenet.evaluation.Predictions;
 import dev.lenet.model.LeNetParameter;
@@ -50,7 +51,7 @@ final class TrainingSession implements AutoCloseable {
     /** The training set into the runtime once, then every variable to its seeded initial value. */
     void loadAndInitialize(Digits train) {
         try (TUint8 allImages = TUint8.tensorOf(
-                        Shape.of(train.count(), Digits.ROWS, Digits.COLUMNS),
+                        Shape.of(train.count(), ModelSignature.ROWS, ModelSignature.COLUMNS),
                         DataBuffers.of(train.images(), true, false));
                 TInt32 allLabels =
                         TInt32.tensorOf(Shape.of(train.count()), DataBuffers.of(toInts(train.labels()), true, false))) {
@@ -132,7 +133,8 @@ final class TrainingSession implements AutoCloseable {
     public Predictions evaluate(Digits digits) {
         return Predictions.of(digits, classes, (pixels, count) -> {
             try (TUint8 input = TUint8.tensorOf(
-                            Shape.of(count, Digits.ROWS, Digits.COLUMNS), DataBuffers.of(pixels, true, false));
+                            Shape.of(count, ModelSignature.ROWS, ModelSignature.COLUMNS),
+                            DataBuffers.of(pixels, true, false));
                     Result result = session.runner()
                             .feed(nodes.image, input)
                             .fetch(nodes.probabilities)

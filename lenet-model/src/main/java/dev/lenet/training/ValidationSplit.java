@@ -1,6 +1,7 @@
 package dev.lenet.training;
 
 import dev.lenet.InvalidParameterException;
+import dev.lenet.contract.ModelSignature;
 import dev.lenet.data.Digits;
 import java.util.SplittableRandom;
 
@@ -41,12 +42,17 @@ public final class ValidationSplit {
     }
 
     private static Digits select(Digits all, boolean[] heldOut, boolean wanted, int count) {
-        byte[] images = new byte[count * Digits.PIXELS];
+        byte[] images = new byte[count * ModelSignature.PIXELS];
         byte[] labels = new byte[count];
         int k = 0;
         for (int i = 0; i < all.count(); i++) {
             if (heldOut[i] == wanted) {
-                System.arraycopy(all.images(), i * Digits.PIXELS, images, k * Digits.PIXELS, Digits.PIXELS);
+                System.arraycopy(
+                        all.images(),
+                        i * ModelSignature.PIXELS,
+                        images,
+                        k * ModelSignature.PIXELS,
+                        ModelSignature.PIXELS);
                 labels[k++] = all.labels()[i];
             }
         }

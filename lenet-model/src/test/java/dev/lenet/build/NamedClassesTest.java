@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnx.proto.OnnxMl;
 import dev.lenet.Slow;
+import dev.lenet.contract.ModelArtifact;
+import dev.lenet.contract.ModelSignature;
+import dev.lenet.contract.Prediction;
 import dev.lenet.data.DatasetOptions;
 import dev.lenet.data.ImageConversion;
 import dev.lenet.data.SyntheticShapes;
 import dev.lenet.export.ModelPackage;
-import dev.lenet.export.OnnxExport;
 import dev.lenet.inference.LeNetClassifier;
-import dev.lenet.inference.Prediction;
 import dev.lenet.log.ListLog;
 import dev.lenet.training.TinyTraining;
 import java.io.IOException;
@@ -66,16 +67,16 @@ class NamedClassesTest {
         assertTrue(metrics.contains("\"classes\" : [ \"circle\", \"cross\", \"square\" ]"), metrics);
         String report = Files.readString(out.resolve("report.html"));
         assertTrue(report.contains("<th>circle</th><th>cross</th><th>square</th>"), "confusion and per-class headers");
-        String markdown = new String(ModelPackage.entry(out.resolve("model.jar"), ModelPackage.CARD_MARKDOWN));
+        String markdown = new String(ModelPackage.entry(out.resolve("model.jar"), ModelArtifact.CARD_MARKDOWN));
         assertTrue(markdown.contains("| cross |"), markdown);
 
         OnnxMl.ModelProto onnx =
-                OnnxMl.ModelProto.parseFrom(ModelPackage.entry(out.resolve("model.jar"), OnnxExport.FILE));
+                OnnxMl.ModelProto.parseFrom(ModelPackage.entry(out.resolve("model.jar"), ModelArtifact.ONNX));
         Map<String, String> metadata = onnx.getMetadataPropsList().stream()
                 .collect(Collectors.toMap(
                         OnnxMl.StringStringEntryProto::getKey, OnnxMl.StringStringEntryProto::getValue));
-        assertEquals("3", metadata.get(OnnxExport.CLASS_COUNT));
-        assertEquals("square", metadata.get(OnnxExport.CLASS_NAME + 2));
+        assertEquals("3", metadata.get(ModelSignature.ONNX_CLASS_COUNT));
+        assertEquals("square", metadata.get(ModelSignature.ONNX_CLASS_NAME + 2));
 
         byte[] cross = ImageConversion.read(shapes.resolve("test/cross/0000.png"), true);
         try (LeNetClassifier model = LeNetClassifier.open(out.resolve("model.jar"))) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lenet.contract.ModelSignature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -163,7 +164,7 @@ class DatasetReaderTest {
     }
 
     private static Digits labelled(byte... labels) {
-        return new Digits("test", new byte[labels.length * Digits.PIXELS], "", labels, "");
+        return new Digits("test", new byte[labels.length * ModelSignature.PIXELS], "", labels, "");
     }
 
     @Test

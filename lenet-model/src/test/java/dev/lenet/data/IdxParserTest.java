@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lenet.contract.ModelSignature;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
@@ -148,7 +149,7 @@ class IdxParserTest {
     void aGzipBombStopsJustPastWhatItsHeaderDeclares() throws IOException {
         ByteArrayOutputStream compressed = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
-            gzip.write(IdxWriter.images(new byte[Digits.PIXELS], 1));
+            gzip.write(IdxWriter.images(new byte[ModelSignature.PIXELS], 1));
             byte[] zeros = new byte[1 << 20];
             for (int i = 0; i < 1024; i++) {
                 gzip.write(zeros); // 1 GiB after the one image, about 1 MB compressed

@@ -3,13 +3,13 @@ package dev.lenet.export;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lenet.LeNetException;
 import dev.lenet.Slow;
+import dev.lenet.contract.ModelArtifact;
+import dev.lenet.contract.ModelException;
+import dev.lenet.contract.Prediction;
 import dev.lenet.data.Digits;
 import dev.lenet.inference.LeNetClassifier;
-import dev.lenet.inference.Prediction;
 import dev.lenet.training.TinyTraining;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -72,7 +72,7 @@ class LeNetClassifierTest {
                 ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(broken))) {
             for (ZipEntry entry : in.stream().toList()) {
                 out.putNextEntry(new ZipEntry(entry.getName()));
-                if (entry.getName().endsWith(ModelPackage.CARD_JSON)) {
+                if (entry.getName().endsWith(ModelArtifact.CARD_JSON)) {
                     out.write("{ not json".getBytes());
                 } else {
                     in.getInputStream(entry).transferTo(out);
@@ -81,8 +81,11 @@ class LeNetClassifierTest {
             }
         }
         long before = unpackedDirectories();
-        LeNetException e = assertThrows(LeNetException.class, () -> LeNetClassifier.open(broken));
-        assertTrue(e.getMessage().startsWith("not a LeNet model card ("), e.getMessage());
+        ModelException e = assertThrows(ModelException.class, () -> LeNetClassifier.open(broken));
+        assertEquals(
+                broken + " model-card.json: not a LeNet model card (not JSON at character 2: a member name was"
+                        + " expected)",
+                e.getMessage());
         assertEquals(before, unpackedDirectories());
     }
 
@@ -138,7 +141,7 @@ class LeNetClassifierTest {
             out.closeEntry();
         }
         long before = unpackedDirectories();
-        LeNetException e = assertThrows(LeNetException.class, () -> LeNetClassifier.open(bomb));
+        ModelException e = assertThrows(ModelException.class, () -> LeNetClassifier.open(bomb));
         assertEquals(
                 bomb + ": unpacks to more than 64 MiB, more than any LeNet model. Refusing a crafted or damaged"
                         + " artifact; use the artifact lenet:train attached",

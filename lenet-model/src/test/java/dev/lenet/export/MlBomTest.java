@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lenet.Slow;
+import dev.lenet.contract.ModelArtifact;
 import dev.lenet.data.Sha256;
 import dev.lenet.evaluation.Gates;
 import dev.lenet.training.TinyTraining;
@@ -111,13 +112,17 @@ class MlBomTest {
                 true,
                 savedModel,
                 Map.of(
-                        ModelPackage.CARD_JSON, card.toJson().getBytes(StandardCharsets.UTF_8),
-                        MlBom.FILE, MlBom.json(card, COORDINATES, files, gate, TIME)));
+                        ModelArtifact.CARD_JSON, card.toJson().getBytes(StandardCharsets.UTF_8),
+                        ModelArtifact.ML_BOM, MlBom.json(card, COORDINATES, files, gate, TIME)));
         Path jar = temp.resolve("model.jar");
         ModelPackage.write(savedModel, jar, TIME);
         try (dev.lenet.inference.LeNetClassifier model = dev.lenet.inference.LeNetClassifier.open(jar)) {
             assertEquals(
-                    "digits-model", model.mlBom().getMetadata().getComponent().getName());
+                    "digits-model",
+                    MlBom.parse(model.mlBomJson().getBytes(StandardCharsets.UTF_8))
+                            .getMetadata()
+                            .getComponent()
+                            .getName());
         }
     }
 }

@@ -8,11 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lenet.LeNetException;
 import dev.lenet.Slow;
+import dev.lenet.contract.ModelArtifact;
+import dev.lenet.contract.ModelException;
+import dev.lenet.contract.ModelSignature;
 import dev.lenet.inference.LeNetClassifier;
 import dev.lenet.inference.ServingExport;
-import dev.lenet.model.LeNet5;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,12 +52,12 @@ class ModelLoadingSafetyTest {
         try (Graph graph = new Graph();
                 Session session = new Session(graph)) {
             Ops tf = Ops.create(graph);
-            Placeholder<TUint8> image =
-                    tf.withName(LeNet5.IMAGE).placeholder(TUint8.class, Placeholder.shape(Shape.of(-1, 28, 28)));
+            Placeholder<TUint8> image = tf.withName(ModelSignature.IMAGE)
+                    .placeholder(TUint8.class, Placeholder.shape(Shape.of(-1, 28, 28)));
             Operand<TFloat32> flat =
                     tf.reshape(tf.dtypes.cast(image, TFloat32.class), tf.constant(new long[] {-1, 784}));
             Ops head = extra == null ? tf : tf.withControlDependencies(List.of(extra.apply(tf)));
-            Operand<TFloat32> probabilities = head.withName(LeNet5.PROBABILITIES)
+            Operand<TFloat32> probabilities = head.withName(ModelSignature.PROBABILITIES)
                     .nn
                     .softmax(tf.linalg.matMul(flat, tf.constant(new float[784][3])));
             return ServingExport.write(directory, session, image, probabilities);
@@ -85,7 +86,7 @@ class ModelLoadingSafetyTest {
         Path model = crafted(
                 "writes",
                 tf -> tf.withName("exfiltrate").io.writeFile(tf.constant(written.toString()), tf.constant("pwned")));
-        LeNetException e = assertThrows(LeNetException.class, () -> {
+        ModelException e = assertThrows(ModelException.class, () -> {
             try (LeNetClassifier classifier = LeNetClassifier.open(model)) {
                 classifier.classify(new byte[784]);
             }
@@ -109,7 +110,7 @@ class ModelLoadingSafetyTest {
         SavedModel.Builder crafted = plain.toBuilder();
         crafted.getMetaGraphsBuilder(0).getGraphDefBuilder().getLibraryBuilder().addFunction(hidden);
         write(model, crafted.build());
-        LeNetException e = assertThrows(LeNetException.class, () -> LeNetClassifier.open(model));
+        ModelException e = assertThrows(ModelException.class, () -> LeNetClassifier.open(model));
         assertTrue(
                 e.getMessage()
                         .contains("its graph holds what no LeNet model does: ReadFile (node 'read' of function"
@@ -124,8 +125,8 @@ class ModelLoadingSafetyTest {
         ((ArrayNode) card.get("classes")).add("ten").add("eleven");
         Path model = TinyModel.export(
                 temp.resolve("card"),
-                Map.of(ModelPackage.CARD_JSON, json.writeValueAsString(card).getBytes(StandardCharsets.UTF_8)));
-        LeNetException e = assertThrows(LeNetException.class, () -> LeNetClassifier.open(model));
+                Map.of(ModelArtifact.CARD_JSON, json.writeValueAsString(card).getBytes(StandardCharsets.UTF_8)));
+        ModelException e = assertThrows(ModelException.class, () -> LeNetClassifier.open(model));
         assertEquals(
                 model + ": refused: model-card.json names 12 classes but the graph's probabilities output has 10."
                         + " The card belongs to another model; rebuild the artifact with lenet:train",
@@ -136,17 +137,17 @@ class ModelLoadingSafetyTest {
     void anOutputWiderThanItsSignaturePromisesIsNotReadPastItsEnd() throws IOException {
         Path model = crafted("narrow-signature", null);
         SavedModel.Builder crafted = read(model).toBuilder();
-        var outputs = crafted.getMetaGraphsBuilder(0).getSignatureDefOrThrow(SavedModelExport.SIGNATURE).toBuilder();
-        var probabilities = outputs.getOutputsOrThrow(LeNet5.PROBABILITIES).toBuilder();
+        var outputs = crafted.getMetaGraphsBuilder(0).getSignatureDefOrThrow(ModelSignature.SIGNATURE).toBuilder();
+        var probabilities = outputs.getOutputsOrThrow(ModelSignature.PROBABILITIES).toBuilder();
         probabilities.setTensorShape(TensorShapeProto.newBuilder()
                 .addDim(TensorShapeProto.Dim.newBuilder().setSize(-1))
                 .addDim(TensorShapeProto.Dim.newBuilder().setSize(40)));
-        outputs.putOutputs(LeNet5.PROBABILITIES, probabilities.build());
-        crafted.getMetaGraphsBuilder(0).putSignatureDef(SavedModelExport.SIGNATURE, outputs.build());
+        outputs.putOutputs(ModelSignature.PROBABILITIES, probabilities.build());
+        crafted.getMetaGraphsBuilder(0).putSignatureDef(ModelSignature.SIGNATURE, outputs.build());
         write(model, crafted.build());
         try (LeNetClassifier classifier = LeNetClassifier.open(model)) {
             assertEquals(40, classifier.classes().size());
-            LeNetException e = assertThrows(LeNetException.class, () -> classifier.classify(new byte[784]));
+            ModelException e = assertThrows(ModelException.class, () -> classifier.classify(new byte[784]));
             assertEquals(
                     "the model's probabilities output holds 3 values for 1 images, not the 40 its signature promises:"
                             + " the model is not a LeNet classifier as lenet:train exports it",

@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lenet.LeNetException;
 import dev.lenet.Slow;
+import dev.lenet.contract.ModelArtifact;
+import dev.lenet.contract.ModelException;
+import dev.lenet.contract.Prediction;
 import dev.lenet.data.Digits;
 import dev.lenet.inference.LeNetClassifier;
-import dev.lenet.inference.Prediction;
 import dev.lenet.pipeline.TrainingPipeline;
 import dev.lenet.training.TinyTraining;
 import java.io.IOException;
@@ -99,7 +100,7 @@ class ModelPackageTest {
             zip.write("gotcha".getBytes());
             zip.closeEntry();
         }
-        LeNetException e = assertThrows(LeNetException.class, () -> LeNetClassifier.open(evil));
+        ModelException e = assertThrows(ModelException.class, () -> LeNetClassifier.open(evil));
         assertEquals(
                 evil + ": entry 'lenet-model/../../escaped.txt' would be written outside the directory it is"
                         + " unpacked to. Refusing a crafted archive; use the artifact lenet:train attached",
@@ -110,7 +111,7 @@ class ModelPackageTest {
     @Test
     void saysWhenNoModelIsOnTheClasspath() throws IOException {
         try (URLClassLoader empty = new URLClassLoader(new URL[0], null)) {
-            LeNetException e = assertThrows(LeNetException.class, () -> LeNetClassifier.fromClasspath(empty));
+            ModelException e = assertThrows(ModelException.class, () -> LeNetClassifier.fromClasspath(empty));
             assertEquals(
                     "no LeNet model on the classpath (no lenet-model/files.txt). Add the model artifact as a"
                             + " dependency, e.g. <classifier>model</classifier>",
@@ -129,7 +130,7 @@ class ModelPackageTest {
                 null,
                 dev.lenet.training.TrainingListener.NONE);
         ModelCard card =
-                ModelCard.fromJson(Files.readString(temp.resolve("model").resolve(ModelPackage.CARD_JSON)));
+                ModelCard.fromJson(Files.readString(temp.resolve("model").resolve(ModelArtifact.CARD_JSON)));
         assertEquals(outcome.card().testAccuracy(), card.testAccuracy());
         assertEquals(61_706, card.parameters());
         assertEquals(outcome.dataset().train().imagesSha256(), card.dataset().trainImagesSha256());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lenet.Slow;
+import dev.lenet.contract.ModelSignature;
 import dev.lenet.data.Digits;
 import dev.lenet.model.LeNet5;
 import dev.lenet.model.LeNetParameter;
@@ -43,9 +44,9 @@ class SavedModelExportTest {
         try (SavedModelBundle bundle = SavedModelBundle.load(model.toString(), "serve");
                 TUint8 images =
                         TUint8.tensorOf(Shape.of(test.count(), 28, 28), DataBuffers.of(test.images(), true, false));
-                Result result = bundle.function("serving_default").call(Map.of(LeNet5.IMAGE, images))) {
+                Result result = bundle.function("serving_default").call(Map.of(ModelSignature.IMAGE, images))) {
             float[] probabilities = new float[test.count() * 10];
-            ((TFloat32) result.get(LeNet5.PROBABILITIES).orElseThrow())
+            ((TFloat32) result.get(ModelSignature.PROBABILITIES).orElseThrow())
                     .copyTo(DataBuffers.of(probabilities, false, false));
             TInt64 classes = (TInt64) result.get(LeNet5.CLASS).orElseThrow();
             for (int i = 0; i < test.count(); i++) {
@@ -111,7 +112,7 @@ class SavedModelExportTest {
                     .map(org.tensorflow.GraphOperation::name)
                     .toList();
             assertEquals(List.of(), stateful);
-            assertEquals(List.of(LeNet5.IMAGE), placeholders);
+            assertEquals(List.of(ModelSignature.IMAGE), placeholders);
             for (LeNetParameter p : LeNetParameter.all()) {
                 assertEquals("Const", bundle.graph().operation(p.variableName()).type(), p.variableName());
             }

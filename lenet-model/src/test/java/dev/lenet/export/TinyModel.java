@@ -1,5 +1,6 @@
 package dev.lenet.export;
 
+import dev.lenet.contract.ModelArtifact;
 import dev.lenet.training.TinyTraining;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -25,8 +26,8 @@ final class TinyModel {
     static Path export(Path savedModel, Map<String, byte[]> extraFiles) {
         ModelCard card = card();
         Map<String, byte[]> files = new HashMap<>(extraFiles);
-        files.putIfAbsent(ModelPackage.CARD_JSON, card.toJson().getBytes(StandardCharsets.UTF_8));
-        files.putIfAbsent(ModelPackage.CARD_MARKDOWN, card.toMarkdown().getBytes(StandardCharsets.UTF_8));
+        files.putIfAbsent(ModelArtifact.CARD_JSON, card.toJson().getBytes(StandardCharsets.UTF_8));
+        files.putIfAbsent(ModelArtifact.CARD_MARKDOWN, card.toMarkdown().getBytes(StandardCharsets.UTF_8));
         SavedModelExport.write(TinyTraining.trained().weights(), true, savedModel, files);
         return savedModel;
     }

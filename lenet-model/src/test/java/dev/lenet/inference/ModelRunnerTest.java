@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lenet.JavaProcess;
 import dev.lenet.Slow;
+import dev.lenet.contract.ModelSignature;
+import dev.lenet.contract.Prediction;
 import dev.lenet.export.SavedModelExport;
-import dev.lenet.model.LeNet5;
 import dev.lenet.training.TinyTraining;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,15 +39,15 @@ class ModelRunnerTest {
         try (Graph graph = new Graph();
                 Session session = new Session(graph)) {
             Ops tf = Ops.create(graph);
-            Placeholder<TUint8> image =
-                    tf.withName(LeNet5.IMAGE).placeholder(TUint8.class, Placeholder.shape(Shape.of(-1, 28, 28)));
+            Placeholder<TUint8> image = tf.withName(ModelSignature.IMAGE)
+                    .placeholder(TUint8.class, Placeholder.shape(Shape.of(-1, 28, 28)));
             float[][] weights = new float[784][3];
             for (int pixel = 0; pixel < 784; pixel++) {
                 weights[pixel][Math.min(pixel / 28 / 10, 2)] = 0.01f;
             }
             Variable<TFloat32> w = tf.variable(tf.constant(weights));
             var flat = tf.reshape(tf.dtypes.cast(image, TFloat32.class), tf.constant(new long[] {-1, 784}));
-            var probabilities = tf.withName(LeNet5.PROBABILITIES).nn.softmax(tf.linalg.matMul(flat, w));
+            var probabilities = tf.withName(ModelSignature.PROBABILITIES).nn.softmax(tf.linalg.matMul(flat, w));
             session.initialize();
             return ServingExport.write(directory, session, image, probabilities);
         }

@@ -1,7 +1,6 @@
 package dev.lenet.inference;
 
-import dev.lenet.export.SavedModelExport;
-import dev.lenet.model.LeNet5;
+import dev.lenet.contract.ModelSignature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -19,13 +18,13 @@ public final class ServingExport {
 
     public static Path write(Path directory, Session session, Operand<TUint8> image, Operand<TFloat32> probabilities) {
         Signature signature = Signature.builder()
-                .key(SavedModelExport.SIGNATURE)
-                .input(LeNet5.IMAGE, image)
-                .output(LeNet5.PROBABILITIES, probabilities)
+                .key(ModelSignature.SIGNATURE)
+                .input(ModelSignature.IMAGE, image)
+                .output(ModelSignature.PROBABILITIES, probabilities)
                 .build();
         try {
             SavedModelBundle.exporter(directory.toString())
-                    .withTags(SavedModelExport.TAG)
+                    .withTags(ModelSignature.TAG)
                     .withFunction(SessionFunction.create(signature, session))
                     .export();
         } catch (IOException e) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lenet.LeNetException;
+import dev.lenet.contract.ModelException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +73,7 @@ class ServingGraphTest {
     @Test
     void aFileThatIsNoSavedModelIsNamedAndItsCauseKept() throws IOException {
         Files.writeString(temp.resolve("saved_model.pb"), "not a protocol buffer at all");
-        LeNetException e = assertThrows(LeNetException.class, () -> ServingGraph.read(temp));
+        ModelException e = assertThrows(ModelException.class, () -> ServingGraph.read(temp));
         assertTrue(
                 e.getMessage().startsWith(temp.resolve("saved_model.pb") + ": cannot be read as a SavedModel ("),
                 e.getMessage());
@@ -95,6 +95,6 @@ class ServingGraphTest {
     /** The message ServingGraph.read gives for a SavedModel of this one meta graph. */
     private String errorReading(MetaGraphDef.Builder metaGraph) throws IOException {
         write(SavedModel.newBuilder().addMetaGraphs(metaGraph).build());
-        return assertThrows(LeNetException.class, () -> ServingGraph.read(temp)).getMessage();
+        return assertThrows(ModelException.class, () -> ServingGraph.read(temp)).getMessage();
     }
 }

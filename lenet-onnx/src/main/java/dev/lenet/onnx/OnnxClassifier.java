@@ -1,15 +1,21 @@
 package dev.lenet.onnx;
 
 import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import dev.lenet.contract.Batches;
+import dev.lenet.contract.Causes;
+import dev.lenet.contract.ModelArtifact;
+import dev.lenet.contract.ModelException;
+import dev.lenet.contract.ModelSignature;
+import dev.lenet.contract.Prediction;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
@@ -18,29 +24,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
  * A trained LeNet on ONNX Runtime, ready to classify 28x28 greyscale digits (one byte per pixel, row-major,
- * 0 = background). Opens the {@value #ENTRY} of a model artifact on the classpath or on disk, or a {@code .onnx}
+ * 0 = background). Opens the {@value ModelArtifact#ONNX_ENTRY} of a model artifact on the classpath or on disk, or a {@code .onnx}
  * file. Close it: it holds a native session. {@link #classify} and {@link #classifyAll} may be called from several
  * threads at once (ONNX Runtime's sessions are thread-safe).
  */
 public final class OnnxClassifier implements AutoCloseable {
-    /** Where lenet:train puts the ONNX model in the artifact. */
-    public static final String ENTRY = "lenet-model/model.onnx";
-
-    static final String IMAGE = "image";
-    static final String PROBABILITIES = "probabilities";
-    static final int PIXELS = 28 * 28;
-
     private static final int MAX_MODEL_BYTES = 16 << 20;
-
-    /** The metadata lenet:train writes: the number of classes, and each one's name under its index. */
-    static final String CLASS_COUNT = "lenet.classes";
-
-    static final String CLASS_NAME = "lenet.class.";
 
     private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
     private final OrtSession session;
@@ -48,14 +43,14 @@ public final class OnnxClassifier implements AutoCloseable {
 
     private OnnxClassifier(byte[] model, String origin) {
         if (model.length > MAX_MODEL_BYTES) {
-            throw new IllegalArgumentException(origin + ": refused: more than " + (MAX_MODEL_BYTES >> 20) + " MiB, far"
+            throw new ModelException(origin + ": refused: more than " + (MAX_MODEL_BYTES >> 20) + " MiB, far"
                     + " more than a LeNet model (about 250 KB). Load only models that lenet:train exported");
         }
         try {
             this.session = environment.createSession(model, new OrtSession.SessionOptions());
             this.classes = classNames(session.getMetadata().getCustomMetadata(), outputWidth(session), origin);
         } catch (OrtException e) {
-            throw new IllegalArgumentException(
+            throw new ModelException(
                     origin + ": ONNX Runtime cannot load it as a model (" + e.getMessage()
                             + "). Rebuild the model with lenet:train",
                     e);
@@ -64,7 +59,7 @@ public final class OnnxClassifier implements AutoCloseable {
 
     /** The width of the probabilities output, as the model declares it; -1 when it declares none. */
     private static long outputWidth(OrtSession session) throws OrtException {
-        NodeInfo output = session.getOutputInfo().get(PROBABILITIES);
+        NodeInfo output = session.getOutputInfo().get(ModelSignature.PROBABILITIES);
         if (output == null || !(output.getInfo() instanceof TensorInfo tensor) || tensor.getShape().length != 2) {
             return -1;
         }
@@ -76,28 +71,31 @@ public final class OnnxClassifier implements AutoCloseable {
      * metadata is text anyone can write, and each classification reads as many values as there are classes.
      */
     private static List<String> classNames(Map<String, String> metadata, long outputWidth, String origin) {
-        String count = metadata.get(CLASS_COUNT);
+        String count = metadata.get(ModelSignature.ONNX_CLASS_COUNT);
         if (count == null) {
-            throw new IllegalArgumentException(origin + ": has no " + CLASS_COUNT + " metadata. Rebuild the model with"
-                    + " lenet-maven-plugin 1.0.0 or later");
+            throw new ModelException(origin + ": has no " + ModelSignature.ONNX_CLASS_COUNT
+                    + " metadata. Rebuild the model with" + " lenet-maven-plugin 1.0.0 or later");
         }
         int classes;
         try {
             classes = Integer.parseInt(count.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(
-                    origin + ": refused: its " + CLASS_COUNT + " metadata is '" + count + "', not a number of classes."
-                            + " Rebuild the model with lenet:train",
+            throw new ModelException(
+                    origin + ": refused: its " + ModelSignature.ONNX_CLASS_COUNT + " metadata is '" + count
+                            + "', not a number of classes." + " Rebuild the model with lenet:train",
                     e);
         }
         if (classes < 2 || classes != outputWidth) {
-            throw new IllegalArgumentException(origin + ": refused: its " + CLASS_COUNT + " metadata says " + classes
-                    + " classes but its " + PROBABILITIES + " output is " + outputWidth + " wide. Rebuild the model"
-                    + " with lenet:train");
+            throw new ModelException(
+                    origin + ": refused: its " + ModelSignature.ONNX_CLASS_COUNT + " metadata says " + classes
+                            + " classes but its " + ModelSignature.PROBABILITIES + " output is " + outputWidth
+                            + " wide. Rebuild the model"
+                            + " with lenet:train");
         }
         List<String> names = new ArrayList<>();
         for (int i = 0; i < classes; i++) {
-            names.add(Optional.ofNullable(metadata.get(CLASS_NAME + i)).orElse(Integer.toString(i)));
+            names.add(Optional.ofNullable(metadata.get(ModelSignature.ONNX_CLASS_NAME + i))
+                    .orElse(Integer.toString(i)));
         }
         return List.copyOf(names);
     }
@@ -113,21 +111,24 @@ public final class OnnxClassifier implements AutoCloseable {
     }
 
     public static OnnxClassifier fromClasspath(ClassLoader loader) {
-        try (InputStream in = loader.getResourceAsStream(ENTRY)) {
+        try (InputStream in = loader.getResourceAsStream(ModelArtifact.ONNX_ENTRY)) {
             if (in == null) {
-                throw new IllegalStateException("no " + ENTRY + " on the classpath. Add the model artifact as a"
-                        + " dependency (<classifier>model</classifier>), built by lenet-maven-plugin 1.0.0 or later");
+                throw new ModelException(
+                        "no " + ModelArtifact.ONNX_ENTRY + " on the classpath. Add the model artifact as a"
+                                + " dependency (<classifier>model</classifier>), built by lenet-maven-plugin 1.0.0 or later");
             }
-            return new OnnxClassifier(in.readNBytes(MAX_MODEL_BYTES + 1), ENTRY + " on the classpath");
+            return new OnnxClassifier(
+                    in.readNBytes(MAX_MODEL_BYTES + 1), ModelArtifact.ONNX_ENTRY + " on the classpath");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + ENTRY + " from the classpath", e);
+            throw new ModelException(
+                    "cannot read " + ModelArtifact.ONNX_ENTRY + " from the classpath (" + Causes.describe(e) + ")", e);
         }
     }
 
     /** Opens a model artifact (.jar or .zip) as lenet:train attaches it, or a {@code .onnx} file. */
     public static OnnxClassifier open(Path location) {
         if (!Files.isRegularFile(location)) {
-            throw new IllegalArgumentException(location + ": no such model. Give the model artifact (.jar) that"
+            throw new ModelException(location + ": no such model. Give the model artifact (.jar) that"
                     + " lenet:train attached, or its model.onnx");
         }
         try {
@@ -137,15 +138,16 @@ public final class OnnxClassifier implements AutoCloseable {
                 }
             }
             try (ZipFile zip = new ZipFile(location.toFile())) {
-                ZipEntry entry = Optional.ofNullable(zip.getEntry(ENTRY))
-                        .orElseThrow(() -> new IllegalArgumentException(location + ": holds no " + ENTRY
+                ZipEntry entry = Optional.ofNullable(zip.getEntry(ModelArtifact.ONNX_ENTRY))
+                        .orElseThrow(() -> new ModelException(location + ": holds no " + ModelArtifact.ONNX_ENTRY
                                 + ". Rebuild the model with lenet-maven-plugin 1.0.0 or later"));
                 try (InputStream in = zip.getInputStream(entry)) {
-                    return new OnnxClassifier(in.readNBytes(MAX_MODEL_BYTES + 1), location + "!" + ENTRY);
+                    return new OnnxClassifier(
+                            in.readNBytes(MAX_MODEL_BYTES + 1), location + "!" + ModelArtifact.ONNX_ENTRY);
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(location + ": cannot be read as a model", e);
+            throw new ModelException(location + ": cannot be read as a model (" + Causes.describe(e) + ")", e);
         }
     }
 
@@ -156,49 +158,24 @@ public final class OnnxClassifier implements AutoCloseable {
 
     /** Classifies many images in one call. */
     public List<Prediction> classifyAll(List<byte[]> images) {
-        ByteBuffer batch = ByteBuffer.allocateDirect(images.size() * PIXELS);
-        for (int i = 0; i < images.size(); i++) {
-            byte[] image = images.get(i);
-            if (image.length != PIXELS) {
-                throw new IllegalArgumentException(
-                        "image " + i + " has " + image.length + " bytes; a 28x28 greyscale image has " + PIXELS);
-            }
-            batch.put(image);
-        }
-        batch.flip();
+        byte[] pixels = Batches.pack(images);
+        ByteBuffer batch = ByteBuffer.allocateDirect(pixels.length).put(pixels).flip();
         try (OnnxTensor input = OnnxTensor.createTensor(
-                        environment, batch, new long[] {images.size(), 28, 28}, ai.onnxruntime.OnnxJavaType.UINT8);
-                OrtSession.Result result = session.run(Map.of(IMAGE, input), java.util.Set.of(PROBABILITIES))) {
-            OnnxValue probabilities = result.get(PROBABILITIES).orElseThrow();
-            FloatBuffer flat = ((OnnxTensor) probabilities).getFloatBuffer();
-            if (flat.remaining() != images.size() * classes.size()) {
-                throw new IllegalStateException("the model's " + PROBABILITIES + " output holds " + flat.remaining()
-                        + " values for " + images.size() + " images of " + classes.size() + " classes: it is not a"
-                        + " LeNet classifier as lenet:train exports it");
-            }
-            List<Prediction> predictions = new ArrayList<>(images.size());
-            for (int i = 0; i < images.size(); i++) {
-                float[] p = new float[classes.size()];
-                flat.get(p);
-                int best = argMax(p);
-                predictions.add(new Prediction(best, classes.get(best), p));
-            }
-            return predictions;
+                        environment,
+                        batch,
+                        new long[] {images.size(), ModelSignature.ROWS, ModelSignature.COLUMNS},
+                        OnnxJavaType.UINT8);
+                OrtSession.Result result =
+                        session.run(Map.of(ModelSignature.IMAGE, input), Set.of(ModelSignature.PROBABILITIES))) {
+            OnnxValue output = result.get(ModelSignature.PROBABILITIES).orElseThrow();
+            FloatBuffer buffer = ((OnnxTensor) output).getFloatBuffer();
+            float[] flat = new float[buffer.remaining()];
+            buffer.get(flat);
+            return Batches.predictions(flat, images.size(), classes);
         } catch (OrtException e) {
             throw new IllegalStateException(
                     "ONNX Runtime failed to classify " + images.size() + " images: " + e.getMessage(), e);
         }
-    }
-
-    /** The first index of the largest value, as TensorFlow's and ONNX's ArgMax choose it. */
-    static int argMax(float[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 
     @Override

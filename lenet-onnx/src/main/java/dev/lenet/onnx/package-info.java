@@ -1,6 +1,6 @@
 /**
  * The consumer's API on ONNX Runtime: classify digits with the {@code model.onnx} of a model artifact, with no
- * TensorFlow jar or native library on the classpath. The same inputs and outputs as the TensorFlow API in
- * {@code dev.lenet.inference} of lenet-model.
+ * TensorFlow jar or native library on the classpath. The same inputs, outputs and errors as the TensorFlow consumer
+ * ({@code dev.lenet.inference} in lenet-tensorflow): both follow lenet-contract.
  */
 package dev.lenet.onnx;

@@ -3,6 +3,7 @@ package dev.lenet.onnx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lenet.contract.Prediction;
 import dev.lenet.data.Dataset;
 import dev.lenet.data.DatasetCache;
 import dev.lenet.data.DatasetReader;
@@ -60,7 +61,7 @@ class OnnxAgreementTest {
         Digits test = mnist.test();
         Predictions tensorflow;
         try (LeNetClassifier model = LeNetClassifier.open(savedModel)) {
-            tensorflow = model.predict(test);
+            tensorflow = Predictions.of(test, model.classes().size(), model::probabilities);
         }
         List<Prediction> onnxRuntime = new ArrayList<>();
         try (OnnxClassifier model = OnnxClassifier.open(onnx)) {

@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnx.proto.OnnxMl;
+import dev.lenet.contract.Batches;
+import dev.lenet.contract.ModelArtifact;
+import dev.lenet.contract.ModelException;
+import dev.lenet.contract.ModelSignature;
+import dev.lenet.contract.Prediction;
 import dev.lenet.data.Dataset;
 import dev.lenet.export.OnnxExport;
 import dev.lenet.model.LeNetParameter;
@@ -50,7 +55,7 @@ class OnnxClassifierTest {
         Random random = new Random(5);
         List<byte[]> images = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            byte[] image = new byte[OnnxClassifier.PIXELS];
+            byte[] image = new byte[ModelSignature.PIXELS];
             random.nextBytes(image);
             images.add(image);
         }
@@ -71,7 +76,7 @@ class OnnxClassifierTest {
     @Test
     void theOnnxFileTheArtifactAndTheClasspathGiveTheSamePredictions() throws IOException {
         Path onnx = Files.write(temp.resolve("model.onnx"), model());
-        Path jar = jar(OnnxClassifier.ENTRY, model());
+        Path jar = jar(ModelArtifact.ONNX_ENTRY, model());
         List<byte[]> images = images(7);
         List<Prediction> fromFile;
         try (OnnxClassifier model = OnnxClassifier.open(onnx)) {
@@ -99,7 +104,7 @@ class OnnxClassifierTest {
                 sum += q;
             }
             assertEquals(1.0, sum, 1e-5);
-            assertEquals(OnnxClassifier.argMax(p.probabilities()), p.index());
+            assertEquals(Batches.argMax(p.probabilities()), p.index());
             assertArrayEquals(p.probabilities(), fromJar.get(i).probabilities());
             assertArrayEquals(p.probabilities(), fromClasspath.get(i).probabilities());
         }
@@ -108,7 +113,7 @@ class OnnxClassifierTest {
     @Test
     void anArtifactWithoutTheOnnxModelIsNamedWithWhatToDo() throws IOException {
         Path jar = jar("lenet-model/saved_model.pb", new byte[] {1});
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OnnxClassifier.open(jar));
+        ModelException e = assertThrows(ModelException.class, () -> OnnxClassifier.open(jar));
         assertEquals(
                 jar + ": holds no lenet-model/model.onnx. Rebuild the model with lenet-maven-plugin 1.0.0 or later",
                 e.getMessage());
@@ -117,7 +122,7 @@ class OnnxClassifierTest {
     @Test
     void aMissingModelIsNamed() {
         Path missing = temp.resolve("nothing.jar");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OnnxClassifier.open(missing));
+        ModelException e = assertThrows(ModelException.class, () -> OnnxClassifier.open(missing));
         assertEquals(
                 missing
                         + ": no such model. Give the model artifact (.jar) that lenet:train attached, or its model.onnx",
@@ -127,7 +132,7 @@ class OnnxClassifierTest {
     @Test
     void aCorruptModelIsNamedAndKeepsOnnxRuntimesCause() throws IOException {
         Path corrupt = Files.write(temp.resolve("broken.onnx"), new byte[] {1, 2, 3, 4, 5});
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OnnxClassifier.open(corrupt));
+        ModelException e = assertThrows(ModelException.class, () -> OnnxClassifier.open(corrupt));
         assertTrue(e.getMessage().startsWith(corrupt + ": ONNX Runtime cannot load it as a model ("), e.getMessage());
         assertTrue(e.getMessage().endsWith("). Rebuild the model with lenet:train"), e.getMessage());
         assertInstanceOf(ai.onnxruntime.OrtException.class, e.getCause());
@@ -136,8 +141,7 @@ class OnnxClassifierTest {
     @Test
     void noModelOnTheClasspathSaysWhichDependencyToAdd() throws IOException {
         try (URLClassLoader empty = new URLClassLoader(new URL[0], null)) {
-            IllegalStateException e =
-                    assertThrows(IllegalStateException.class, () -> OnnxClassifier.fromClasspath(empty));
+            ModelException e = assertThrows(ModelException.class, () -> OnnxClassifier.fromClasspath(empty));
             assertEquals(
                     "no lenet-model/model.onnx on the classpath. Add the model artifact as a dependency"
                             + " (<classifier>model</classifier>), built by lenet-maven-plugin 1.0.0 or later",
@@ -160,21 +164,21 @@ class OnnxClassifierTest {
     private static byte[] withClassCount(String count) throws IOException {
         OnnxMl.ModelProto.Builder model = OnnxMl.ModelProto.parseFrom(model()).toBuilder();
         for (int i = 0; i < model.getMetadataPropsCount(); i++) {
-            if (model.getMetadataProps(i).getKey().equals(OnnxClassifier.CLASS_COUNT)) {
+            if (model.getMetadataProps(i).getKey().equals(ModelSignature.ONNX_CLASS_COUNT)) {
                 model.setMetadataProps(i, model.getMetadataProps(i).toBuilder().setValue(count));
             }
         }
         return model.build().toByteArray();
     }
 
-    private IllegalArgumentException refused(byte[] model) throws IOException {
+    private ModelException refused(byte[] model) throws IOException {
         Path onnx = Files.write(temp.resolve("crafted.onnx"), model);
-        return assertThrows(IllegalArgumentException.class, () -> OnnxClassifier.open(onnx));
+        return assertThrows(ModelException.class, () -> OnnxClassifier.open(onnx));
     }
 
     @Test
     void aClassCountThatIsNoNumberIsRefusedWithItsValue() throws IOException {
-        IllegalArgumentException e = refused(withClassCount("ten"));
+        ModelException e = refused(withClassCount("ten"));
         assertEquals(
                 temp.resolve("crafted.onnx")
                         + ": refused: its lenet.classes metadata is 'ten', not a number of classes."

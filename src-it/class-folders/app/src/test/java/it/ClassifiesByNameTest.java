@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lenet.data.ImageConversion;
 import dev.lenet.inference.LeNetClassifier;
-import dev.lenet.inference.Prediction;
+import dev.lenet.contract.Prediction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lenet.data.Digits;
 import dev.lenet.data.SyntheticDigits;
 import dev.lenet.inference.LeNetClassifier;
-import dev.lenet.inference.Prediction;
+import dev.lenet.contract.Prediction;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.lenet.data;
+package dev.lenet.contract;
 
 import java.nio.file.Path;
 

@@ -19,10 +19,8 @@ import static org.tensorflow.internal.c_api.global.tensorflow.TF_OK;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_TensorByteSize;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_TensorData;
 
-import dev.lenet.LeNetException;
-import dev.lenet.data.Digits;
-import dev.lenet.export.SavedModelExport;
-import dev.lenet.model.LeNet5;
+import dev.lenet.contract.ModelException;
+import dev.lenet.contract.ModelSignature;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.javacpp.BytePointer;
@@ -64,7 +62,7 @@ final class FunctionRunner implements ModelRunner {
         List<String> outputNames;
         try (Graph imported = new Graph()) {
             imported.importGraphDef(graph.metaGraph().getGraphDef());
-            Signature.Builder signature = Signature.builder().key(SavedModelExport.SIGNATURE);
+            Signature.Builder signature = Signature.builder().key(ModelSignature.SIGNATURE);
             graph.signature()
                     .getInputsMap()
                     .forEach((name, info) -> signature.input(name, imported.outputOrThrow(info.getName())));
@@ -78,7 +76,7 @@ final class FunctionRunner implements ModelRunner {
         }
         this.function = definition.getSignature().getName();
         this.outputs = outputNames.size();
-        this.probabilitiesOutput = outputNames.indexOf(LeNet5.PROBABILITIES);
+        this.probabilitiesOutput = outputNames.indexOf(ModelSignature.PROBABILITIES);
         try (PointerScope scope = new PointerScope()) {
             TF_Status status = TF_Status.newStatus();
             TFE_ContextOptions options = TFE_NewContextOptions();
@@ -99,7 +97,10 @@ final class FunctionRunner implements ModelRunner {
         try (PointerScope scope = new PointerScope()) {
             TF_Status status = TF_Status.newStatus();
             TF_Tensor images = TF_AllocateTensor(
-                    DataType.DT_UINT8_VALUE, new long[] {count, Digits.ROWS, Digits.COLUMNS}, 3, pixels.length);
+                    DataType.DT_UINT8_VALUE,
+                    new long[] {count, ModelSignature.ROWS, ModelSignature.COLUMNS},
+                    3,
+                    pixels.length);
             new BytePointer(TF_TensorData(images)).capacity(pixels.length).put(pixels);
             TFE_TensorHandle input = TFE_NewTensorHandle(images, status);
             TF_DeleteTensor(images); // the handle holds its own reference
@@ -124,7 +125,7 @@ final class FunctionRunner implements ModelRunner {
                 long bytes = TF_TensorByteSize(probabilities);
                 if (bytes != (long) into.length * Float.BYTES) {
                     TF_DeleteTensor(probabilities);
-                    throw new LeNetException("the model's probabilities output holds " + bytes / Float.BYTES
+                    throw new ModelException("the model's probabilities output holds " + bytes / Float.BYTES
                             + " values for " + count + " images, not the " + into.length + " its signature"
                             + " promises: the model is not a LeNet classifier as lenet:train exports it");
                 }

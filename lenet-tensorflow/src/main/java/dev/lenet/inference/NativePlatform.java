@@ -1,4 +1,4 @@
-package dev.lenet;
+package dev.lenet.inference;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 /**
  * The platforms TensorFlow Java 1.1.0 ships a native library for, named by the classifier of
- * {@code org.tensorflow:tensorflow-core-native}. lenet-model's pom picks the same one through profiles activated by
+ * {@code org.tensorflow:tensorflow-core-native}. lenet-tensorflow's pom picks the same one through profiles activated by
  * the OS and architecture; this class names the platform in errors and stops before TensorFlow would fail to load.
  */
 public enum NativePlatform {
@@ -43,9 +43,10 @@ public enum NativePlatform {
         return Arrays.stream(values())
                 .filter(p -> p.os.equals(os) && p.arch.equals(arch))
                 .findFirst()
-                .orElseThrow(() -> new LeNetException("TensorFlow Java 1.1.0 has no native library for " + osName
-                        + " on " + osArch + ". Supported: " + supported() + ". Train on one of those (a Linux"
-                        + " container works on any machine); to classify here, use lenet-onnx (ONNX Runtime)"));
+                .orElseThrow(() ->
+                        new UnsupportedPlatformException("TensorFlow Java 1.1.0 has no native library for " + osName
+                                + " on " + osArch + ". Supported: " + supported() + ". Train on one of those (a Linux"
+                                + " container works on any machine); to classify here, use lenet-onnx (ONNX Runtime)"));
     }
 
     /** The supported platforms, as classifiers. */

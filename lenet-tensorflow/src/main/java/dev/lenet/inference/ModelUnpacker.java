@@ -1,17 +1,15 @@
 package dev.lenet.inference;
 
-import dev.lenet.Causes;
-import dev.lenet.LeNetException;
-import dev.lenet.data.SafePaths;
-import dev.lenet.export.ModelPackage;
-import dev.lenet.files.AtomicFiles;
+import dev.lenet.contract.Causes;
+import dev.lenet.contract.ModelArtifact;
+import dev.lenet.contract.ModelException;
+import dev.lenet.contract.SafePaths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Enumeration;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -47,14 +45,14 @@ final class ModelUnpacker {
             }
         }
 
-        LeNetException tooLarge(String what) {
-            return new LeNetException(origin + ": unpacks to " + what + ", more than any LeNet model. Refusing a"
+        ModelException tooLarge(String what) {
+            return new ModelException(origin + ": unpacks to " + what + ", more than any LeNet model. Refusing a"
                     + " crafted or damaged artifact; use the artifact lenet:train attached");
         }
     }
 
     static Path fromArchive(Path archive) {
-        Path directory = privateDirectory();
+        Path directory = PrivateDirectory.create();
         Budget budget = new Budget(archive.toString());
         try (ZipFile zip = new ZipFile(archive.toFile())) {
             boolean any = false;
@@ -63,65 +61,65 @@ final class ModelUnpacker {
                 ZipEntry entry = entries.nextElement();
                 String name = entry.getName();
                 if (SafePaths.escapes(name)) {
-                    throw new LeNetException(archive + ": entry '" + name + "' would be written outside the directory"
+                    throw new ModelException(archive + ": entry '" + name + "' would be written outside the directory"
                             + " it is unpacked to. Refusing a crafted archive; use the artifact lenet:train attached");
                 }
-                if (entry.isDirectory() || !name.startsWith(ModelPackage.ROOT)) {
+                if (entry.isDirectory() || !name.startsWith(ModelArtifact.ROOT)) {
                     continue;
                 }
                 try (InputStream in = zip.getInputStream(entry)) {
-                    write(directory, name.substring(ModelPackage.ROOT.length()), in, budget);
+                    write(directory, name.substring(ModelArtifact.ROOT.length()), in, budget);
                 }
                 any = true;
             }
             if (!any) {
-                throw new LeNetException(archive + ": holds no " + ModelPackage.ROOT
+                throw new ModelException(archive + ": holds no " + ModelArtifact.ROOT
                         + " entries. Give the model artifact" + " (.jar) that lenet:train attached");
             }
             return directory;
         } catch (IOException e) {
-            AtomicFiles.deleteQuietly(directory);
-            throw new LeNetException(archive + ": cannot be read as a model artifact (" + Causes.describe(e) + ")", e);
+            PrivateDirectory.delete(directory);
+            throw new ModelException(archive + ": cannot be read as a model artifact (" + Causes.describe(e) + ")", e);
         } catch (RuntimeException e) {
-            AtomicFiles.deleteQuietly(directory);
+            PrivateDirectory.delete(directory);
             throw e;
         }
     }
 
     static Path fromClasspath(ClassLoader loader) {
         String index;
-        try (InputStream in = loader.getResourceAsStream(ModelPackage.INDEX)) {
+        try (InputStream in = loader.getResourceAsStream(ModelArtifact.INDEX)) {
             if (in == null) {
-                throw new LeNetException("no LeNet model on the classpath (no " + ModelPackage.INDEX
+                throw new ModelException("no LeNet model on the classpath (no " + ModelArtifact.INDEX
                         + "). Add the model" + " artifact as a dependency, e.g. <classifier>model</classifier>");
             }
             index = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new LeNetException(
-                    "cannot read " + ModelPackage.INDEX + " from the classpath: " + Causes.describe(e), e);
+            throw new ModelException(
+                    "cannot read " + ModelArtifact.INDEX + " from the classpath: " + Causes.describe(e), e);
         }
-        Path directory = privateDirectory();
+        Path directory = PrivateDirectory.create();
         Budget budget = new Budget("the model on the classpath");
         try {
             for (String name : index.lines().filter(line -> !line.isBlank()).toList()) {
                 if (SafePaths.escapes(name)) {
-                    throw new LeNetException(ModelPackage.INDEX + " on the classpath names '" + name
+                    throw new ModelException(ModelArtifact.INDEX + " on the classpath names '" + name
                             + "', outside the model. Refusing a crafted artifact");
                 }
-                try (InputStream in = loader.getResourceAsStream(ModelPackage.ROOT + name)) {
+                try (InputStream in = loader.getResourceAsStream(ModelArtifact.ROOT + name)) {
                     if (in == null) {
-                        throw new LeNetException(ModelPackage.INDEX + " names " + name + " but the classpath lacks "
-                                + ModelPackage.ROOT + name + ". The model artifact is incomplete; rebuild it");
+                        throw new ModelException(ModelArtifact.INDEX + " names " + name + " but the classpath lacks "
+                                + ModelArtifact.ROOT + name + ". The model artifact is incomplete; rebuild it");
                     }
                     write(directory, name, in, budget);
                 }
             }
             return directory;
         } catch (IOException e) {
-            AtomicFiles.deleteQuietly(directory);
-            throw new LeNetException("cannot unpack the model from the classpath: " + Causes.describe(e), e);
+            PrivateDirectory.delete(directory);
+            throw new ModelException("cannot unpack the model from the classpath: " + Causes.describe(e), e);
         } catch (RuntimeException e) {
-            AtomicFiles.deleteQuietly(directory);
+            PrivateDirectory.delete(directory);
             throw e;
         }
     }
@@ -132,7 +130,7 @@ final class ModelUnpacker {
         try {
             target = SafePaths.resolveInside(directory, name);
         } catch (IllegalArgumentException e) {
-            throw new LeNetException(
+            throw new ModelException(
                     "model entry '" + name + "' would be written outside " + directory
                             + ". Refusing a crafted artifact",
                     e);
@@ -148,22 +146,6 @@ final class ModelUnpacker {
                 }
                 out.write(buffer, 0, n);
             }
-        }
-    }
-
-    private static Path privateDirectory() {
-        try {
-            return Files.createTempDirectory(
-                    "lenet-model-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } catch (UnsupportedOperationException e) {
-            try {
-                return Files.createTempDirectory("lenet-model-");
-            } catch (IOException io) {
-                throw new LeNetException(
-                        "cannot create a temporary directory for the model: " + Causes.describe(io), io);
-            }
-        } catch (IOException e) {
-            throw new LeNetException("cannot create a temporary directory for the model: " + Causes.describe(e), e);
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.lenet.inference;
+package dev.lenet.contract;
 
 /**
  * The class a model chose for one image and its probability for each class.

@@ -1,4 +1,4 @@
-package dev.lenet;
+package dev.lenet.inference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -34,7 +34,8 @@ class NativePlatformTest {
     @ParameterizedTest
     @CsvSource({"Mac OS X, x86_64", "Linux, ppc64le", "FreeBSD, amd64", "Windows 11, aarch64"})
     void anUnsupportedPlatformIsNamedWithTheSupportedOnes(String osName, String osArch) {
-        LeNetException e = assertThrows(LeNetException.class, () -> NativePlatform.of(osName, osArch));
+        UnsupportedPlatformException e =
+                assertThrows(UnsupportedPlatformException.class, () -> NativePlatform.of(osName, osArch));
         assertEquals(
                 "TensorFlow Java 1.1.0 has no native library for " + osName + " on " + osArch + ". Supported:"
                         + " linux-x86_64, linux-arm64, macosx-arm64, windows-x86_64 (and linux-x86_64-gpu). Train"
@@ -50,7 +51,7 @@ class NativePlatformTest {
     }
 
     /**
-     * The classifier that lenet-model's pom resolves on a machine with these properties: the profile whose
+     * The classifier that lenet-tensorflow's pom resolves on a machine with these properties: the profile whose
      * {@code <os>} activation matches, as Maven matches it (name: equal ignoring case; family mac: the name contains
      * "mac"; family windows: it contains "windows"; arch: equal).
      */

@@ -1,8 +1,6 @@
 package dev.lenet.inference;
 
-import dev.lenet.data.Digits;
-import dev.lenet.export.SavedModelExport;
-import dev.lenet.model.LeNet5;
+import dev.lenet.contract.ModelSignature;
 import java.util.Map;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
@@ -18,9 +16,9 @@ final class SessionRunner implements ModelRunner {
     private final SessionFunction serve;
 
     SessionRunner(ServingGraph graph) {
-        SavedModelBundle loaded = SavedModelBundle.load(graph.savedModel().toString(), SavedModelExport.TAG);
+        SavedModelBundle loaded = SavedModelBundle.load(graph.savedModel().toString(), ModelSignature.TAG);
         try {
-            this.serve = loaded.function(SavedModelExport.SIGNATURE);
+            this.serve = loaded.function(ModelSignature.SIGNATURE);
         } catch (RuntimeException e) {
             loaded.close();
             throw e;
@@ -31,9 +29,11 @@ final class SessionRunner implements ModelRunner {
     @Override
     public void probabilities(byte[] pixels, int count, float[] into) {
         try (TUint8 images = TUint8.tensorOf(
-                        Shape.of(count, Digits.ROWS, Digits.COLUMNS), DataBuffers.of(pixels, true, false));
-                Result result = serve.call(Map.of(LeNet5.IMAGE, images))) {
-            ((TFloat32) result.get(LeNet5.PROBABILITIES).orElseThrow()).copyTo(DataBuffers.of(into, false, false));
+                        Shape.of(count, ModelSignature.ROWS, ModelSignature.COLUMNS),
+                        DataBuffers.of(pixels, true, false));
+                Result result = serve.call(Map.of(ModelSignature.IMAGE, images))) {
+            ((TFloat32) result.get(ModelSignature.PROBABILITIES).orElseThrow())
+                    .copyTo(DataBuffers.of(into, false, false));
         }
     }
 

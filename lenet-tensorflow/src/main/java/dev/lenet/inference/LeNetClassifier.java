@@ -1,23 +1,19 @@
 package dev.lenet.inference;
 
-import dev.lenet.Causes;
-import dev.lenet.LeNetException;
-import dev.lenet.NativePlatform;
-import dev.lenet.data.Digits;
-import dev.lenet.evaluation.Evaluation;
-import dev.lenet.evaluation.Predictions;
-import dev.lenet.export.MlBom;
-import dev.lenet.export.ModelCard;
-import dev.lenet.export.ModelPackage;
-import dev.lenet.files.AtomicFiles;
+import dev.lenet.contract.Batches;
+import dev.lenet.contract.CardSummary;
+import dev.lenet.contract.Causes;
+import dev.lenet.contract.ModelArtifact;
+import dev.lenet.contract.ModelException;
+import dev.lenet.contract.ModelSignature;
+import dev.lenet.contract.Prediction;
 import java.io.IOException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.cyclonedx.model.Bom;
 
 /**
  * A trained LeNet, ready to classify 28x28 greyscale digits (one byte per pixel, row-major, 0 = background).
@@ -28,8 +24,9 @@ import org.cyclonedx.model.Bom;
  */
 public final class LeNetClassifier implements AutoCloseable {
     private final ModelRunner runner;
-    private final ModelCard card;
-    private final byte[] mlBom;
+    private final String cardJson;
+    private final CardSummary card;
+    private final String mlBomJson;
     private final List<String> classes;
 
     /**
@@ -39,16 +36,19 @@ public final class LeNetClassifier implements AutoCloseable {
      */
     private LeNetClassifier(Path savedModel, Path unpacked, String origin) {
         try {
-            this.card = readCard(savedModel.resolve(ModelPackage.CARD_JSON));
-            this.mlBom = readIfPresent(savedModel.resolve(MlBom.FILE));
+            this.cardJson = readIfPresent(savedModel.resolve(ModelArtifact.CARD_JSON));
+            this.card = cardJson == null ? null : CardSummary.parse(cardJson, origin + " " + ModelArtifact.CARD_JSON);
+            this.mlBomJson = readIfPresent(savedModel.resolve(ModelArtifact.ML_BOM));
             NativePlatform.current();
             ServingGraph graph = ServingGraph.read(
                     savedModel,
-                    unpacked == null ? savedModel.resolve(ServingGraph.FILE).toString() : origin);
+                    unpacked == null
+                            ? savedModel.resolve(ModelArtifact.SAVED_MODEL).toString()
+                            : origin);
             this.classes = classNames(card, graph, origin);
             this.runner = ModelRunner.open(graph);
         } finally {
-            AtomicFiles.deleteQuietly(unpacked);
+            PrivateDirectory.delete(unpacked);
         }
     }
 
@@ -56,15 +56,15 @@ public final class LeNetClassifier implements AutoCloseable {
      * The card's class names; for a bare SavedModel, the indices as names. The graph's output decides how many there
      * are: a card that names another number is refused, since the runner reads as many values as there are classes.
      */
-    private static List<String> classNames(ModelCard card, ServingGraph graph, String origin) {
+    private static List<String> classNames(CardSummary card, ServingGraph graph, String origin) {
         int outputs = graph.classes();
         if (outputs < 2) {
-            throw new LeNetException(origin + ": refused: the graph's probabilities output has " + outputs
+            throw new ModelException(origin + ": refused: the graph's probabilities output has " + outputs
                     + " classes (its shape must be [-1,K], K >= 2). Load only models that lenet:train exported");
         }
         if (card != null && card.classes() != null) {
             if (card.classes().size() != outputs) {
-                throw new LeNetException(origin + ": refused: " + ModelPackage.CARD_JSON + " names "
+                throw new ModelException(origin + ": refused: " + ModelArtifact.CARD_JSON + " names "
                         + card.classes().size() + " classes but the graph's probabilities output has " + outputs
                         + ". The card belongs to another model; rebuild the artifact with lenet:train");
             }
@@ -78,17 +78,12 @@ public final class LeNetClassifier implements AutoCloseable {
         return classes;
     }
 
-    private static byte[] readIfPresent(Path file) {
+    private static String readIfPresent(Path file) {
         try {
-            return Files.exists(file) ? Files.readAllBytes(file) : null;
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
         } catch (IOException e) {
-            throw new LeNetException(file + ": cannot be read (" + Causes.describe(e) + ")", e);
+            throw new ModelException(file + ": cannot be read (" + Causes.describe(e) + ")", e);
         }
-    }
-
-    private static ModelCard readCard(Path file) {
-        byte[] json = readIfPresent(file);
-        return json == null ? null : ModelCard.fromJson(new String(json, StandardCharsets.UTF_8));
     }
 
     /** Opens a SavedModel directory, or a model artifact (.jar or .zip) as {@code lenet:train} attaches it. */
@@ -98,7 +93,7 @@ public final class LeNetClassifier implements AutoCloseable {
             return new LeNetClassifier(location, null, location.toString());
         }
         if (!Files.isRegularFile(location)) {
-            throw new LeNetException(location + ": no such model. Give a SavedModel directory or the model"
+            throw new ModelException(location + ": no such model. Give a SavedModel directory or the model"
                     + " artifact (.jar) that lenet:train attached");
         }
         Path directory = ModelUnpacker.fromArchive(location);
@@ -112,7 +107,7 @@ public final class LeNetClassifier implements AutoCloseable {
 
     public static LeNetClassifier fromClasspath(ClassLoader loader) {
         Path directory = ModelUnpacker.fromClasspath(loader);
-        java.net.URL index = loader.getResource(ModelPackage.INDEX);
+        URL index = loader.getResource(ModelArtifact.INDEX);
         return openUnpacked(directory, index == null ? "the classpath" : "the model on the classpath (" + index + ")");
     }
 
@@ -120,27 +115,32 @@ public final class LeNetClassifier implements AutoCloseable {
         try {
             requireSavedModel(directory, origin);
         } catch (RuntimeException e) {
-            AtomicFiles.deleteQuietly(directory);
+            PrivateDirectory.delete(directory);
             throw e;
         }
         return new LeNetClassifier(directory, directory, origin);
     }
 
     private static void requireSavedModel(Path directory, String origin) {
-        if (!Files.isRegularFile(directory.resolve(ServingGraph.FILE))) {
-            throw new LeNetException(origin + ": holds no saved_model.pb. Give a SavedModel directory or the model"
+        if (!Files.isRegularFile(directory.resolve(ModelArtifact.SAVED_MODEL))) {
+            throw new ModelException(origin + ": holds no saved_model.pb. Give a SavedModel directory or the model"
                     + " artifact (.jar) that lenet:train attached");
         }
     }
 
-    /** The model card packed with the model, or null for a bare SavedModel. */
-    public ModelCard card() {
+    /** The model card's fields a consumer reads; null for a bare SavedModel. */
+    public CardSummary card() {
         return card;
     }
 
-    /** The model's CycloneDX ML-BOM packed with it, or null for a model without one. */
-    public Bom mlBom() {
-        return mlBom == null ? null : MlBom.parse(mlBom);
+    /** The whole model card as JSON ({@value ModelArtifact#CARD_JSON}); null for a bare SavedModel. */
+    public String cardJson() {
+        return cardJson;
+    }
+
+    /** The model's CycloneDX ML-BOM as JSON ({@value ModelArtifact#ML_BOM}); null for a model without one. */
+    public String mlBomJson() {
+        return mlBomJson;
     }
 
     /** Classifies one image of 784 pixels. */
@@ -150,32 +150,18 @@ public final class LeNetClassifier implements AutoCloseable {
 
     /** Classifies many images in one call. */
     public List<Prediction> classifyAll(List<byte[]> images) {
-        byte[] batch = new byte[images.size() * Digits.PIXELS];
-        for (int i = 0; i < images.size(); i++) {
-            byte[] image = images.get(i);
-            if (image.length != Digits.PIXELS) {
-                throw new IllegalArgumentException(
-                        "image " + i + " has " + image.length + " bytes; a 28x28 greyscale image has " + Digits.PIXELS);
-            }
-            System.arraycopy(image, 0, batch, i * Digits.PIXELS, Digits.PIXELS);
-        }
-        float[] flat = probabilities(batch, images.size());
-        List<Prediction> predictions = new ArrayList<>(images.size());
-        for (int i = 0; i < images.size(); i++) {
-            float[] p = new float[classes.size()];
-            System.arraycopy(flat, i * classes.size(), p, 0, classes.size());
-            int best = Evaluation.argMax(p);
-            predictions.add(new Prediction(best, classes.get(best), p));
-        }
-        return predictions;
+        return Batches.predictions(probabilities(Batches.pack(images), images.size()), images.size(), classes);
     }
 
-    /** Runs the model over a labelled set, in batches, and evaluates it. */
-    public Predictions predict(Digits digits) {
-        return Predictions.of(digits, classes.size(), this::probabilities);
-    }
-
-    private float[] probabilities(byte[] pixels, int count) {
+    /**
+     * The probabilities of {@code count} images of {@value ModelSignature#PIXELS} pixels each, given one after another
+     * in {@code pixels}: {@code count} rows of one value per class.
+     */
+    public float[] probabilities(byte[] pixels, int count) {
+        if (pixels.length != (long) count * ModelSignature.PIXELS) {
+            throw new IllegalArgumentException(
+                    pixels.length + " bytes are not " + count + " images of " + ModelSignature.PIXELS + " pixels");
+        }
         float[] flat = new float[count * classes.size()];
         runner.probabilities(pixels, count, flat);
         return flat;

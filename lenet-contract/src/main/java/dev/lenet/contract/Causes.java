@@ -1,4 +1,4 @@
-package dev.lenet;
+package dev.lenet.contract;
 
 import java.net.UnknownHostException;
 
@@ -16,8 +16,8 @@ public final class Causes {
         if (message == null || message.isBlank()) {
             return kind;
         }
-        // Our own wrappers and the generic kinds say everything in their message.
-        boolean generic = e instanceof LeNetException
+        // This project's exceptions and the generic kinds say everything in their message.
+        boolean generic = e.getClass().getPackageName().startsWith("dev.lenet")
                 || e.getClass() == java.io.IOException.class
                 || e.getClass() == java.io.UncheckedIOException.class
                 || e.getClass() == RuntimeException.class;

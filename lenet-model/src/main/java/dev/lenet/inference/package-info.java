@@ -1,2 +1,0 @@
-/** The consumer's API: open a packaged model (directory, jar or classpath) and classify digits. */
-package dev.lenet.inference;
