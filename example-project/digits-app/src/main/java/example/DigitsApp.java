@@ -1,15 +1,18 @@
 package example;
 
-import dev.lenet.data.DatasetReader;
-import dev.lenet.data.Digits;
+import dev.lenet.contract.Prediction;
 import dev.lenet.inference.LeNetClassifier;
 import dev.lenet.contract.Prediction;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.DataInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
@@ -17,7 +20,7 @@ import javax.imageio.ImageIO;
 /**
  * Loads the model that the digits-model module trained and attached, with one call, then prints its predictions
  * for the first 20 MNIST test digits next to the true labels, and classifies PNG files.
- * Usage: {@code DigitsApp [--mnist DIR_OR_ARCHIVE] [--png FILE]...}
+ * Usage: {@code DigitsApp [--mnist DIR] [--png FILE]...} (DIR: the raw IDX files of the MNIST cache)
  */
 public final class DigitsApp {
     private DigitsApp() {}
@@ -36,7 +39,7 @@ public final class DigitsApp {
             System.out.printf(Locale.ROOT, "Model: LeNet-5, %d parameters, test accuracy %.4f (from its model card)%n",
                     model.card().parameters(), model.card().testAccuracy());
             if (mnist != null) {
-                printFirstTwenty(model, DatasetReader.read(mnist).test());
+                printFirstTwenty(model, mnist);
             }
             for (Path png : pngs) {
                 Prediction p = model.classify(toMnistPixels(ImageIO.read(png.toFile())));
@@ -45,24 +48,37 @@ public final class DigitsApp {
         }
     }
 
-    private static void printFirstTwenty(LeNetClassifier model, Digits test) {
+    private static void printFirstTwenty(LeNetClassifier model, Path mnist) throws IOException {
+        byte[] labels = idx(mnist.resolve("t10k-labels-idx1-ubyte"), 8, 20);
+        byte[] pixels = idx(mnist.resolve("t10k-images-idx3-ubyte"), 16, 20 * 784);
         List<byte[]> images = new ArrayList<>();
-        StringBuilder truth = new StringBuilder("true labels: ");
         for (int i = 0; i < 20; i++) {
-            images.add(test.image(i));
-            truth.append(test.label(i)).append(' ');
+            images.add(Arrays.copyOfRange(pixels, i * 784, (i + 1) * 784));
         }
-        StringBuilder predicted = new StringBuilder("predictions: ");
+        StringBuilder truth = new StringBuilder("true labels:");
+        StringBuilder predicted = new StringBuilder("predictions:");
         int correct = 0;
         List<Prediction> predictions = model.classifyAll(images);
         for (int i = 0; i < 20; i++) {
-            predicted.append(predictions.get(i).index()).append(' ');
-            correct += predictions.get(i).index() == test.label(i) ? 1 : 0;
+            truth.append(' ').append(labels[i]);
+            predicted.append(' ').append(predictions.get(i).index());
+            correct += predictions.get(i).index() == labels[i] ? 1 : 0;
         }
         System.out.println("First 20 MNIST test digits");
-        System.out.println(truth.toString().strip());
-        System.out.println(predicted.toString().strip());
+        System.out.println(truth);
+        System.out.println(predicted);
         System.out.println(correct + "/20 correct");
+    }
+
+    /** The first {@code count} bytes after the header of a raw IDX file (the cache holds MNIST's, checked). */
+    private static byte[] idx(Path file, int header, int count) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            DataInputStream data = new DataInputStream(in);
+            data.readFully(new byte[header]);
+            byte[] bytes = new byte[count];
+            data.readFully(bytes);
+            return bytes;
+        }
     }
 
     /**

@@ -1,7 +1,7 @@
 package example;
 
 import dev.lenet.onnx.OnnxClassifier;
-import dev.lenet.onnx.Prediction;
+import dev.lenet.contract.Prediction;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;

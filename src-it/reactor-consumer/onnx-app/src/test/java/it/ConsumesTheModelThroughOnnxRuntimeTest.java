@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lenet.onnx.OnnxClassifier;
-import dev.lenet.onnx.Prediction;
+import dev.lenet.contract.Prediction;
 import java.io.DataInputStream;
 import java.io.File;
 import java.io.IOException;
