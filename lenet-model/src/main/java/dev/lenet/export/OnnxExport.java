@@ -13,6 +13,7 @@ import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import ai.onnx.proto.OnnxMl.Version;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedOutputStream;
+import dev.lenet.contract.ModelArtifact;
 import dev.lenet.contract.ModelSignature;
 import dev.lenet.model.LeNet5;
 import dev.lenet.model.LeNetParameter;
@@ -26,9 +27,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Writes trained weights as an ONNX model ({@value #FILE}, opset {@value #OPSET}) with the SavedModel's interface:
- * input {@code image} (uint8 [N,28,28]), outputs {@code logits} and {@code probabilities} (float [N,K] for K classes)
- * and {@code class} (int64 [N]); the class names are metadata ({@value #CLASS_COUNT}, {@value #CLASS_NAME}0, ...).
+ * Writes trained weights as an ONNX model ({@value ModelArtifact#ONNX}, opset {@value #OPSET}) with the SavedModel's
+ * interface: input {@code image} (uint8 [N,28,28]), outputs {@code logits} and {@code probabilities} (float [N,K] for
+ * K classes) and {@code class} (int64 [N]); the class names are metadata ({@value ModelSignature#ONNX_CLASS_COUNT},
+ * {@value ModelSignature#ONNX_CLASS_NAME}0, ...).
  * The graph is LeNet5's forward pass in ONNX's NCHW layout: the convolution kernels are transposed from TensorFlow's
  * HWIO to OIHW, and the last pooled map goes back to HWC order before it is flattened, so C5's weights are used as
  * trained. Built from ONNX's own protobuf classes, serialized deterministically.
