@@ -4,9 +4,11 @@ import dev.lenet.build.TrainGoal;
 import dev.lenet.export.MlBom;
 import dev.lenet.export.OutputTimestamp;
 import dev.lenet.training.Device;
-import dev.lenet.training.LearningRateSchedule;
+import dev.lenet.training.Hyperparameter;
+import dev.lenet.training.Hyperparameters;
 import dev.lenet.training.Stopping;
 import dev.lenet.training.TrainingConfig;
+import java.lang.reflect.Field;
 import java.nio.file.Path;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -32,7 +34,7 @@ public class TrainMojo extends AbstractLeNetMojo {
      *
      * @since 1.0.0
      */
-    @Parameter(property = "lenet.epochs", defaultValue = TrainingConfig.DEFAULT_EPOCHS)
+    @Parameter(property = "lenet.epochs", defaultValue = Hyperparameters.DEFAULT_EPOCHS)
     private int epochs;
 
     /**
@@ -40,7 +42,7 @@ public class TrainMojo extends AbstractLeNetMojo {
      *
      * @since 1.0.0
      */
-    @Parameter(property = "lenet.batchSize", defaultValue = TrainingConfig.DEFAULT_BATCH_SIZE)
+    @Parameter(property = "lenet.batchSize", defaultValue = Hyperparameters.DEFAULT_BATCH_SIZE)
     private int batchSize;
 
     /**
@@ -48,7 +50,7 @@ public class TrainMojo extends AbstractLeNetMojo {
      *
      * @since 1.0.0
      */
-    @Parameter(property = "lenet.learningRate", defaultValue = TrainingConfig.DEFAULT_LEARNING_RATE)
+    @Parameter(property = "lenet.learningRate", defaultValue = Hyperparameters.DEFAULT_LEARNING_RATE)
     private double learningRate;
 
     /**
@@ -56,7 +58,7 @@ public class TrainMojo extends AbstractLeNetMojo {
      *
      * @since 1.0.0
      */
-    @Parameter(property = "lenet.learningRateSchedule", defaultValue = TrainingConfig.DEFAULT_SCHEDULE)
+    @Parameter(property = "lenet.learningRateSchedule", defaultValue = Hyperparameters.DEFAULT_SCHEDULE)
     private String learningRateSchedule;
 
     /**
@@ -64,7 +66,7 @@ public class TrainMojo extends AbstractLeNetMojo {
      *
      * @since 1.0.0
      */
-    @Parameter(property = "lenet.warmupFraction", defaultValue = TrainingConfig.DEFAULT_WARMUP_FRACTION)
+    @Parameter(property = "lenet.warmupFraction", defaultValue = Hyperparameters.DEFAULT_WARMUP_FRACTION)
     private double warmupFraction;
 
     /**
@@ -72,7 +74,7 @@ public class TrainMojo extends AbstractLeNetMojo {
      *
      * @since 1.0.0
      */
-    @Parameter(property = "lenet.finalDivisor", defaultValue = TrainingConfig.DEFAULT_FINAL_DIVISOR)
+    @Parameter(property = "lenet.finalDivisor", defaultValue = Hyperparameters.DEFAULT_FINAL_DIVISOR)
     private double finalDivisor;
 
     /**
@@ -80,7 +82,7 @@ public class TrainMojo extends AbstractLeNetMojo {
      *
      * @since 1.0.0
      */
-    @Parameter(property = "lenet.beta1", defaultValue = TrainingConfig.DEFAULT_BETA1)
+    @Parameter(property = "lenet.beta1", defaultValue = Hyperparameters.DEFAULT_BETA1)
     private double beta1;
 
     /**
@@ -88,7 +90,7 @@ public class TrainMojo extends AbstractLeNetMojo {
      *
      * @since 1.0.0
      */
-    @Parameter(property = "lenet.beta2", defaultValue = TrainingConfig.DEFAULT_BETA2)
+    @Parameter(property = "lenet.beta2", defaultValue = Hyperparameters.DEFAULT_BETA2)
     private double beta2;
 
     /**
@@ -96,7 +98,7 @@ public class TrainMojo extends AbstractLeNetMojo {
      *
      * @since 1.0.0
      */
-    @Parameter(property = "lenet.epsilon", defaultValue = TrainingConfig.DEFAULT_EPSILON)
+    @Parameter(property = "lenet.epsilon", defaultValue = Hyperparameters.DEFAULT_EPSILON)
     private double epsilon;
 
     /**
@@ -104,7 +106,7 @@ public class TrainMojo extends AbstractLeNetMojo {
      *
      * @since 1.0.0
      */
-    @Parameter(property = "lenet.seed", defaultValue = TrainingConfig.DEFAULT_SEED)
+    @Parameter(property = "lenet.seed", defaultValue = Hyperparameters.DEFAULT_SEED)
     private long seed;
 
     /**
@@ -112,7 +114,7 @@ public class TrainMojo extends AbstractLeNetMojo {
      *
      * @since 1.0.0
      */
-    @Parameter(property = "lenet.scaleInput", defaultValue = TrainingConfig.DEFAULT_SCALE_INPUT)
+    @Parameter(property = "lenet.scaleInput", defaultValue = Hyperparameters.DEFAULT_SCALE_INPUT)
     private boolean scaleInput;
 
     /**
@@ -121,7 +123,7 @@ public class TrainMojo extends AbstractLeNetMojo {
      *
      * @since 1.0.0
      */
-    @Parameter(property = "lenet.augment", defaultValue = TrainingConfig.DEFAULT_AUGMENT)
+    @Parameter(property = "lenet.augment", defaultValue = Hyperparameters.DEFAULT_AUGMENT)
     private boolean augment;
 
     /**
@@ -129,7 +131,7 @@ public class TrainMojo extends AbstractLeNetMojo {
      *
      * @since 1.0.0
      */
-    @Parameter(property = "lenet.threads", defaultValue = TrainingConfig.DEFAULT_THREADS)
+    @Parameter(property = "lenet.threads", defaultValue = Hyperparameters.DEFAULT_THREADS)
     private int threads;
 
     /**
@@ -137,7 +139,7 @@ public class TrainMojo extends AbstractLeNetMojo {
      *
      * @since 1.0.0
      */
-    @Parameter(property = "lenet.device", defaultValue = TrainingConfig.DEFAULT_DEVICE)
+    @Parameter(property = "lenet.device", defaultValue = "auto")
     private String device;
 
     /**
@@ -221,20 +223,11 @@ public class TrainMojo extends AbstractLeNetMojo {
     }
 
     private TrainGoal.Request request() {
-        TrainingConfig config = new TrainingConfig.Builder()
-                .epochs(epochs)
-                .batchSize(batchSize)
-                .learningRate(learningRate)
-                .learningRateSchedule(LearningRateSchedule.parse(learningRateSchedule))
-                .warmupFraction(warmupFraction)
-                .finalDivisor(finalDivisor)
-                .beta1(beta1)
-                .beta2(beta2)
-                .epsilon(epsilon)
-                .seed(seed)
-                .scaleInput(scaleInput)
-                .augment(augment)
-                .threads(threads)
+        TrainingConfig.Builder hyperparameters = new TrainingConfig.Builder();
+        for (Hyperparameter<?> h : Hyperparameters.ALL) {
+            hyperparameters.set(h.name(), String.valueOf(parameter(h.name())));
+        }
+        TrainingConfig config = hyperparameters
                 .device(Device.parse(device))
                 .stopping(new Stopping(
                         validationSize,
@@ -261,5 +254,16 @@ public class TrainMojo extends AbstractLeNetMojo {
                 new MlBom.Coordinates(project.getGroupId(), project.getArtifactId(), project.getVersion(), classifier),
                 proxyOrNull(),
                 datasetOptions());
+    }
+
+    /** The value of this goal's parameter for a hyperparameter: the field of the same name. */
+    private Object parameter(String name) {
+        try {
+            Field field = TrainMojo.class.getDeclaredField(name);
+            field.setAccessible(true);
+            return field.get(this);
+        } catch (NoSuchFieldException | IllegalAccessException e) {
+            throw new IllegalStateException("TrainMojo has no parameter field for the hyperparameter " + name, e);
+        }
     }
 }

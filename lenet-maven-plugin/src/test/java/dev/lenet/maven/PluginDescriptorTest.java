@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lenet.training.Hyperparameter;
+import dev.lenet.training.Hyperparameters;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,6 +65,24 @@ class PluginDescriptorTest {
         }
         assertTrue(checked > 40, "both goals' parameters were read: " + checked);
         assertEquals(List.of(), undocumented);
+    }
+
+    /** The train goal reads each hyperparameter from its field of the same name: each has one, as the spec says. */
+    @Test
+    void everyHyperparameterIsAParameterOfTheTrainGoalWithTheSpecificationsDefault() {
+        Element configuration =
+                (Element) mojo("train").getElementsByTagName("configuration").item(0);
+        List<String> wrong = new ArrayList<>();
+        for (Hyperparameter<?> h : Hyperparameters.ALL) {
+            NodeList nodes = configuration.getElementsByTagName(h.name());
+            Element element = nodes.getLength() == 1 ? (Element) nodes.item(0) : null;
+            if (element == null
+                    || !element.getTextContent().trim().equals("${lenet." + h.name() + "}")
+                    || !element.getAttribute("default-value").equals(h.defaultText())) {
+                wrong.add(h.name());
+            }
+        }
+        assertEquals(List.of(), wrong);
     }
 
     @Test

@@ -41,7 +41,7 @@ public final class TrainGoal {
 
     /**
      * @param dataset a directory or archive; null uses the per-user cache filled from {@code datasetSources}
-     * @param fork how to start the training JVM; null trains in this JVM
+     * @param fork how to start the child JVM; null trains in this JVM
      */
     public record Request(
             Path dataset,

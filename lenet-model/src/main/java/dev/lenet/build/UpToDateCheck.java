@@ -7,6 +7,8 @@ import dev.lenet.export.ModelCard;
 import dev.lenet.export.ModelPackage;
 import dev.lenet.export.Versions;
 import dev.lenet.pipeline.Baseline;
+import dev.lenet.training.Hyperparameter;
+import dev.lenet.training.Hyperparameters;
 import dev.lenet.training.TrainingConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +22,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
@@ -62,24 +65,16 @@ final class UpToDateCheck {
         compare(changes, "train labels SHA-256", before.trainLabelsSha256(), now.trainLabelsSha256());
         compare(changes, "test images SHA-256", before.testImagesSha256(), now.testImagesSha256());
         compare(changes, "test labels SHA-256", before.testLabelsSha256(), now.testLabelsSha256());
-        ModelCard.Hyperparameters h = card.hyperparameters();
-        compare(changes, "epochs", h.epochs(), config.epochs());
-        compare(changes, "batchSize", h.batchSize(), config.batchSize());
-        compare(changes, "learningRate", h.learningRate(), config.learningRate());
-        compare(
-                changes,
-                "learningRateSchedule",
-                h.learningRateSchedule(),
-                config.learningRateSchedule().text());
-        compare(changes, "warmupFraction", h.warmupFraction(), config.warmupFraction());
-        compare(changes, "finalDivisor", h.finalDivisor(), config.finalDivisor());
-        compare(changes, "beta1", h.beta1(), config.beta1());
-        compare(changes, "beta2", h.beta2(), config.beta2());
-        compare(changes, "epsilon", h.epsilon(), config.epsilon());
-        compare(changes, "seed", h.seed(), config.seed());
-        compare(changes, "scaleInput", h.scaleInput(), config.scaleInput());
-        compare(changes, "augment", h.augment(), config.augment());
-        compare(changes, "threads", h.threads(), config.effectiveThreads());
+        Map<String, Object> recorded = config.recorded();
+        for (Hyperparameter<?> h : Hyperparameters.ALL) {
+            compare(
+                    changes,
+                    h.name(),
+                    card.hyperparameters() == null
+                            ? null
+                            : textOf(card.hyperparameters().get(h.name())),
+                    textOf(recorded.get(h.name())));
+        }
         compare(changes, "TensorFlow version", card.tensorflowVersion(), Versions.tensorflow());
         compare(changes, "lenet version", card.lenetVersion(), Versions.lenet());
         compare(
@@ -120,6 +115,11 @@ final class UpToDateCheck {
     /** A model cut by a budget is as good as this build would make only when this build's budget is no larger. */
     private static boolean sameOrSmallerBudget(String recorded, Duration now) {
         return now != null && recorded != null && now.compareTo(Duration.parse(recorded)) <= 0;
+    }
+
+    /** JSON reads 42 back as an int where the card wrote a long: values are compared as the card prints them. */
+    private static String textOf(Object value) {
+        return value == null ? null : String.valueOf(value);
     }
 
     private static void compare(List<String> changes, String what, Object before, Object now) {

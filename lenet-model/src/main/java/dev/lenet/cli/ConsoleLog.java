@@ -6,7 +6,7 @@ import java.io.PrintStream;
 
 /**
  * The command line's log: lasting lines on standard output, progress only on a watched terminal, and TensorFlow's
- * native log lines (the training JVM's standard error, passed on as debug lines) only when asked for.
+ * native log lines (the child JVM's standard error, passed on as debug lines) only when asked for.
  */
 final class ConsoleLog implements BuildLog {
     private final PrintStream out;

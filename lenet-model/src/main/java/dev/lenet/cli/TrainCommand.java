@@ -13,6 +13,8 @@ import dev.lenet.log.TerminalProgress;
 import dev.lenet.pipeline.RunReport;
 import dev.lenet.training.Device;
 import dev.lenet.training.EpochRecord;
+import dev.lenet.training.Hyperparameter;
+import dev.lenet.training.Hyperparameters;
 import dev.lenet.training.LearningRateSchedule;
 import dev.lenet.training.Stopping;
 import dev.lenet.training.TrainingConfig;
@@ -28,20 +30,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Trains from the command line as the plugin does: in a child JVM with oneDNN on, printing the model summary, one
  * line per epoch and the result. Progress within an epoch is drawn only on a terminal a person watches; TensorFlow's
  * native log lines only with {@code --verbose} or when {@code TF_CPP_MIN_LOG_LEVEL} is set by the user. Options:
- * {@value #USAGE}. The child JVM gets this JVM's options ({@code -Xmx}, {@code -D}). Without {@code --dataset}, MNIST
+ * {@link #usage()}: each hyperparameter as {@code --kebab-name VALUE} (a true/false one may stand alone for true),
+ * plus the options of the run. The child JVM gets this JVM's options ({@code -Xmx}, {@code -D}). Without {@code --dataset}, MNIST
  * comes from {@code ~/.lenet/datasets}, fetched on first use.
  */
 public final class TrainCommand {
-    static final String USAGE = "[--dataset DIR_OR_ARCHIVE_OR_CSV] [--epochs N] [--batch-size N] [--learning-rate X]"
-            + " [--schedule constant|step|cosine|oneCycle] [--warmup-fraction X] [--final-divisor X] [--beta1 X]"
-            + " [--beta2 X] [--epsilon X] [--seed N] [--raw] [--augment] [--threads N] [--device auto|cpu|gpu] [--reference]"
-            + " [--validation-size N] [--patience N] [--max-training-time D] [--output DIR] [--memory] [--verbose]"
-            + " | --print-defaults";
+    /** Options older than the specification, kept: {@code --schedule X}, {@code --raw}. */
+    private static final String OTHER_OPTIONS = "[--schedule constant|step|cosine|oneCycle] [--raw]"
+            + " [--device auto|cpu|gpu] [--reference] [--validation-size N] [--patience N] [--max-training-time D]"
+            + " [--output DIR] [--memory] [--verbose] | --print-defaults";
+
+    static String usage() {
+        return "[--dataset DIR_OR_ARCHIVE_OR_CSV] "
+                + Hyperparameters.ALL.stream()
+                        .map(h -> "[" + h.option() + " " + h.defaultText() + "]")
+                        .collect(Collectors.joining(" "))
+                + " " + OTHER_OPTIONS;
+    }
 
     private TrainCommand() {}
 
@@ -129,19 +140,8 @@ public final class TrainCommand {
                 case "--reference" ->
                     config = TrainingConfig.reference().toBuilder()
                             .seed(config.build().seed());
-                case "--epochs" -> config.epochs(number(flag, rest, Integer::parseInt));
-                case "--batch-size" -> config.batchSize(number(flag, rest, Integer::parseInt));
-                case "--learning-rate" -> config.learningRate(number(flag, rest, Double::parseDouble));
                 case "--schedule" -> config.learningRateSchedule(LearningRateSchedule.parse(value(flag, rest)));
-                case "--warmup-fraction" -> config.warmupFraction(number(flag, rest, Double::parseDouble));
-                case "--final-divisor" -> config.finalDivisor(number(flag, rest, Double::parseDouble));
-                case "--beta1" -> config.beta1(number(flag, rest, Double::parseDouble));
-                case "--beta2" -> config.beta2(number(flag, rest, Double::parseDouble));
-                case "--epsilon" -> config.epsilon(number(flag, rest, Double::parseDouble));
-                case "--seed" -> config.seed(number(flag, rest, Long::parseLong));
                 case "--raw" -> config.scaleInput(false);
-                case "--augment" -> config.augment(true);
-                case "--threads" -> config.threads(number(flag, rest, Integer::parseInt));
                 case "--device" -> config.device(Device.parse(value(flag, rest)));
                 case "--validation-size" ->
                     stopping = new Stopping(
@@ -166,7 +166,7 @@ public final class TrainCommand {
                             Stopping.parseDuration(value(flag, rest)));
                 case "--memory" -> memory = true;
                 case "--verbose" -> verbose = true;
-                default -> throw new LeNetException("unknown option " + flag + ". Options: " + USAGE);
+                default -> hyperparameter(flag, rest, config);
             }
         }
         return new Options(dataset, config.stopping(stopping).build(), output, memory, verbose);
@@ -194,15 +194,26 @@ public final class TrainCommand {
             return Files.createTempDirectory("lenet-train-");
         } catch (IOException e) {
             throw new LeNetException(
-                    "cannot create a temporary directory for the training JVM's request and report" + " ("
+                    "cannot create a temporary directory for the child JVM's request and report" + " ("
                             + Causes.describe(e) + "). Check that java.io.tmpdir is writable",
                     e);
         }
     }
 
+    /** {@code --name VALUE} for a hyperparameter; a true/false one alone means true ({@code --augment}). */
+    private static void hyperparameter(String flag, List<String> rest, TrainingConfig.Builder config) {
+        Hyperparameter<?> h = Hyperparameters.ALL.stream()
+                .filter(candidate -> candidate.option().equals(flag))
+                .findFirst()
+                .orElseThrow(() -> new LeNetException("unknown option " + flag + ". Options: " + usage()));
+        boolean flagAlone = h.defaultValue() instanceof Boolean
+                && (rest.isEmpty() || rest.get(0).startsWith("--"));
+        config.set(h.name(), flagAlone ? "true" : value(flag, rest));
+    }
+
     private static String value(String flag, List<String> rest) {
         if (rest.isEmpty()) {
-            throw new LeNetException(flag + " needs a value. Options: " + USAGE);
+            throw new LeNetException(flag + " needs a value. Options: " + usage());
         }
         return rest.remove(0);
     }

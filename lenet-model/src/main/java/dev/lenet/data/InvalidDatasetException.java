@@ -30,7 +30,7 @@ public final class InvalidDatasetException extends LeNetException {
                 file.toString(), "cannot be read (" + Causes.describe(cause) + ")", "Check that it is readable", cause);
     }
 
-    /** Recreates an exception from its parts, as reported by a training JVM. */
+    /** Recreates an exception from its parts, as reported by a child JVM. */
     public static InvalidDatasetException withMessage(String input, String message, Throwable cause) {
         return new InvalidDatasetException(input, message, cause);
     }

@@ -3,6 +3,8 @@ package dev.lenet.export;
 import dev.lenet.LeNetException;
 import dev.lenet.evaluation.BaselineResult;
 import dev.lenet.evaluation.Gates;
+import dev.lenet.training.Hyperparameter;
+import dev.lenet.training.Hyperparameters;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -129,15 +131,13 @@ public final class MlBom {
                 + " SavedModel trained by lenet-maven-plugin");
         List<Property> properties = new ArrayList<>();
         files.forEach((path, sha256) -> properties.add(new Property("lenet:file:" + path + ":sha256", sha256)));
-        ModelCard.Hyperparameters h = card.hyperparameters();
-        properties.add(new Property("lenet:hyperparameter:epochs", String.valueOf(h.epochs())));
-        properties.add(new Property("lenet:hyperparameter:batchSize", String.valueOf(h.batchSize())));
-        properties.add(new Property("lenet:hyperparameter:learningRate", String.valueOf(h.learningRate())));
-        properties.add(new Property("lenet:hyperparameter:learningRateSchedule", h.learningRateSchedule()));
-        properties.add(new Property("lenet:hyperparameter:beta1", String.valueOf(h.beta1())));
-        properties.add(new Property("lenet:hyperparameter:beta2", String.valueOf(h.beta2())));
-        properties.add(new Property("lenet:hyperparameter:seed", String.valueOf(h.seed())));
-        properties.add(new Property("lenet:hyperparameter:augment", String.valueOf(h.augment())));
+        for (Hyperparameter<?> h : Hyperparameters.ALL) {
+            if (h.inMlBom()) {
+                properties.add(new Property(
+                        "lenet:hyperparameter:" + h.name(),
+                        String.valueOf(card.hyperparameters().get(h.name()))));
+            }
+        }
         properties.add(new Property("lenet:device", card.device()));
         component.setProperties(properties);
         component.setHashes(List.of(new Hash(Hash.Algorithm.SHA_256, combined(files))));

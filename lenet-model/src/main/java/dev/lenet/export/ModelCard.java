@@ -16,6 +16,7 @@ import dev.lenet.training.StopReason;
 import dev.lenet.training.TrainingConfig;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a model is and how good it is, shipped inside the model artifact as JSON and Markdown. Holds nothing
@@ -32,7 +33,7 @@ public record ModelCard(
         int trainImages,
         double[] perClassAccuracy,
         long[][] confusionMatrix,
-        Hyperparameters hyperparameters,
+        Map<String, Object> hyperparameters,
         List<Epoch> history,
         Stopping stopping,
         DatasetDigest dataset,
@@ -62,21 +63,6 @@ public record ModelCard(
             boolean cutByTimeBudget,
             int keptEpoch,
             String stopReason) {}
-
-    public record Hyperparameters(
-            int epochs,
-            int batchSize,
-            double learningRate,
-            String learningRateSchedule,
-            double warmupFraction,
-            double finalDivisor,
-            double beta1,
-            double beta2,
-            double epsilon,
-            long seed,
-            boolean scaleInput,
-            boolean augment,
-            int threads) {}
 
     /** The SHA-256s of what the model was trained and tested on. */
     public record DatasetDigest(
@@ -115,20 +101,7 @@ public record ModelCard(
                 data.train().count(),
                 test.perClassAccuracy(),
                 test.confusion(),
-                new Hyperparameters(
-                        config.epochs(),
-                        config.batchSize(),
-                        config.learningRate(),
-                        config.learningRateSchedule().text(),
-                        config.warmupFraction(),
-                        config.finalDivisor(),
-                        config.beta1(),
-                        config.beta2(),
-                        config.epsilon(),
-                        config.seed(),
-                        config.scaleInput(),
-                        config.augment(),
-                        config.effectiveThreads()),
+                config.recorded(),
                 epochs.stream()
                         .map(e -> new Epoch(
                                 e.epoch(),

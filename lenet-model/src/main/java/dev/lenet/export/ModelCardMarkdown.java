@@ -1,7 +1,12 @@
 package dev.lenet.export;
 
+import dev.lenet.training.Hyperparameter;
+import dev.lenet.training.Hyperparameters;
+import dev.lenet.training.LearningRateSchedule;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** A model card as Markdown ({@code model-card.md} in the artifact): what a person reads first. */
 final class ModelCardMarkdown {
@@ -29,45 +34,22 @@ final class ModelCardMarkdown {
                 String.valueOf(card.device()).toUpperCase(Locale.ROOT),
                 card.tensorflowVersion(),
                 card.lenetVersion()));
-        ModelCard.Hyperparameters h = card.hyperparameters() == null
-                ? new ModelCard.Hyperparameters(
-                        0,
-                        0,
-                        Double.NaN,
-                        "unknown",
-                        Double.NaN,
-                        Double.NaN,
-                        Double.NaN,
-                        Double.NaN,
-                        Double.NaN,
-                        0,
-                        true,
-                        false,
-                        0)
-                : card.hyperparameters();
         md.append("## Hyperparameters\n\n| name | value |\n|---|---|\n");
-        md.append("| epochs | ").append(h.epochs()).append(" |\n");
-        md.append("| batchSize | ").append(h.batchSize()).append(" |\n");
-        md.append("| learningRate | ").append(h.learningRate()).append(" |\n");
-        md.append("| learningRateSchedule | ").append(h.learningRateSchedule()).append(" |\n");
-        if (h.learningRateSchedule().equals("oneCycle")) {
-            md.append("| warmupFraction, finalDivisor | ")
-                    .append(h.warmupFraction())
-                    .append(", ")
-                    .append(h.finalDivisor())
+        for (List<Hyperparameter<?>> row : hyperparameterRows()) {
+            if (row.contains(Hyperparameters.WARMUP_FRACTION) && !oneCycle(card)) {
+                continue;
+            }
+            md.append("| ")
+                    .append(row.stream().map(Hyperparameter::name).collect(Collectors.joining(", ")))
+                    .append(" | ")
+                    .append(row.stream()
+                            .map(h -> card.hyperparameters() == null
+                                    ? "unknown"
+                                    : String.valueOf(card.hyperparameters().get(h.name())))
+                            .collect(Collectors.joining(", ")))
                     .append(" |\n");
         }
-        md.append("| augment | ").append(h.augment()).append(" |\n");
-        md.append("| beta1, beta2, epsilon | ")
-                .append(h.beta1())
-                .append(", ")
-                .append(h.beta2())
-                .append(", ")
-                .append(h.epsilon())
-                .append(" |\n");
-        md.append("| seed | ").append(h.seed()).append(" |\n");
-        md.append("| scaleInput | ").append(h.scaleInput()).append(" |\n");
-        md.append("| threads | ").append(h.threads()).append(" |\n\n");
+        md.append("\n");
         md.append("## Training history\n\n")
                 .append(
                         card.stopping() == null
@@ -141,5 +123,34 @@ final class ModelCardMarkdown {
     /** A class name as a Markdown table cell: a '|' would end the cell, a line break the row. */
     private static String cell(String name) {
         return name.replace("|", "\\|").replaceAll("\\s", " ");
+    }
+
+    /** Related settings share a row; a hyperparameter no row names gets one of its own, after these. */
+    private static final List<List<Hyperparameter<?>>> ROWS = List.of(
+            List.of(Hyperparameters.EPOCHS),
+            List.of(Hyperparameters.BATCH_SIZE),
+            List.of(Hyperparameters.LEARNING_RATE),
+            List.of(Hyperparameters.LEARNING_RATE_SCHEDULE),
+            List.of(Hyperparameters.WARMUP_FRACTION, Hyperparameters.FINAL_DIVISOR),
+            List.of(Hyperparameters.AUGMENT),
+            List.of(Hyperparameters.BETA1, Hyperparameters.BETA2, Hyperparameters.EPSILON),
+            List.of(Hyperparameters.SEED),
+            List.of(Hyperparameters.SCALE_INPUT),
+            List.of(Hyperparameters.THREADS));
+
+    private static List<List<Hyperparameter<?>>> hyperparameterRows() {
+        List<List<Hyperparameter<?>>> rows = new ArrayList<>(ROWS);
+        Hyperparameters.ALL.stream()
+                .filter(h -> ROWS.stream().noneMatch(row -> row.contains(h)))
+                .forEach(h -> rows.add(List.of(h)));
+        return rows;
+    }
+
+    /** The warm-up and final divisor mean something under oneCycle only. */
+    private static boolean oneCycle(ModelCard card) {
+        return card.hyperparameters() != null
+                && LearningRateSchedule.ONE_CYCLE
+                        .text()
+                        .equals(card.hyperparameters().get(Hyperparameters.LEARNING_RATE_SCHEDULE.name()));
     }
 }

@@ -67,10 +67,10 @@ public final class ChildJvm {
     record ReportedError(
             String kind, String parameter, String value, String input, String message, List<String> causes) {}
 
-    /** What caused an error in the training JVM, as text: the exceptions themselves stayed there. */
+    /** What caused an error in the child JVM, as text: the exceptions themselves stayed there. */
     static final class TrainingJvmCause extends LeNetException {
         TrainingJvmCause(List<String> causes) {
-            super("in the training JVM: " + String.join("; caused by ", causes));
+            super("in the child JVM: " + String.join("; caused by ", causes));
         }
     }
 
@@ -166,7 +166,7 @@ public final class ChildJvm {
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile());
             defaultEnvironment().forEach(builder.environment()::putIfAbsent);
             builder.environment().putAll(settings.environment());
-            log.debug("Forking the training JVM: " + String.join(" ", command));
+            log.debug("Forking the child JVM: " + String.join(" ", command));
 
             Process process = builder.start();
             Deque<String> lastErrors = new ArrayDeque<>();
@@ -201,7 +201,7 @@ public final class ChildJvm {
             }
             throw failure(exit, errorFile, tail);
         } catch (IOException e) {
-            throw new LeNetException("cannot run the training JVM in " + workDirectory + ": " + Causes.describe(e), e);
+            throw new LeNetException("cannot run the child JVM in " + workDirectory + ": " + Causes.describe(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LeNetException("interrupted while training", e);
@@ -224,7 +224,7 @@ public final class ChildJvm {
             }
         }
         return new LeNetException(
-                "the training JVM exited with code " + exit + " without a result" + unreadable + ". Its last error"
+                "the child JVM exited with code " + exit + " without a result" + unreadable + ". Its last error"
                         + " lines:\n  " + lastErrorLines
                         + "\nFor the whole native log run Maven with -X (or the command line with --verbose); if it ran"
                         + " out of memory, raise the heap with jvmArgs; if the disk is full, free space",
@@ -247,7 +247,7 @@ public final class ChildJvm {
                 sink.accept(line);
             }
         } catch (IOException e) {
-            sink.accept("(output of the training JVM lost: " + Causes.describe(e) + ")");
+            sink.accept("(output of the child JVM lost: " + Causes.describe(e) + ")");
         }
     }
 

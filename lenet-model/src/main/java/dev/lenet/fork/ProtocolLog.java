@@ -3,11 +3,11 @@ package dev.lenet.fork;
 import dev.lenet.log.BuildLog;
 
 /**
- * The training JVM's side of the log: lines on standard output for the parent to pass on, progress lines marked so the
+ * The child JVM's side of the log: lines on standard output for the parent to pass on, progress lines marked so the
  * parent can show them only where a person watches, debug lines not at all.
  */
 public final class ProtocolLog implements BuildLog {
-    /** Marks a progress line on the training JVM's output. */
+    /** Marks a progress line on the child JVM's output. */
     static final String PROGRESS_PREFIX = "@@lenet-progress ";
 
     @Override

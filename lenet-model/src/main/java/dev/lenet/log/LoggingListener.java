@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /** Tells a build log what training does: the model summary, the device, progress within an epoch, one line per epoch. */
 public final class LoggingListener implements TrainingListener {
-    /** At most this often a progress line: more is flicker, and each one crosses a pipe from the training JVM. */
+    /** At most this often a progress line: more is flicker, and each one crosses a pipe from the child JVM. */
     private static final long PROGRESS_INTERVAL_NANOS = 250_000_000L;
 
     private final BuildLog log;

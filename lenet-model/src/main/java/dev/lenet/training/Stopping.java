@@ -1,5 +1,8 @@
 package dev.lenet.training;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.lenet.InvalidParameterException;
 import java.time.Duration;
 import java.util.Locale;
@@ -13,7 +16,12 @@ import java.util.Locale;
  * @param patience epochs without an improvement of at least {@code minDelta} before training stops; 0 never stops
  * @param maxTrainingTime training stops at the first step past this budget; null has no budget
  */
-public record Stopping(int validationSize, Monitor monitor, int patience, double minDelta, Duration maxTrainingTime) {
+public record Stopping(
+        int validationSize,
+        Monitor monitor,
+        int patience,
+        double minDelta,
+        @JsonIgnore Duration maxTrainingTime) {
 
     /** A figure of the validation set; each knows which direction is better. */
     public enum Monitor {
@@ -61,6 +69,23 @@ public record Stopping(int validationSize, Monitor monitor, int patience, double
             throw new InvalidParameterException(
                     "maxTrainingTime", maxTrainingTime, "use a positive duration such as 90s or 5m");
         }
+    }
+
+    /** The budget in JSON (ISO-8601), as the child JVM's request carries it: JSON has no type for a duration. */
+    @JsonProperty("budget")
+    String budget() {
+        return maxTrainingTime == null ? null : maxTrainingTime.toString();
+    }
+
+    @JsonCreator
+    static Stopping fromJson(
+            @JsonProperty("validationSize") int validationSize,
+            @JsonProperty("monitor") Monitor monitor,
+            @JsonProperty("patience") int patience,
+            @JsonProperty("minDelta") double minDelta,
+            @JsonProperty("budget") String budget) {
+        return new Stopping(
+                validationSize, monitor, patience, minDelta, budget == null ? null : Duration.parse(budget));
     }
 
     public static Stopping none() {

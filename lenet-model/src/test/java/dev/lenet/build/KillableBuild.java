@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** A build to kill: runs the goal's core with a forked training JVM. Args: DATA OUTPUT EPOCHS. */
+/** A build to kill: runs the goal's core with a forked child JVM. Args: DATA OUTPUT EPOCHS. */
 public final class KillableBuild {
     private KillableBuild() {}
 

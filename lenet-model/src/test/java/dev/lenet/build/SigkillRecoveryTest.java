@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A build killed with SIGKILL leaves nothing a later build takes for a good model, its training JVM does not train on
+ * A build killed with SIGKILL leaves nothing a later build takes for a good model, its child JVM does not train on
  * for nobody, and the next build recovers by itself.
  */
 @Slow
@@ -84,7 +84,7 @@ class SigkillRecoveryTest {
             throws IOException {
         for (ProcessHandle child : children) {
             child.onExit().orTimeout(15, TimeUnit.SECONDS).join();
-            assertTrue(!child.isAlive(), "the training JVM ends with its build");
+            assertTrue(!child.isAlive(), "the child JVM ends with its build");
         }
         assertTrue(Files.notExists(output.resolve("model.jar")), "no artifact from a killed build");
         TrainGoal.Result next = nextBuild(output);
@@ -105,7 +105,7 @@ class SigkillRecoveryTest {
     void killedDuringTraining() throws Exception {
         Path output = temp.resolve("during-training");
         List<ProcessHandle> children = killBuildAt(output, 50, "Epoch 2/50 .*");
-        assertEquals(1, children.size(), "one training JVM was running");
+        assertEquals(1, children.size(), "one child JVM was running");
         assertNoGoodModelLeftAndTheNextBuildRecovers(output, children);
     }
 

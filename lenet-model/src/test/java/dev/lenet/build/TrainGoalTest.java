@@ -79,7 +79,7 @@ class TrainGoalTest {
                 metrics.epochs().stream().mapToDouble(EpochRecord::seconds).sum(),
                 metrics.timings().trainingSeconds(),
                 1e-9);
-        assertEquals(3, metrics.model().hyperparameters().epochs());
+        assertEquals(3, metrics.model().hyperparameters().get("epochs"));
         assertEquals("cpu", metrics.model().device());
         assertFalse(metrics.device().gpu());
         long[][] confusion = metrics.model().confusionMatrix();

@@ -134,7 +134,7 @@ class ModelPackageTest {
         assertEquals(outcome.card().testAccuracy(), card.testAccuracy());
         assertEquals(61_706, card.parameters());
         assertEquals(outcome.dataset().train().imagesSha256(), card.dataset().trainImagesSha256());
-        assertEquals(1, card.hyperparameters().epochs());
+        assertEquals(1, card.hyperparameters().get("epochs"));
         assertEquals(300, card.testImages());
         long[][] confusion = card.confusionMatrix();
         long diagonal = 0;

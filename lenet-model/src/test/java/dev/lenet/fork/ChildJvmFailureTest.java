@@ -33,7 +33,7 @@ class ChildJvmFailureTest {
         LeNetException e = ChildJvm.failure(2, error, "No space left on device");
         assertTrue(
                 e.getMessage()
-                        .startsWith("the training JVM exited with code 2 without a result; its error report " + error
+                        .startsWith("the child JVM exited with code 2 without a result; its error report " + error
                                 + " cannot be read ("),
                 e.getMessage());
         assertTrue(e.getMessage().contains(". Its last error lines:\n  No space left on device\n"), e.getMessage());

@@ -20,13 +20,13 @@ class TrainingConfigTest {
                 "Invalid epochs '0': train for at least 1 and at most 10000 epochs",
                 error(() -> d.toBuilder().epochs(0).build()));
         assertEquals(
-                "Invalid batchSize '0': a batch holds at least 1 image; 64 is a good start",
+                "Invalid batchSize '0': a batch holds at least 1 image; the default is 384",
                 error(() -> d.toBuilder().batchSize(0).build()));
         assertEquals(
-                "Invalid learningRate '-0.1': the learning rate must be a positive number; 0.001-0.01 suits Adam",
+                "Invalid learningRate '-0.1': the learning rate must be a positive number; the default is 0.015",
                 error(() -> d.toBuilder().learningRate(-0.1).build()));
         assertEquals(
-                "Invalid learningRate 'NaN': the learning rate must be a positive number; 0.001-0.01 suits Adam",
+                "Invalid learningRate 'NaN': the learning rate must be a positive number; the default is 0.015",
                 error(() -> d.toBuilder().learningRate(Double.NaN).build()));
         assertEquals(
                 "Invalid threads '-1': use 0 (one per processor) or a positive count",
@@ -91,7 +91,7 @@ class TrainingConfigTest {
     void oneCycleSettingsAreChecked() {
         TrainingConfig d = TrainingConfig.defaults();
         assertEquals(
-                "Invalid warmupFraction '1.0': the warm-up is a share of all steps in [0, 1); 0.25 is usual",
+                "Invalid warmupFraction '1.0': the warm-up is a share of all steps in [0, 1); the default is 0.25",
                 error(() -> d.toBuilder().warmupFraction(1.0).build()));
         assertEquals(
                 "Invalid finalDivisor '0.5': the last rate is the peak divided by this: use 1 or more, e.g. 1000",
