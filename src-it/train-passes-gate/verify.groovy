@@ -27,6 +27,7 @@ assert names == names.toSorted() : 'entries are sorted'
 
 def card = new JsonSlurper().parse(zip.getInputStream(zip.getEntry('lenet-model/model-card.json')))
 assert card.format == 'lenet-model-card/2'
+assert card.stopping.maxTrainingTime == 'PT10M' && !card.stopping.cutByTimeBudget
 assert card.classes == ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']
 assert card.parameters == 61706
 assert card.testAccuracy >= 0.9
