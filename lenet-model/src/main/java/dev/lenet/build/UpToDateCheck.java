@@ -9,6 +9,7 @@ import dev.lenet.export.Versions;
 import dev.lenet.pipeline.Baseline;
 import dev.lenet.training.Hyperparameter;
 import dev.lenet.training.Hyperparameters;
+import dev.lenet.training.Stopping;
 import dev.lenet.training.TrainingConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,31 +78,7 @@ final class UpToDateCheck {
         }
         compare(changes, "TensorFlow version", card.tensorflowVersion(), Versions.tensorflow());
         compare(changes, "lenet version", card.lenetVersion(), Versions.lenet());
-        compare(
-                changes,
-                "validation and stopping rules",
-                card.stopping() == null
-                        ? null
-                        : List.of(
-                                card.stopping().validationSize(),
-                                card.stopping().monitor(),
-                                card.stopping().patience(),
-                                card.stopping().minDelta()),
-                List.of(
-                        config.stopping().validationSize(),
-                                config.stopping().monitor().text(),
-                        config.stopping().patience(), config.stopping().minDelta()));
-        if (card.stopping() != null
-                && card.stopping().cutByTimeBudget()
-                && !sameOrSmallerBudget(
-                        card.stopping().maxTrainingTime(), config.stopping().maxTrainingTime())) {
-            changes.add("the earlier model was cut short by its time budget of "
-                    + card.stopping().maxTrainingTime()
-                    + ", and this build allows "
-                    + (config.stopping().maxTrainingTime() == null
-                            ? "no budget"
-                            : "a larger one (" + config.stopping().maxTrainingTime() + ")"));
-        }
+        compareStopping(changes, card.stopping(), config.stopping());
         compare(
                 changes,
                 "baseline",
@@ -110,6 +87,27 @@ final class UpToDateCheck {
                         : card.baseline().model() + " " + card.baseline().sha256(),
                 baseline == null ? null : baseline.name() + " " + baseline.sha256());
         return new Verdict(card, changes);
+    }
+
+    /** The validation and early-stopping rules, and a time budget that cut the earlier model short. */
+    private static void compareStopping(List<String> changes, ModelCard.Stopping before, Stopping now) {
+        compare(
+                changes,
+                "validation and stopping rules",
+                before == null
+                        ? null
+                        : List.of(before.validationSize(), before.monitor(), before.patience(), before.minDelta()),
+                List.of(
+                        now.validationSize(), now.monitor().text(),
+                        now.patience(), now.minDelta()));
+        if (before != null
+                && before.cutByTimeBudget()
+                && !sameOrSmallerBudget(before.maxTrainingTime(), now.maxTrainingTime())) {
+            changes.add("the earlier model was cut short by its time budget of "
+                    + before.maxTrainingTime()
+                    + ", and this build allows "
+                    + (now.maxTrainingTime() == null ? "no budget" : "a larger one (" + now.maxTrainingTime() + ")"));
+        }
     }
 
     /** A model cut by a budget is as good as this build would make only when this build's budget is no larger. */

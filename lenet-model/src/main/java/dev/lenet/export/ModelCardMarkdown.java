@@ -10,6 +10,19 @@ import java.util.stream.Collectors;
 
 /** A model card as Markdown ({@code model-card.md} in the artifact): what a person reads first. */
 final class ModelCardMarkdown {
+    /** Related settings share a row; a hyperparameter no row names gets one of its own, after these. */
+    private static final List<List<Hyperparameter<?>>> ROWS = List.of(
+            List.of(Hyperparameters.EPOCHS),
+            List.of(Hyperparameters.BATCH_SIZE),
+            List.of(Hyperparameters.LEARNING_RATE),
+            List.of(Hyperparameters.LEARNING_RATE_SCHEDULE),
+            List.of(Hyperparameters.WARMUP_FRACTION, Hyperparameters.FINAL_DIVISOR),
+            List.of(Hyperparameters.AUGMENT),
+            List.of(Hyperparameters.BETA1, Hyperparameters.BETA2, Hyperparameters.EPSILON),
+            List.of(Hyperparameters.SEED),
+            List.of(Hyperparameters.SCALE_INPUT),
+            List.of(Hyperparameters.THREADS));
+
     private ModelCardMarkdown() {}
 
     private static String figure(Double value) {
@@ -18,6 +31,23 @@ final class ModelCardMarkdown {
 
     static String render(ModelCard card) {
         StringBuilder md = new StringBuilder();
+        summary(md, card);
+        hyperparameters(md, card);
+        history(md, card);
+        classes(md, card);
+        if (card.baseline() != null) {
+            md.append(String.format(
+                    Locale.ROOT,
+                    "%n## Baseline%n%n%s: test accuracy %.4f on the same test set (this model:" + " %+.4f).%n",
+                    card.baseline().model(),
+                    card.baseline().testAccuracy(),
+                    card.testAccuracy() - card.baseline().testAccuracy()));
+        }
+        datasetAndSignature(md, card);
+        return md.toString();
+    }
+
+    private static void summary(StringBuilder md, ModelCard card) {
         md.append("# ").append(card.model()).append(" model card\n\n");
         md.append(String.format(
                 Locale.ROOT,
@@ -34,6 +64,9 @@ final class ModelCardMarkdown {
                 String.valueOf(card.device()).toUpperCase(Locale.ROOT),
                 card.tensorflowVersion(),
                 card.lenetVersion()));
+    }
+
+    private static void hyperparameters(StringBuilder md, ModelCard card) {
         md.append("## Hyperparameters\n\n| name | value |\n|---|---|\n");
         for (List<Hyperparameter<?>> row : hyperparameterRows()) {
             if (row.contains(Hyperparameters.WARMUP_FRACTION) && !oneCycle(card)) {
@@ -50,6 +83,9 @@ final class ModelCardMarkdown {
                     .append(" |\n");
         }
         md.append("\n");
+    }
+
+    private static void history(StringBuilder md, ModelCard card) {
         md.append("## Training history\n\n")
                 .append(
                         card.stopping() == null
@@ -71,6 +107,10 @@ final class ModelCardMarkdown {
                     figure(e.testAccuracy())));
         }
         md.append('\n');
+    }
+
+    /** Per-class accuracy and the confusion matrix. */
+    private static void classes(StringBuilder md, ModelCard card) {
         md.append("## Per-class accuracy\n\n| class | accuracy |\n|---|---|\n");
         List<String> classes = card.classes();
         for (int c = 0; c < classes.size(); c++) {
@@ -89,14 +129,9 @@ final class ModelCardMarkdown {
             }
             md.append('\n');
         }
-        if (card.baseline() != null) {
-            md.append(String.format(
-                    Locale.ROOT,
-                    "%n## Baseline%n%n%s: test accuracy %.4f on the same test set (this model:" + " %+.4f).%n",
-                    card.baseline().model(),
-                    card.baseline().testAccuracy(),
-                    card.testAccuracy() - card.baseline().testAccuracy()));
-        }
+    }
+
+    private static void datasetAndSignature(StringBuilder md, ModelCard card) {
         md.append("\n## Dataset (SHA-256 of the uncompressed IDX files)\n\n");
         md.append("- train images `").append(card.dataset().trainImagesSha256()).append("`\n");
         md.append("- train labels `").append(card.dataset().trainLabelsSha256()).append("`\n");
@@ -117,26 +152,12 @@ final class ModelCardMarkdown {
                                 .map(o -> "`" + o + "`")
                                 .toList()))
                 .append(".\n");
-        return md.toString();
     }
 
     /** A class name as a Markdown table cell: a '|' would end the cell, a line break the row. */
     private static String cell(String name) {
         return name.replace("|", "\\|").replaceAll("\\s", " ");
     }
-
-    /** Related settings share a row; a hyperparameter no row names gets one of its own, after these. */
-    private static final List<List<Hyperparameter<?>>> ROWS = List.of(
-            List.of(Hyperparameters.EPOCHS),
-            List.of(Hyperparameters.BATCH_SIZE),
-            List.of(Hyperparameters.LEARNING_RATE),
-            List.of(Hyperparameters.LEARNING_RATE_SCHEDULE),
-            List.of(Hyperparameters.WARMUP_FRACTION, Hyperparameters.FINAL_DIVISOR),
-            List.of(Hyperparameters.AUGMENT),
-            List.of(Hyperparameters.BETA1, Hyperparameters.BETA2, Hyperparameters.EPSILON),
-            List.of(Hyperparameters.SEED),
-            List.of(Hyperparameters.SCALE_INPUT),
-            List.of(Hyperparameters.THREADS));
 
     private static List<List<Hyperparameter<?>>> hyperparameterRows() {
         List<List<Hyperparameter<?>>> rows = new ArrayList<>(ROWS);

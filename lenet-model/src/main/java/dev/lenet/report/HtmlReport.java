@@ -33,21 +33,39 @@ public final class HtmlReport {
 
     private HtmlReport() {}
 
+    private static final String HEAD = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            + "<title>LeNet-5 training report</title>\n"
+            + "<style>body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#222;max-width:1100px}"
+            + "h1{margin:0 0 4px}h2{margin:28px 0 8px;border-bottom:1px solid #ddd}"
+            + "table{border-collapse:collapse}td,th{padding:3px 8px;border:1px solid #ddd;text-align:right}"
+            + "th{background:#f4f4f4}.pass{color:#17702a;font-weight:bold}.fail{color:#b00020;font-weight:bold}"
+            + ".digits{display:flex;flex-wrap:wrap;gap:10px}.digit{text-align:center;font-size:12px}"
+            + ".digit img{width:56px;height:56px;image-rendering:pixelated;border:2px solid #ccc;display:block}"
+            + ".digit.wrong img{border-color:#b00020}.digit.wrong{color:#b00020}"
+            + ".heat td{width:34px;text-align:center}.charts{display:flex;gap:24px;flex-wrap:wrap}</style>\n"
+            + "</head><body>\n";
+
     public static String render(Content c) {
-        StringBuilder html = new StringBuilder(64_000);
+        StringBuilder html = new StringBuilder(64_000).append(HEAD);
+        ModelCard card = c.card();
+        headline(html, c);
+        model(html, c.summary());
+        training(html, c);
+        html.append("<h2>The first 20 test digits</h2>\n<p>Predicted class (true class); wrong answers in red.</p>\n");
+        html.append(digits("first", c.firstDigits(), card.classes()));
         html.append(
-                        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>LeNet-5 training report</title>\n")
-                .append("<style>body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#222;max-width:1100px}")
-                .append("h1{margin:0 0 4px}h2{margin:28px 0 8px;border-bottom:1px solid #ddd}")
-                .append("table{border-collapse:collapse}td,th{padding:3px 8px;border:1px solid #ddd;text-align:right}")
-                .append(
-                        "th{background:#f4f4f4}.pass{color:#17702a;font-weight:bold}.fail{color:#b00020;font-weight:bold}")
-                .append(".digits{display:flex;flex-wrap:wrap;gap:10px}.digit{text-align:center;font-size:12px}")
-                .append(
-                        ".digit img{width:56px;height:56px;image-rendering:pixelated;border:2px solid #ccc;display:block}")
-                .append(".digit.wrong img{border-color:#b00020}.digit.wrong{color:#b00020}")
-                .append(".heat td{width:34px;text-align:center}.charts{display:flex;gap:24px;flex-wrap:wrap}</style>\n")
-                .append("</head><body>\n");
+                "<h2>Confusion matrix</h2>\n<p>Rows: true class; columns: predicted class; shade: share of the row.</p>\n");
+        html.append(confusion(card.confusionMatrix(), card.classes()));
+        perClass(html, card);
+        html.append(
+                "<h2>Most confidently wrong</h2>\n<p>The test digits the model got wrong with the highest probability.</p>\n");
+        html.append(digits("wrong", c.confidentlyWrong(), card.classes()));
+        html.append("</body></html>\n");
+        return html.toString();
+    }
+
+    /** The result in one paragraph: accuracy, the gate's verdict, the baseline, the device and versions. */
+    private static void headline(StringBuilder html, Content c) {
         ModelCard card = c.card();
         html.append("<h1>LeNet-5 training report</h1>\n<p>");
         html.append(String.format(
@@ -76,10 +94,12 @@ public final class HtmlReport {
                 .append(", lenet ")
                 .append(escape(card.lenetVersion()))
                 .append(".</p>\n");
+    }
 
+    private static void model(StringBuilder html, ModelSummary summary) {
         html.append(
                 "<h2>Model</h2>\n<table id=\"summary\"><tr><th>Layer</th><th>Output</th><th>Parameters</th></tr>\n");
-        for (ModelSummary.Row row : c.summary().rows()) {
+        for (ModelSummary.Row row : summary.rows()) {
             html.append("<tr><td style=\"text-align:left\">")
                     .append(escape(row.layer()))
                     .append("</td><td>")
@@ -91,10 +111,12 @@ public final class HtmlReport {
         html.append(String.format(
                 Locale.ROOT,
                 "<tr><th style=\"text-align:left\">Total</th><th></th><th>%,d</th></tr></table>%n",
-                c.summary().totalParameters()));
+                summary.totalParameters()));
+    }
 
+    /** The curves, why training ended, and a row per epoch. */
+    private static void training(StringBuilder html, Content c) {
         html.append("<h2>Training</h2>\n<div class=\"charts\">\n");
-
         boolean validated = c.epochs().stream().anyMatch(e -> e.validationAccuracy() != null);
         List<SvgChart.Series> losses =
                 new ArrayList<>(List.of(new SvgChart.Series("train loss", "#1f77b4", EpochRecord::meanLoss)));
@@ -107,7 +129,7 @@ public final class HtmlReport {
         html.append(SvgChart.render("loss", "Loss per epoch", c.epochs(), losses));
         html.append(SvgChart.render("accuracy", "Accuracy per epoch", c.epochs(), accuracies));
         html.append("</div>\n<p>Training ended: ")
-                .append(escape(card.stopping().stopReason()))
+                .append(escape(c.card().stopping().stopReason()))
                 .append(".</p>\n");
         html.append("<table id=\"epochs\"><tr><th>epoch</th><th>learning rate</th><th>loss</th><th>train acc</th>")
                 .append(validated ? "<th>val loss</th><th>val acc</th>" : "<th>test acc</th>")
@@ -133,14 +155,9 @@ public final class HtmlReport {
                     String.format(Locale.ROOT, "<td>%.1f</td><td>%,.0f</td></tr>%n", e.seconds(), e.imagesPerSecond()));
         }
         html.append("</table>\n");
+    }
 
-        html.append("<h2>The first 20 test digits</h2>\n<p>Predicted class (true class); wrong answers in red.</p>\n");
-        html.append(digits("first", c.firstDigits(), card.classes()));
-
-        html.append(
-                "<h2>Confusion matrix</h2>\n<p>Rows: true class; columns: predicted class; shade: share of the row.</p>\n");
-        html.append(confusion(card.confusionMatrix(), card.classes()));
-
+    private static void perClass(StringBuilder html, ModelCard card) {
         html.append("<h2>Per-class accuracy</h2>\n<table id=\"per-class\"><tr><th>class</th>");
         for (String name : card.classes()) {
             html.append("<th>").append(escape(name)).append("</th>");
@@ -150,12 +167,6 @@ public final class HtmlReport {
             html.append(String.format(Locale.ROOT, "<td>%.4f</td>", a));
         }
         html.append("</tr></table>\n");
-
-        html.append(
-                "<h2>Most confidently wrong</h2>\n<p>The test digits the model got wrong with the highest probability.</p>\n");
-        html.append(digits("wrong", c.confidentlyWrong(), card.classes()));
-        html.append("</body></html>\n");
-        return html.toString();
     }
 
     private static String digits(String id, List<DigitExample> examples, List<String> classes) {

@@ -7,94 +7,90 @@ import java.util.function.ToDoubleFunction;
 
 /** A line chart of per-epoch figures as inline SVG, for the self-contained report. */
 final class SvgChart {
-    private SvgChart() {}
+    private static final int WIDTH = 460;
+    private static final int HEIGHT = 240;
+    private static final int LEFT = 52;
+    private static final int BOTTOM = 30;
+    private static final int TOP = 24;
+    private static final int RIGHT = 16;
+    private static final double PLOT_WIDTH = WIDTH - LEFT - RIGHT;
+    private static final double PLOT_HEIGHT = HEIGHT - TOP - BOTTOM;
 
     record Series(String name, String colour, ToDoubleFunction<EpochRecord> value) {}
 
-    static String render(String id, String title, List<EpochRecord> epochs, List<Series> series) {
-        int width = 460;
-        int height = 240;
-        int left = 52;
-        int bottom = 30;
-        int top = 24;
-        int right = 16;
-        double min = Double.MAX_VALUE;
-        double max = -Double.MAX_VALUE;
+    private final List<EpochRecord> epochs;
+    private final double min;
+    private final double max;
+    private final StringBuilder svg = new StringBuilder();
+
+    private SvgChart(List<EpochRecord> epochs, List<Series> series) {
+        this.epochs = epochs;
+        double low = Double.MAX_VALUE;
+        double high = -Double.MAX_VALUE;
         for (Series s : series) {
             for (EpochRecord e : epochs) {
-                min = Math.min(min, s.value().applyAsDouble(e));
-                max = Math.max(max, s.value().applyAsDouble(e));
+                low = Math.min(low, s.value().applyAsDouble(e));
+                high = Math.max(high, s.value().applyAsDouble(e));
             }
         }
-        if (max - min < 1e-9) {
-            max = min + 1e-3;
+        this.min = low;
+        this.max = high - low < 1e-9 ? low + 1e-3 : high;
+    }
+
+    static String render(String id, String title, List<EpochRecord> epochs, List<Series> series) {
+        SvgChart chart = new SvgChart(epochs, series);
+        chart.frame(id, title);
+        for (int i = 0; i < series.size(); i++) {
+            chart.line(series.get(i), i);
         }
-        double plotWidth = width - left - right;
-        double plotHeight = height - top - bottom;
-        int n = epochs.size();
-        StringBuilder svg = new StringBuilder();
-        svg.append(String.format(
-                Locale.ROOT,
+        chart.add("<text x=\"%.0f\" y=\"%d\" text-anchor=\"middle\">epoch</text>%n", LEFT + PLOT_WIDTH / 2, HEIGHT - 2);
+        return chart.svg.append("</svg>\n").toString();
+    }
+
+    private void add(String format, Object... values) {
+        svg.append(String.format(Locale.ROOT, format, values));
+    }
+
+    /** The canvas, the title, the plot's border, five value ticks and the epoch numbers. */
+    private void frame(String id, String title) {
+        add(
                 "<svg id=\"%s\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
                         + "xmlns=\"http://www.w3.org/2000/svg\" font-size=\"11\">%n",
-                id,
-                width,
-                height,
-                width,
-                height));
-        svg.append(String.format(
-                Locale.ROOT, "<text x=\"%d\" y=\"14\" font-size=\"13\">%s</text>%n", left, HtmlReport.escape(title)));
-        svg.append(String.format(
-                Locale.ROOT,
+                id, WIDTH, HEIGHT, WIDTH, HEIGHT);
+        add("<text x=\"%d\" y=\"14\" font-size=\"13\">%s</text>%n", LEFT, HtmlReport.escape(title));
+        add(
                 "<rect x=\"%d\" y=\"%d\" width=\"%.0f\" height=\"%.0f\" fill=\"none\" stroke=\"#ccc\"/>%n",
-                left,
-                top,
-                plotWidth,
-                plotHeight));
+                LEFT, TOP, PLOT_WIDTH, PLOT_HEIGHT);
         for (int t = 0; t <= 4; t++) {
             double v = min + (max - min) * t / 4;
-            double y = top + plotHeight - plotHeight * t / 4;
-            svg.append(String.format(
-                    Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%.4f</text>%n", left - 4, y + 4, v));
+            double y = TOP + PLOT_HEIGHT - PLOT_HEIGHT * t / 4;
+            add("<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%.4f</text>%n", LEFT - 4, y + 4, v);
         }
-        for (int i = 0; i < n; i++) {
-            double x = n == 1 ? left + plotWidth / 2 : left + plotWidth * i / (n - 1);
-            svg.append(String.format(
-                    Locale.ROOT,
+        for (int i = 0; i < epochs.size(); i++) {
+            add(
                     "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%d</text>%n",
-                    x,
-                    height - bottom + 14,
-                    epochs.get(i).epoch()));
+                    x(i), HEIGHT - BOTTOM + 14, epochs.get(i).epoch());
         }
-        int legend = 0;
-        for (Series s : series) {
-            StringBuilder points = new StringBuilder();
-            for (int i = 0; i < n; i++) {
-                double x = n == 1 ? left + plotWidth / 2 : left + plotWidth * i / (n - 1);
-                double y = top + plotHeight - plotHeight * (s.value().applyAsDouble(epochs.get(i)) - min) / (max - min);
-                points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
-            }
-            svg.append(String.format(
-                    Locale.ROOT,
-                    "<polyline class=\"series\" data-series=\"%s\" points=\"%s\" fill=\"none\" "
-                            + "stroke=\"%s\" stroke-width=\"2\"/>%n",
-                    HtmlReport.escape(s.name()),
-                    points.toString().strip(),
-                    s.colour()));
-            svg.append(String.format(
-                    Locale.ROOT,
-                    "<text x=\"%d\" y=\"%d\" fill=\"%s\">%s</text>%n",
-                    left + 8 + legend * 90,
-                    top + 14,
-                    s.colour(),
-                    HtmlReport.escape(s.name())));
-            legend++;
+    }
+
+    /** One series' line and its legend entry, the {@code index}-th from the left. */
+    private void line(Series s, int index) {
+        StringBuilder points = new StringBuilder();
+        for (int i = 0; i < epochs.size(); i++) {
+            double y = TOP + PLOT_HEIGHT - PLOT_HEIGHT * (s.value().applyAsDouble(epochs.get(i)) - min) / (max - min);
+            points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x(i), y));
         }
-        svg.append(String.format(
-                Locale.ROOT,
-                "<text x=\"%.0f\" y=\"%d\" text-anchor=\"middle\">epoch</text>%n",
-                left + plotWidth / 2,
-                height - 2));
-        return svg.append("</svg>\n").toString();
+        add(
+                "<polyline class=\"series\" data-series=\"%s\" points=\"%s\" fill=\"none\" "
+                        + "stroke=\"%s\" stroke-width=\"2\"/>%n",
+                HtmlReport.escape(s.name()), points.toString().strip(), s.colour());
+        add(
+                "<text x=\"%d\" y=\"%d\" fill=\"%s\">%s</text>%n",
+                LEFT + 8 + index * 90, TOP + 14, s.colour(), HtmlReport.escape(s.name()));
+    }
+
+    private double x(int i) {
+        int n = epochs.size();
+        return n == 1 ? LEFT + PLOT_WIDTH / 2 : LEFT + PLOT_WIDTH * i / (n - 1);
     }
 }

@@ -84,61 +84,87 @@ public final class Trainer implements AutoCloseable {
                 stopping.maxTrainingTime() == null
                         ? Long.MAX_VALUE
                         : stopping.maxTrainingTime().toNanos());
-        String budgetText = "the time budget of " + stopping.maxTrainingTime() + " ran out";
-        String stop = null;
+        Stop stop = null;
         Predictions lastTest = null;
         while (state.epochsDone() < config.epochs() && stop == null) {
             int epoch = state.epochsDone();
             EpochSteps steps = runEpoch(epoch, state.steps(), deadline, listener);
             if (steps.seen() == 0) {
-                stop = budgetText + " before epoch " + (epoch + 1);
+                stop = budgetRanOut("before epoch " + (epoch + 1));
                 break;
             }
             // Without a validation set nothing judges an epoch, so the test set is evaluated once, after the last
             // one (an evaluation costs about a quarter of a second on MNIST).
             boolean lastEpoch = epoch + 1 == config.epochs() || steps.outOfTime();
             Predictions judged = validation != null ? evaluate(validation) : lastEpoch ? evaluate(test) : null;
-            Double validationLoss = validation != null ? crossEntropy(judged, validation) : null;
-            Double validationAccuracy = validation != null ? judged.evaluation().accuracy() : null;
             lastTest = validation != null ? null : judged;
-            EpochRecord record = new EpochRecord(
-                    epoch + 1,
-                    config.epochs(),
-                    steps.lastRate(),
-                    steps.lossSum() / steps.seen(),
-                    (double) steps.correct() / steps.seen(),
-                    validationLoss,
-                    validationAccuracy,
-                    lastTest == null ? null : lastTest.evaluation().accuracy(),
-                    steps.seconds(),
-                    steps.seen() / steps.seconds(),
-                    ProcessMemory.residentBytes());
+            EpochRecord record = record(epoch, steps, judged, lastTest);
             state = state.after(record, steps.stepsAfter());
             if (validation != null) {
-                double score = stopping.monitor().score(validationLoss, validationAccuracy);
-                state = state.improvesOn(score, stopping.minDelta())
-                        ? state.withBest(session.weights(), score)
-                        : state.withoutImprovement();
+                state = judge(state, record);
                 if (stopping.patience() > 0 && state.epochsSinceBest() >= stopping.patience()) {
-                    stop = "early stopping after epoch " + (epoch + 1) + ": "
-                            + stopping.monitor().text() + " did not improve by " + stopping.minDelta() + " for "
-                            + state.epochsSinceBest() + " epochs";
+                    stop = new Stop(
+                            StopReason.Ending.EARLY_STOPPING,
+                            "early stopping after epoch " + (epoch + 1) + ": "
+                                    + stopping.monitor().text()
+                                    + " did not improve by " + stopping.minDelta() + " for "
+                                    + state.epochsSinceBest() + " epochs");
                 }
             }
             if (steps.outOfTime()) {
-                stop = budgetText + " during epoch " + (epoch + 1) + " (" + steps.seen() + " of " + train.count()
-                        + " images)";
+                stop = budgetRanOut(
+                        "during epoch " + (epoch + 1) + " (" + steps.seen() + " of " + train.count() + " images)");
             }
             if (checkpoints != null) {
-                state = state.withVariables(
-                        session.weights(),
-                        session.read(session.nodes().firstMoments),
-                        session.read(session.nodes().secondMoments));
-                new Checkpoint(inputs, state).write(checkpoints);
+                state = checkpoint(state, inputs, checkpoints);
             }
             listener.epochEnded(record);
         }
         return finish(state, stop, lastTest, checkpoints);
+    }
+
+    /** Writes the whole state after an epoch, weights and Adam's moments with it. */
+    private TrainingState checkpoint(TrainingState state, String inputs, Path checkpoints) {
+        TrainingState withVariables = state.withVariables(
+                session.weights(),
+                session.read(session.nodes().firstMoments),
+                session.read(session.nodes().secondMoments));
+        new Checkpoint(inputs, withVariables).write(checkpoints);
+        return withVariables;
+    }
+
+    /** Why the loop ended early, in a sentence. */
+    private record Stop(StopReason.Ending ending, String message) {}
+
+    private Stop budgetRanOut(String when) {
+        return new Stop(
+                StopReason.Ending.TIME_BUDGET,
+                "the time budget of " + config.stopping().maxTrainingTime() + " ran out " + when);
+    }
+
+    /** An epoch's figures: its steps', and the validation set's or the test set's when one was judged. */
+    private EpochRecord record(int epoch, EpochSteps steps, Predictions judged, Predictions lastTest) {
+        return new EpochRecord(
+                epoch + 1,
+                config.epochs(),
+                steps.lastRate(),
+                steps.lossSum() / steps.seen(),
+                (double) steps.correct() / steps.seen(),
+                validation != null ? crossEntropy(judged, validation) : null,
+                validation != null ? judged.evaluation().accuracy() : null,
+                lastTest == null ? null : lastTest.evaluation().accuracy(),
+                steps.seconds(),
+                steps.seen() / steps.seconds(),
+                ProcessMemory.residentBytes());
+    }
+
+    /** Keeps this epoch's weights when the monitored figure improved on the best by at least minDelta. */
+    private TrainingState judge(TrainingState state, EpochRecord record) {
+        Stopping stopping = config.stopping();
+        double score = stopping.monitor().score(record.validationLoss(), record.validationAccuracy());
+        return state.improvesOn(score, stopping.minDelta())
+                ? state.withBest(session.weights(), score)
+                : state.withoutImprovement();
     }
 
     /** The time budget, counted from the first step of this run. */
@@ -196,13 +222,13 @@ public final class Trainer implements AutoCloseable {
     }
 
     /** Restores the best epoch's weights where there is one, and evaluates what is kept on the test set. */
-    private TrainingResult finish(TrainingState state, String stop, Predictions lastTest, Path checkpoints) {
+    private TrainingResult finish(TrainingState state, Stop ended, Predictions lastTest, Path checkpoints) {
         List<EpochRecord> history = state.history();
         int kept = history.isEmpty() ? 0 : history.get(history.size() - 1).epoch();
-        boolean cutByBudget = stop != null && stop.startsWith("the time budget");
-        if (stop == null) {
-            stop = "completed " + config.epochs() + " epochs";
-        }
+        Stop end = ended != null
+                ? ended
+                : new Stop(StopReason.Ending.COMPLETED, "completed " + config.epochs() + " epochs");
+        String stop = end.message();
         if (state.best() != null) {
             if (state.bestEpoch() != kept) {
                 session.load(state.best(), null, null);
@@ -223,7 +249,7 @@ public final class Trainer implements AutoCloseable {
                 finalTest,
                 device,
                 session.nodes().summary,
-                new StopReason(kept, stop, cutByBudget));
+                new StopReason(kept, stop, end.ending()));
     }
 
     /** What a checkpoint must match to be resumed: everything that decides the bits, not the time budget. */
