@@ -47,7 +47,7 @@ public final class Trainer implements AutoCloseable {
     }
 
     public ModelSummary summary() {
-        return session.nodes().summary;
+        return session.nodes().step().summary();
     }
 
     public DeviceChoice device() {
@@ -65,7 +65,7 @@ public final class Trainer implements AutoCloseable {
      * as one never interrupted.
      */
     public TrainingResult train(TrainingListener listener, Path checkpoints) {
-        listener.started(session.nodes().summary, device);
+        listener.started(session.nodes().step().summary(), device);
         session.loadAndInitialize(train);
 
         Stopping stopping = config.stopping();
@@ -127,8 +127,8 @@ public final class Trainer implements AutoCloseable {
     private TrainingState checkpoint(TrainingState state, String inputs, Path checkpoints) {
         TrainingState withVariables = state.withVariables(
                 session.weights(),
-                session.read(session.nodes().firstMoments),
-                session.read(session.nodes().secondMoments));
+                session.read(session.nodes().state().firstMoments()),
+                session.read(session.nodes().state().secondMoments()));
         new Checkpoint(inputs, withVariables).write(checkpoints);
         return withVariables;
     }
@@ -248,7 +248,7 @@ public final class Trainer implements AutoCloseable {
                 history,
                 finalTest,
                 device,
-                session.nodes().summary,
+                session.nodes().step().summary(),
                 new StopReason(kept, stop, end.ending()));
     }
 

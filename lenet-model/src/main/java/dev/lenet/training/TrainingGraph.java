@@ -25,55 +25,112 @@ import org.tensorflow.types.TInt64;
 import org.tensorflow.types.TUint8;
 
 /**
- * The training graph, built once and never changed: the training set held in the runtime, the initialisers (seeded
- * Glorot-uniform weights, zero biases and Adam moments), the seeded shuffle, one Adam step on a batch cut from the
- * shuffled order, the assignments that load a saved state, and an inference head that shares the weights. Pure
- * construction: nothing runs here.
+ * The training graph, built once and never changed, in named pieces: the training set held in the runtime
+ * ({@link Input}), the state and its initialisers (seeded Glorot-uniform weights, zero biases and Adam moments, and the
+ * assignments that load a saved state: {@link State}), the seeded {@link Shuffle}, one Adam {@link Step} on a batch cut
+ * from the shuffled order, and an inference {@link Head} that shares the weights. Pure construction: nothing runs
+ * here.
  */
 final class TrainingGraph {
-    final Map<LeNetParameter, Variable<TFloat32>> weights;
-    final Map<LeNetParameter, Variable<TFloat32>> firstMoments = new EnumMap<>(LeNetParameter.class);
-    final Map<LeNetParameter, Variable<TFloat32>> secondMoments = new EnumMap<>(LeNetParameter.class);
-    /** For each variable of the state, the placeholder and assignment that load a value into it. */
-    final Map<Variable<TFloat32>, Placeholder<TFloat32>> stateFeeds = new HashMap<>();
+    /** The training set, loaded into the runtime once. */
+    record Input(
+            Placeholder<TUint8> imagesFeed,
+            Placeholder<TInt32> labelsFeed,
+            Op load,
+            Variable<TUint8> images,
+            Variable<TInt32> labels) {}
 
-    final Map<Variable<TFloat32>, Op> stateAssigns = new HashMap<>();
-    final ModelSummary summary;
+    /** What a checkpoint saves, how it starts, and for each variable the placeholder and assignment that load it. */
+    record State(
+            Map<LeNetParameter, Variable<TFloat32>> weights,
+            Map<LeNetParameter, Variable<TFloat32>> firstMoments,
+            Map<LeNetParameter, Variable<TFloat32>> secondMoments,
+            Map<Variable<TFloat32>, Placeholder<TFloat32>> feeds,
+            Map<Variable<TFloat32>, Op> assigns,
+            Variable<TInt32> order,
+            Op initialize) {}
 
-    final Placeholder<TUint8> imagesFeed;
-    final Placeholder<TInt32> labelsFeed;
-    final Op loadData;
-    final Op initialize;
-    final Placeholder<TInt64> shuffleSeed;
-    /** Fed each step when training augments its images: the (seed, step) pair of that batch's draws; else null. */
-    final Placeholder<TInt64> augmentSeed;
+    /** Draws a new order of the training images from a (seed, epoch) pair. */
+    record Shuffle(Placeholder<TInt64> seed, Op run) {}
 
-    final Op shuffle;
-    final Placeholder<TInt32> batchStart;
-    final Placeholder<TInt32> batchSize;
-    final Placeholder<TFloat32> learningRate;
-    final Placeholder<TFloat32> beta1Power;
-    final Placeholder<TFloat32> beta2Power;
-    final Operand<TFloat32> batchLoss;
-    final Operand<TInt32> batchCorrect;
-    final Op step;
-    final Placeholder<TUint8> image;
-    final Operand<TFloat32> probabilities;
+    /**
+     * One Adam step on the batch {@code [batchStart, batchStart + batchSize)} of the shuffled order: its loss and
+     * correct answers come back with it.
+     *
+     * @param augmentSeed fed each step when training augments its images: that batch's (seed, step) pair; else null
+     */
+    record Step(
+            Placeholder<TInt32> batchStart,
+            Placeholder<TInt32> batchSize,
+            Placeholder<TInt64> augmentSeed,
+            Placeholder<TFloat32> learningRate,
+            Placeholder<TFloat32> beta1Power,
+            Placeholder<TFloat32> beta2Power,
+            Operand<TFloat32> loss,
+            Operand<TInt32> correct,
+            Op run,
+            ModelSummary summary) {}
+
+    /** The network on raw images, sharing the weights: what evaluation runs. */
+    record Head(Placeholder<TUint8> image, Operand<TFloat32> probabilities) {}
+
+    private final Input input;
+    private final State state;
+    private final Shuffle shuffle;
+    private final Step step;
+    private final Head head;
 
     TrainingGraph(Graph graph, TrainingConfig config, int trainCount, int classes, boolean onCpu) {
         Ops tf = Ops.create(graph);
-        int n = trainCount;
+        input = input(tf, trainCount);
+        state = state(tf, config, trainCount, classes);
+        shuffle = shuffle(tf, state.order(), trainCount);
+        step = step(tf, config, input, state, classes, onCpu);
+        Placeholder<TUint8> image = tf.withName(ModelSignature.IMAGE)
+                .placeholder(
+                        TUint8.class, Placeholder.shape(Shape.of(-1, ModelSignature.ROWS, ModelSignature.COLUMNS)));
+        head = new Head(
+                image,
+                tf.nn.softmax(LeNet5.forward(tf, image, state.weights(), config.scaleInput())
+                        .logits()));
+    }
 
-        imagesFeed = tf.placeholder(
+    Input input() {
+        return input;
+    }
+
+    State state() {
+        return state;
+    }
+
+    Shuffle shuffle() {
+        return shuffle;
+    }
+
+    Step step() {
+        return step;
+    }
+
+    Head head() {
+        return head;
+    }
+
+    private static Input input(Ops tf, int n) {
+        Placeholder<TUint8> imagesFeed = tf.placeholder(
                 TUint8.class, Placeholder.shape(Shape.of(n, ModelSignature.ROWS, ModelSignature.COLUMNS)));
-        labelsFeed = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(n)));
+        Placeholder<TInt32> labelsFeed = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(n)));
         Variable<TUint8> images = tf.withName("train_images")
                 .variable(Shape.of(n, ModelSignature.ROWS, ModelSignature.COLUMNS), TUint8.class);
         Variable<TInt32> labels = tf.withName("train_labels").variable(Shape.of(n), TInt32.class);
-        loadData = tf.withControlDependencies(List.of(tf.assign(images, imagesFeed), tf.assign(labels, labelsFeed)))
+        Op load = tf.withControlDependencies(List.of(tf.assign(images, imagesFeed), tf.assign(labels, labelsFeed)))
                 .noOp();
+        return new Input(imagesFeed, labelsFeed, load, images, labels);
+    }
 
-        weights = LeNet5.variables(tf, classes);
+    private static State state(Ops tf, TrainingConfig config, int n, int classes) {
+        Map<LeNetParameter, Variable<TFloat32>> weights = LeNet5.variables(tf, classes);
+        Map<LeNetParameter, Variable<TFloat32>> firstMoments = new EnumMap<>(LeNetParameter.class);
+        Map<LeNetParameter, Variable<TFloat32>> secondMoments = new EnumMap<>(LeNetParameter.class);
         List<Op> initializers = new ArrayList<>();
         for (LeNetParameter p : LeNetParameter.all()) {
             Operand<TFloat32> initial = p.isBias()
@@ -89,58 +146,82 @@ final class TrainingGraph {
             firstMoments.put(p, m);
             secondMoments.put(p, v);
         }
+        Map<Variable<TFloat32>, Placeholder<TFloat32>> feeds = new HashMap<>();
+        Map<Variable<TFloat32>, Op> assigns = new HashMap<>();
         for (LeNetParameter p : LeNetParameter.all()) {
             for (Variable<TFloat32> v : List.of(weights.get(p), firstMoments.get(p), secondMoments.get(p))) {
                 Placeholder<TFloat32> feed = tf.placeholder(TFloat32.class, Placeholder.shape(p.shape(classes)));
-                stateFeeds.put(v, feed);
-                stateAssigns.put(v, tf.assign(v, feed));
+                feeds.put(v, feed);
+                assigns.put(v, tf.assign(v, feed));
             }
         }
         Variable<TInt32> order = tf.withName("shuffled_order").variable(Shape.of(n), TInt32.class);
         initializers.add(tf.assign(order, tf.range(tf.constant(0), tf.constant(n), tf.constant(1))));
-        initialize = tf.withControlDependencies(initializers).noOp();
+        Op initialize = tf.withControlDependencies(initializers).noOp();
+        return new State(weights, firstMoments, secondMoments, feeds, assigns, order, initialize);
+    }
 
-        shuffleSeed = tf.placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
-        Operand<TFloat32> keys = tf.random.statelessRandomUniform(tf.constant(new int[] {n}), shuffleSeed);
-        shuffle = tf.assign(
-                order, tf.nn.topK(keys, tf.constant(n), new TopK.Options[0]).indices());
+    private static Shuffle shuffle(Ops tf, Variable<TInt32> order, int n) {
+        Placeholder<TInt64> seed = tf.placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
+        Operand<TFloat32> keys = tf.random.statelessRandomUniform(tf.constant(new int[] {n}), seed);
+        return new Shuffle(
+                seed,
+                tf.assign(
+                        order,
+                        tf.nn.topK(keys, tf.constant(n), new TopK.Options[0]).indices()));
+    }
 
-        batchStart = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(1)));
-        batchSize = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(1)));
-        Operand<TInt32> indices = tf.slice(order, batchStart, batchSize);
-        Operand<TUint8> batchImages = tf.gather(images, indices, tf.constant(0));
-        Operand<TInt32> batchLabels = tf.gather(labels, indices, tf.constant(0));
+    private static Step step(Ops tf, TrainingConfig config, Input input, State state, int classes, boolean onCpu) {
+        Placeholder<TInt32> batchStart = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(1)));
+        Placeholder<TInt32> batchSize = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(1)));
+        Operand<TInt32> indices = tf.slice(state.order(), batchStart, batchSize);
+        Operand<TUint8> batchImages = tf.gather(input.images(), indices, tf.constant(0));
+        Operand<TInt32> batchLabels = tf.gather(input.labels(), indices, tf.constant(0));
 
         LeNet5.Forward forward;
+        Placeholder<TInt64> augmentSeed = null;
         if (config.augment()) {
             augmentSeed = tf.placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
             Operand<TFloat32> augmented =
                     Augmentation.apply(tf, tf.dtypes.cast(batchImages, TFloat32.class), batchSize, augmentSeed);
-            forward = LeNet5.forwardFromPixels(tf, augmented, weights, config.scaleInput());
+            forward = LeNet5.forwardFromPixels(tf, augmented, state.weights(), config.scaleInput());
         } else {
-            augmentSeed = null;
-            forward = LeNet5.forward(tf, batchImages, weights, config.scaleInput());
+            forward = LeNet5.forward(tf, batchImages, state.weights(), config.scaleInput());
         }
-        summary = ModelSummary.of(forward, classes);
+        ModelSummary summary = ModelSummary.of(forward, classes);
         SparseSoftmaxCrossEntropyWithLogits<TFloat32> crossEntropy =
                 tf.nn.sparseSoftmaxCrossEntropyWithLogits(forward.logits(), batchLabels);
-        batchLoss = tf.math.mean(crossEntropy.loss(), tf.constant(0));
-        batchCorrect = tf.sum(
+        Operand<TFloat32> loss = tf.math.mean(crossEntropy.loss(), tf.constant(0));
+        Operand<TInt32> correct = tf.sum(
                 tf.dtypes.cast(
                         tf.math.equal(tf.math.argMax(forward.logits(), tf.constant(1), TInt32.class), batchLabels),
                         TInt32.class),
                 tf.constant(0));
 
-        learningRate = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
-        beta1Power = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
-        beta2Power = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+        Placeholder<TFloat32> learningRate = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+        Placeholder<TFloat32> beta1Power = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+        Placeholder<TFloat32> beta2Power = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
         // TensorFlow has no registered gradient for the fused loss op, but the op itself returns d(loss)/d(logits):
         // start back-propagation there, scaled for the batch mean.
         Operand<TFloat32> logitsGradient = tf.math.div(
                 crossEntropy.backprop(),
                 tf.dtypes.cast(tf.reshape(batchSize, tf.constant(new int[0])), TFloat32.class));
         Map<LeNetParameter, Operand<TFloat32>> gradients =
-                Backpropagation.gradients(tf, forward, weights, logitsGradient, onCpu);
+                Backpropagation.gradients(tf, forward, state.weights(), logitsGradient, onCpu);
+        Op run = adam(tf, config, state, gradients, learningRate, beta1Power, beta2Power);
+        return new Step(
+                batchStart, batchSize, augmentSeed, learningRate, beta1Power, beta2Power, loss, correct, run, summary);
+    }
+
+    /** Adam's update of every parameter, after every gradient is computed. */
+    private static Op adam(
+            Ops tf,
+            TrainingConfig config,
+            State state,
+            Map<LeNetParameter, Operand<TFloat32>> gradients,
+            Placeholder<TFloat32> learningRate,
+            Placeholder<TFloat32> beta1Power,
+            Placeholder<TFloat32> beta2Power) {
         List<Op> gradientsDone = new ArrayList<>();
         for (LeNetParameter p : LeNetParameter.all()) {
             gradientsDone.add(tf.identity(gradients.get(p)));
@@ -151,9 +232,9 @@ final class TrainingGraph {
         List<Op> updates = new ArrayList<>();
         for (LeNetParameter p : LeNetParameter.all()) {
             updates.add(afterGradients.train.applyAdam(
-                    weights.get(p),
-                    firstMoments.get(p),
-                    secondMoments.get(p),
+                    state.weights().get(p),
+                    state.firstMoments().get(p),
+                    state.secondMoments().get(p),
                     beta1Power,
                     beta2Power,
                     learningRate,
@@ -162,12 +243,6 @@ final class TrainingGraph {
                     tf.constant((float) config.epsilon()),
                     gradients.get(p)));
         }
-        step = tf.withControlDependencies(updates).noOp();
-
-        image = tf.withName(ModelSignature.IMAGE)
-                .placeholder(
-                        TUint8.class, Placeholder.shape(Shape.of(-1, ModelSignature.ROWS, ModelSignature.COLUMNS)));
-        probabilities = tf.nn.softmax(
-                LeNet5.forward(tf, image, weights, config.scaleInput()).logits());
+        return tf.withControlDependencies(updates).noOp();
     }
 }

@@ -56,21 +56,21 @@ final class TrainingSession implements AutoCloseable {
                 TInt32 allLabels =
                         TInt32.tensorOf(Shape.of(train.count()), DataBuffers.of(toInts(train.labels()), true, false))) {
             session.runner()
-                    .feed(nodes.imagesFeed, allImages)
-                    .feed(nodes.labelsFeed, allLabels)
-                    .addTarget(nodes.loadData)
+                    .feed(nodes.input().imagesFeed(), allImages)
+                    .feed(nodes.input().labelsFeed(), allLabels)
+                    .addTarget(nodes.input().load())
                     .run()
                     .close();
         }
-        session.runner().addTarget(nodes.initialize).run().close();
+        session.runner().addTarget(nodes.state().initialize()).run().close();
     }
 
     /** A new seeded order of the training set. */
     void shuffle(long seed, long stream) {
         try (TInt64 seeds = TInt64.vectorOf(seed, stream)) {
             session.runner()
-                    .feed(nodes.shuffleSeed, seeds)
-                    .addTarget(nodes.shuffle)
+                    .feed(nodes.shuffle().seed(), seeds)
+                    .addTarget(nodes.shuffle().run())
                     .run()
                     .close();
         }
@@ -86,19 +86,19 @@ final class TrainingSession implements AutoCloseable {
                 TInt32 sizeTensor = TInt32.vectorOf(size);
                 TFloat32 b1 = TFloat32.scalarOf((float) Math.pow(beta1, t));
                 TFloat32 b2 = TFloat32.scalarOf((float) Math.pow(beta2, t));
-                TInt64 augmentSeed = nodes.augmentSeed == null ? null : TInt64.vectorOf(seed, t)) {
+                TInt64 augmentSeed = nodes.step().augmentSeed() == null ? null : TInt64.vectorOf(seed, t)) {
             Session.Runner runner = session.runner()
-                    .feed(nodes.batchStart, startTensor)
-                    .feed(nodes.batchSize, sizeTensor)
-                    .feed(nodes.learningRate, lr)
-                    .feed(nodes.beta1Power, b1)
-                    .feed(nodes.beta2Power, b2);
-            if (nodes.augmentSeed != null) {
-                runner.feed(nodes.augmentSeed, augmentSeed);
+                    .feed(nodes.step().batchStart(), startTensor)
+                    .feed(nodes.step().batchSize(), sizeTensor)
+                    .feed(nodes.step().learningRate(), lr)
+                    .feed(nodes.step().beta1Power(), b1)
+                    .feed(nodes.step().beta2Power(), b2);
+            if (nodes.step().augmentSeed() != null) {
+                runner.feed(nodes.step().augmentSeed(), augmentSeed);
             }
-            try (Result result = runner.addTarget(nodes.step)
-                    .fetch(nodes.batchLoss)
-                    .fetch(nodes.batchCorrect)
+            try (Result result = runner.addTarget(nodes.step().run())
+                    .fetch(nodes.step().loss())
+                    .fetch(nodes.step().correct())
                     .run()) {
                 return new StepResult(((TFloat32) result.get(0)).getFloat(), ((TInt32) result.get(1)).getInt());
             }
@@ -111,10 +111,10 @@ final class TrainingSession implements AutoCloseable {
         List<TFloat32> tensors = new ArrayList<>();
         try {
             for (LeNetParameter p : LeNetParameter.all()) {
-                feed(runner, tensors, nodes.weights.get(p), values.get(p));
+                feed(runner, tensors, nodes.state().weights().get(p), values.get(p));
                 if (first != null) {
-                    feed(runner, tensors, nodes.firstMoments.get(p), first.get(p));
-                    feed(runner, tensors, nodes.secondMoments.get(p), second.get(p));
+                    feed(runner, tensors, nodes.state().firstMoments().get(p), first.get(p));
+                    feed(runner, tensors, nodes.state().secondMoments().get(p), second.get(p));
                 }
             }
             runner.run().close();
@@ -126,7 +126,8 @@ final class TrainingSession implements AutoCloseable {
     private void feed(Session.Runner runner, List<TFloat32> tensors, Variable<TFloat32> variable, float[] value) {
         TFloat32 tensor = TFloat32.tensorOf(variable.shape(), DataBuffers.of(value, true, false));
         tensors.add(tensor);
-        runner.feed(nodes.stateFeeds.get(variable), tensor).addTarget(nodes.stateAssigns.get(variable));
+        runner.feed(nodes.state().feeds().get(variable), tensor)
+                .addTarget(nodes.state().assigns().get(variable));
     }
 
     /** Predictions of the current weights on {@code digits}, in large batches. */
@@ -136,8 +137,8 @@ final class TrainingSession implements AutoCloseable {
                             Shape.of(count, ModelSignature.ROWS, ModelSignature.COLUMNS),
                             DataBuffers.of(pixels, true, false));
                     Result result = session.runner()
-                            .feed(nodes.image, input)
-                            .fetch(nodes.probabilities)
+                            .feed(nodes.head().image(), input)
+                            .fetch(nodes.head().probabilities())
                             .run()) {
                 float[] flat = new float[count * classes];
                 ((TFloat32) result.get(0)).copyTo(DataBuffers.of(flat, false, false));
@@ -148,7 +149,7 @@ final class TrainingSession implements AutoCloseable {
 
     /** The current weights, copied out of the runtime. */
     public TrainedWeights weights() {
-        return read(nodes.weights);
+        return read(nodes.state().weights());
     }
 
     /** The current values of one variable per parameter, copied out of the runtime. */
