@@ -181,12 +181,12 @@ class DatasetCacheTest {
         long started = System.nanoTime();
         DatasetUnavailableException e = assertThrows(
                 DatasetUnavailableException.class,
-                () -> cacheWithLimits("stall", java.time.Duration.ofSeconds(2), 1 << 20)
+                () -> cacheWithLimits("stall", java.time.Duration.ofMillis(500), 1 << 20)
                         .mnist());
         double seconds = (System.nanoTime() - started) / 1e9;
         assertEquals(
                 List.of(url("stall") + ": cannot download " + url("stall") + "train-images-idx3-ubyte.gz: not complete"
-                        + " within 2.0 s (the limit for one file); 127.0.0.1 stalls or is too slow"),
+                        + " within 0.5 s (the limit for one file); 127.0.0.1 stalls or is too slow"),
                 e.attempts());
         assertTrue(seconds < 30, "left after " + seconds + " s");
     }

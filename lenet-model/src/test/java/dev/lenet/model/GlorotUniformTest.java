@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lenet.Slow;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
@@ -14,6 +15,7 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
+@Slow
 class GlorotUniformTest {
     private static final Shape SHAPE = Shape.of(400, 120);
 

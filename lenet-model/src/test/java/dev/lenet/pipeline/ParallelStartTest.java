@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.lenet.Slow;
 import dev.lenet.data.Dataset;
 import dev.lenet.data.DatasetFixtures;
 import dev.lenet.data.DatasetReader;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Slow
 class ParallelStartTest {
     @TempDir
     Path dir;

@@ -3,6 +3,7 @@ package dev.lenet.training;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lenet.Slow;
 import dev.lenet.model.LeNet5;
 import dev.lenet.model.LeNetParameter;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TUint8;
 
+@Slow
 class BackpropagationTest {
     private static final int BATCH = 16;
 
