@@ -1,6 +1,6 @@
 package dev.lenet.maven;
 
-import dev.lenet.build.EvaluateGoal;
+import dev.lenet.goal.EvaluateGoal;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;

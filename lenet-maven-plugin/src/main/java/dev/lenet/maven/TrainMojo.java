@@ -1,8 +1,8 @@
 package dev.lenet.maven;
 
-import dev.lenet.build.TrainGoal;
 import dev.lenet.export.MlBom;
 import dev.lenet.export.OutputTimestamp;
+import dev.lenet.goal.TrainGoal;
 import dev.lenet.training.Device;
 import dev.lenet.training.Hyperparameter;
 import dev.lenet.training.Hyperparameters;

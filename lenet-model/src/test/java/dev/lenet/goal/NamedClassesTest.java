@@ -1,4 +1,4 @@
-package dev.lenet.build;
+package dev.lenet.goal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

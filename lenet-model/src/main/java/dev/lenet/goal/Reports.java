@@ -1,4 +1,4 @@
-package dev.lenet.build;
+package dev.lenet.goal;
 
 import dev.lenet.LeNetException;
 import dev.lenet.contract.Causes;
