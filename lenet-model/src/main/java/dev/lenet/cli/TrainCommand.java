@@ -10,6 +10,7 @@ import dev.lenet.files.AtomicFiles;
 import dev.lenet.fork.ChildJvm;
 import dev.lenet.log.BuildLog;
 import dev.lenet.log.TerminalProgress;
+import dev.lenet.pipeline.Job;
 import dev.lenet.pipeline.RunReport;
 import dev.lenet.training.Device;
 import dev.lenet.training.EpochRecord;
@@ -98,8 +99,16 @@ public final class TrainCommand {
                 out, new TerminalProgress(TerminalProgress.watched() ? out : null), showNativeLog ? System.err : null);
         Path work = temporaryWorkDirectory();
         try {
-            RunReport report =
-                    ChildJvm.run(childSettings(), work, dataset, options.config(), options.output(), null, null, log);
+            RunReport report = new ChildJvm(childSettings(), work)
+                    .train(
+                            new Job.Train(
+                                    dataset,
+                                    options.config(),
+                                    options.output(),
+                                    null,
+                                    work.resolve("checkpoint"),
+                                    null),
+                            log);
             out.println("Training ended: " + report.card().stopping().stopReason());
             if (options.memory()) {
                 for (EpochRecord epoch : report.epochs()) {

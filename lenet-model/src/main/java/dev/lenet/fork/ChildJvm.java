@@ -9,9 +9,10 @@ import dev.lenet.data.InvalidDatasetException;
 import dev.lenet.log.BuildLog;
 import dev.lenet.pipeline.Baseline;
 import dev.lenet.pipeline.EvaluationPipeline;
+import dev.lenet.pipeline.Execution;
+import dev.lenet.pipeline.Job;
 import dev.lenet.pipeline.RunReport;
 import dev.lenet.training.Device;
-import dev.lenet.training.TrainingConfig;
 import dev.lenet.training.TrainingDivergedException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -32,7 +33,7 @@ import java.util.Map;
  * loads, which a running Maven JVM cannot change for itself; a child also keeps native memory and the native
  * library's one-per-process loading out of the build's JVM.
  */
-public final class ChildJvm {
+public final class ChildJvm implements Execution {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     static final int EXIT_REPORTED_ERROR = 2;
     static final int EXIT_PARENT_GONE = 3;
@@ -41,24 +42,8 @@ public final class ChildJvm {
     public record Settings(
             Path java, List<Path> classpath, List<String> jvmArguments, Map<String, String> environment) {}
 
-    /** What the child is asked to do; {@code mode} is train or evaluate. */
-    record Request(
-            String mode,
-            String dataset,
-            TrainingConfig config,
-            String savedModel,
-            String tensorboard,
-            String checkpoints,
-            String model,
-            String baselineName,
-            String baselineArtifact,
-            String report,
-            String error) {
-
-        Baseline baseline() {
-            return baselineArtifact == null ? null : new Baseline(baselineName, Path.of(baselineArtifact));
-        }
-    }
+    /** What the child is asked to do, and where it writes its report or, failing, its error. */
+    record Request(Job job, String report, String error) {}
 
     /**
      * An error the child reports for the parent to rethrow as the same kind; {@code causes} describes its cause chain,
@@ -82,77 +67,63 @@ public final class ChildJvm {
         return chain;
     }
 
-    private ChildJvm() {}
-
     /** The environment every child gets unless the user set the variable: fast oneDNN kernels, no native info logs. */
     public static Map<String, String> defaultEnvironment() {
         return Map.of("TF_ENABLE_ONEDNN_OPTS", "1", "TF_CPP_MIN_LOG_LEVEL", "2");
     }
 
-    public static RunReport run(
-            Settings settings,
-            Path workDirectory,
-            Path dataset,
-            TrainingConfig config,
-            Path savedModel,
-            Path tensorboard,
-            Baseline baseline,
-            BuildLog log) {
+    private final Settings settings;
+    private final Path workDirectory;
+
+    /** @param workDirectory where the request, the report and the error go; the training state too */
+    public ChildJvm(Settings settings, Path workDirectory) {
+        this.settings = settings;
+        this.workDirectory = workDirectory;
+    }
+
+    @Override
+    public RunReport train(Job.Train job, BuildLog log) {
         Path report = workDirectory.resolve("report.json");
-        fork(
-                settings,
-                workDirectory,
-                config.device(),
-                log,
-                new Request(
-                        "train",
-                        absolute(dataset),
-                        config,
-                        absolute(savedModel),
-                        absolute(tensorboard),
-                        absolute(workDirectory.resolve("checkpoint")),
-                        null,
-                        baseline == null ? null : baseline.name(),
-                        baseline == null ? null : absolute(baseline.artifact()),
-                        report.toString(),
-                        workDirectory.resolve("error.json").toString()));
+        fork(job.config().device(), log, new Request(absolute(job), report.toString(), errorFile()));
         return RunReport.read(report);
     }
 
-    public static EvaluationPipeline.Report evaluate(
-            Settings settings,
-            Path workDirectory,
-            Path dataset,
-            Path model,
-            Baseline baseline,
-            Device device,
-            BuildLog log) {
+    /** Evaluation runs on the CPU: a few thousand images, not worth a GPU's start. */
+    @Override
+    public EvaluationPipeline.Report evaluate(Job.Evaluate job, BuildLog log) {
         Path report = workDirectory.resolve("evaluation.json");
-        fork(
-                settings,
-                workDirectory,
-                device,
-                log,
-                new Request(
-                        "evaluate",
-                        absolute(dataset),
-                        null,
-                        null,
-                        null,
-                        null,
-                        absolute(model),
-                        baseline == null ? null : baseline.name(),
-                        baseline == null ? null : absolute(baseline.artifact()),
-                        report.toString(),
-                        workDirectory.resolve("error.json").toString()));
+        fork(Device.CPU, log, new Request(absolute(job), report.toString(), errorFile()));
         return EvaluationPipeline.Report.read(report);
     }
 
-    private static String absolute(Path path) {
-        return path == null ? null : path.toAbsolutePath().toString();
+    private String errorFile() {
+        return workDirectory.resolve("error.json").toString();
     }
 
-    private static void fork(Settings settings, Path workDirectory, Device device, BuildLog log, Request request) {
+    /** The job with absolute paths: the child runs in the work directory. */
+    private static Job absolute(Job job) {
+        if (job instanceof Job.Train t) {
+            return new Job.Train(
+                    absolute(t.dataset()),
+                    t.config(),
+                    absolute(t.savedModel()),
+                    absolute(t.tensorboard()),
+                    absolute(t.checkpoints()),
+                    absolute(t.baseline()));
+        }
+        Job.Evaluate e = (Job.Evaluate) job;
+        return new Job.Evaluate(absolute(e.dataset()), absolute(e.model()), absolute(e.baseline()));
+    }
+
+    private static Baseline absolute(Baseline baseline) {
+        return baseline == null ? null : new Baseline(baseline.name(), absolute(baseline.artifact()));
+    }
+
+    private static Path absolute(Path path) {
+        return path == null ? null : path.toAbsolutePath();
+    }
+
+    private void fork(Device device, BuildLog log, Request request) {
         try {
             Files.createDirectories(workDirectory);
             Path requestFile = workDirectory.resolve("request.json");

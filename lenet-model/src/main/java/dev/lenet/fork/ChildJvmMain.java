@@ -6,6 +6,7 @@ import dev.lenet.LeNetException;
 import dev.lenet.files.AtomicFiles;
 import dev.lenet.log.LoggingListener;
 import dev.lenet.pipeline.EvaluationPipeline;
+import dev.lenet.pipeline.Job;
 import dev.lenet.pipeline.RunReport;
 import dev.lenet.pipeline.TrainingPipeline;
 import java.io.FileDescriptor;
@@ -27,19 +28,12 @@ public final class ChildJvmMain {
         ObjectMapper json = JsonMapper.builder().build();
         ChildJvm.Request request = json.readValue(Path.of(args[0]).toFile(), ChildJvm.Request.class);
         try {
-            if (request.mode().equals("evaluate")) {
-                EvaluationPipeline.execute(Path.of(request.dataset()), Path.of(request.model()), request.baseline())
+            if (request.job() instanceof Job.Train train) {
+                RunReport.of(TrainingPipeline.execute(train, new LoggingListener(new ProtocolLog())))
                         .write(Path.of(request.report()));
-            } else {
-                TrainingPipeline.Outcome outcome = TrainingPipeline.execute(
-                        Path.of(request.dataset()),
-                        request.config(),
-                        Path.of(request.savedModel()),
-                        request.tensorboard() == null ? null : Path.of(request.tensorboard()),
-                        Path.of(request.checkpoints()),
-                        request.baseline(),
-                        new LoggingListener(new ProtocolLog()));
-                RunReport.of(outcome).write(Path.of(request.report()));
+            } else if (request.job() instanceof Job.Evaluate evaluate) {
+                EvaluationPipeline.execute(evaluate.dataset(), evaluate.model(), evaluate.baseline())
+                        .write(Path.of(request.report()));
             }
         } catch (LeNetException e) {
             // whole or not at all: a report cut short by a full disk would hide the error behind a parse error

@@ -10,9 +10,9 @@ import dev.lenet.export.ModelCard;
 import dev.lenet.fork.ChildJvm;
 import dev.lenet.log.BuildLog;
 import dev.lenet.pipeline.Baseline;
-import dev.lenet.pipeline.EvaluationPipeline;
+import dev.lenet.pipeline.Execution;
+import dev.lenet.pipeline.Job;
 import dev.lenet.report.Metrics;
-import dev.lenet.training.Device;
 import dev.lenet.training.DeviceChoice;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +45,11 @@ public final class EvaluateGoal {
             DatasetOptions datasetOptions) {}
 
     public static ModelCard run(Request request, BuildLog log) {
+        return run(request, TrainGoal.execution(request.fork(), request.outputDirectory()), log);
+    }
+
+    /** Runs the goal with its evaluation done by {@code execution} (a test's stands in for TensorFlow). */
+    static ModelCard run(Request request, Execution execution, BuildLog log) {
         Gates gates = new Gates(request.minAccuracy(), request.maxAccuracyDrop());
         if (!Files.exists(request.model())) {
             throw new LeNetException(
@@ -62,18 +67,9 @@ public final class EvaluateGoal {
                         .mnist();
         log.info("Evaluating " + request.modelName() + " on " + dataset);
         long started = System.nanoTime();
-        ModelCard card = request.fork() == null
-                ? EvaluationPipeline.execute(dataset, request.model(), request.baseline())
-                        .card()
-                : ChildJvm.evaluate(
-                                request.fork(),
-                                request.outputDirectory().resolve("work"),
-                                dataset,
-                                request.model(),
-                                request.baseline(),
-                                Device.CPU,
-                                log)
-                        .card();
+        ModelCard card = execution
+                .evaluate(new Job.Evaluate(dataset, request.model(), request.baseline()), log)
+                .card();
         Gates.Verdict verdict = gates.judge(card.testAccuracy(), card.baseline());
         double seconds = (System.nanoTime() - started) / 1e9;
         Reports.writeMetrics(

@@ -18,10 +18,10 @@ import dev.lenet.fork.ChildJvm;
 import dev.lenet.inference.NativePlatform;
 import dev.lenet.inference.UnsupportedPlatformException;
 import dev.lenet.log.BuildLog;
-import dev.lenet.log.LoggingListener;
 import dev.lenet.pipeline.Baseline;
+import dev.lenet.pipeline.Execution;
+import dev.lenet.pipeline.Job;
 import dev.lenet.pipeline.RunReport;
-import dev.lenet.pipeline.TrainingPipeline;
 import dev.lenet.report.Metrics;
 import dev.lenet.training.TrainingConfig;
 import java.io.IOException;
@@ -121,6 +121,11 @@ public final class TrainGoal {
     }
 
     public static Result run(Request request, BuildLog log) {
+        return run(request, execution(request.fork(), request.outputDirectory()), log);
+    }
+
+    /** Runs the goal with its training done by {@code execution} (a test's stands in for TensorFlow). */
+    static Result run(Request request, Execution execution, BuildLog log) {
         Gates gates = new Gates(request.minAccuracy(), request.maxAccuracyDrop());
         createOutputDirectory(request.outputDirectory());
         Path dataset = request.dataset() != null
@@ -148,7 +153,7 @@ public final class TrainGoal {
         forgetEarlierArtifact(request.mlBom());
         Path savedModel = request.outputDirectory().resolve("saved-model");
         long started = System.nanoTime();
-        RunReport report = train(request, dataset, savedModel, log);
+        RunReport report = train(request, execution, dataset, savedModel, log);
         log.info("Training ended: " + report.card().stopping().stopReason());
         Gates.Verdict verdict =
                 gates.judge(report.card().testAccuracy(), report.card().baseline());
@@ -215,28 +220,21 @@ public final class TrainGoal {
         return configured != null ? configured : DatasetCache.defaultRoot();
     }
 
-    private static RunReport train(Request request, Path dataset, Path savedModel, BuildLog log) {
-        TrainingConfig config = request.config();
-        Path tensorboard = Reports.freshTensorBoardDirectory(request.outputDirectory());
-        if (request.fork() == null) {
-            return RunReport.of(TrainingPipeline.execute(
-                    dataset,
-                    config,
-                    savedModel,
-                    tensorboard,
-                    request.outputDirectory().resolve("work").resolve("checkpoint"),
-                    request.baseline(),
-                    new LoggingListener(log)));
-        }
-        return ChildJvm.run(
-                request.fork(),
-                request.outputDirectory().resolve("work"),
-                dataset,
-                config,
-                savedModel,
-                tensorboard,
-                request.baseline(),
+    private static RunReport train(Request request, Execution execution, Path dataset, Path savedModel, BuildLog log) {
+        return execution.train(
+                new Job.Train(
+                        dataset,
+                        request.config(),
+                        savedModel,
+                        Reports.freshTensorBoardDirectory(request.outputDirectory()),
+                        request.outputDirectory().resolve("work").resolve("checkpoint"),
+                        request.baseline()),
                 log);
+    }
+
+    /** The child JVM the request asks for, or this one. */
+    static Execution execution(ChildJvm.Settings fork, Path outputDirectory) {
+        return fork == null ? Execution.inThisJvm() : new ChildJvm(fork, outputDirectory.resolve("work"));
     }
 
     /** Stops before TensorFlow would fail to load, naming this platform and those TensorFlow Java supports. */

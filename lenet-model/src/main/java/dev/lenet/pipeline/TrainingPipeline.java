@@ -49,6 +49,17 @@ public final class TrainingPipeline {
     /**
      * @param tensorboard where to write TensorBoard event files; null writes none
      */
+    public static Outcome execute(Job.Train job, TrainingListener listener) {
+        return execute(
+                job.dataset(),
+                job.config(),
+                job.savedModel(),
+                job.tensorboard(),
+                job.checkpoints(),
+                job.baseline(),
+                listener);
+    }
+
     public static Outcome execute(
             Path dataset, TrainingConfig config, Path savedModel, Path tensorboard, TrainingListener listener) {
         return execute(dataset, config, savedModel, tensorboard, null, null, listener);

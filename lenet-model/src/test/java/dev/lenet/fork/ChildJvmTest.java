@@ -8,6 +8,7 @@ import dev.lenet.Slow;
 import dev.lenet.data.IdxWriter;
 import dev.lenet.data.InvalidDatasetException;
 import dev.lenet.log.ListLog;
+import dev.lenet.pipeline.Job;
 import dev.lenet.pipeline.RunReport;
 import dev.lenet.training.TinyTraining;
 import java.io.File;
@@ -43,15 +44,16 @@ class ChildJvmTest {
         Path data = temp.resolve("data");
         IdxWriter.writeDataset(data, TinyTraining.DATA.train(), TinyTraining.DATA.test(), false);
         List<String> lines = new ArrayList<>();
-        RunReport report = ChildJvm.run(
-                thisClasspath(),
-                temp.resolve("work"),
-                data,
-                TinyTraining.CONFIG.toBuilder().epochs(1).build(),
-                temp.resolve("model"),
-                temp.resolve("tb"),
-                null,
-                new ListLog(lines));
+        RunReport report = new ChildJvm(thisClasspath(), temp.resolve("work"))
+                .train(
+                        new Job.Train(
+                                data,
+                                TinyTraining.CONFIG.toBuilder().epochs(1).build(),
+                                temp.resolve("model"),
+                                temp.resolve("tb"),
+                                temp.resolve("work").resolve("checkpoint"),
+                                null),
+                        new ListLog(lines));
         assertEquals(1, report.epochs().size());
         assertEquals(report.epochs().get(0).testAccuracy(), report.card().testAccuracy(), 1e-12);
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("Epoch 1/1 - loss ")), lines.toString());
@@ -64,15 +66,16 @@ class ChildJvmTest {
         Path missing = temp.resolve("no-data");
         InvalidDatasetException e = assertThrows(
                 InvalidDatasetException.class,
-                () -> ChildJvm.run(
-                        thisClasspath(),
-                        temp.resolve("work"),
-                        missing,
-                        TinyTraining.CONFIG,
-                        temp.resolve("model"),
-                        null,
-                        null,
-                        new ListLog(new ArrayList<>())));
+                () -> new ChildJvm(thisClasspath(), temp.resolve("work"))
+                        .train(
+                                new Job.Train(
+                                        missing,
+                                        TinyTraining.CONFIG,
+                                        temp.resolve("model"),
+                                        null,
+                                        temp.resolve("work").resolve("checkpoint"),
+                                        null),
+                                new ListLog(new ArrayList<>())));
         assertEquals(missing.toString(), e.input());
         assertTrue(e.getMessage().startsWith(missing + ": does not exist. "), e.getMessage());
     }
@@ -82,15 +85,19 @@ class ChildJvmTest {
         Path data = temp.resolve("data");
         IdxWriter.writeDataset(data, TinyTraining.DATA.train(), TinyTraining.DATA.test(), false);
         List<String> lines = new ArrayList<>();
-        ChildJvm.run(
-                thisClasspath(),
-                temp.resolve("work"),
-                data,
-                TinyTraining.CONFIG.toBuilder().epochs(2).batchSize(1).build(),
-                temp.resolve("model"),
-                null,
-                null,
-                new ListLog(lines));
+        new ChildJvm(thisClasspath(), temp.resolve("work"))
+                .train(
+                        new Job.Train(
+                                data,
+                                TinyTraining.CONFIG.toBuilder()
+                                        .epochs(2)
+                                        .batchSize(1)
+                                        .build(),
+                                temp.resolve("model"),
+                                null,
+                                temp.resolve("work").resolve("checkpoint"),
+                                null),
+                        new ListLog(lines));
         assertTrue(
                 lines.stream().anyMatch(l -> l.matches("PROGRESS Epoch 1/2 - step \\d+/1200 - loss .*")),
                 lines.toString());

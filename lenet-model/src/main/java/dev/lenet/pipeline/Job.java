@@ -1,0 +1,34 @@
+package dev.lenet.pipeline;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.lenet.training.TrainingConfig;
+import java.nio.file.Path;
+
+/**
+ * What one run is asked to do, whichever JVM runs it ({@link Execution}): train a model, or evaluate an existing one.
+ * A child JVM gets it as JSON, its kind named.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = Job.Train.class, name = "train"),
+    @JsonSubTypes.Type(value = Job.Evaluate.class, name = "evaluate")
+})
+public sealed interface Job {
+    /** The prepared dataset's directory. */
+    Path dataset();
+
+    /**
+     * Train, evaluate and export the model into {@code savedModel}.
+     *
+     * @param tensorboard where TensorBoard's event files go; null writes none
+     * @param checkpoints where the training state is saved after each epoch, and resumed from
+     * @param baseline a released model to evaluate on the same test set; null for none
+     */
+    record Train(
+            Path dataset, TrainingConfig config, Path savedModel, Path tensorboard, Path checkpoints, Baseline baseline)
+            implements Job {}
+
+    /** Evaluate an existing model (a SavedModel directory or a model artifact), and a baseline beside it. */
+    record Evaluate(Path dataset, Path model, Baseline baseline) implements Job {}
+}
