@@ -20,6 +20,7 @@ public final class Hyperparameter<T> {
     private final Predicate<T> valid;
     private final String range;
     private final Function<T, Object> recorded;
+    private final Function<T, String> text;
     private final boolean inMlBom;
 
     private Hyperparameter(Spec<T> spec) {
@@ -30,6 +31,7 @@ public final class Hyperparameter<T> {
         this.valid = spec.valid;
         this.range = spec.range;
         this.recorded = spec.recorded;
+        this.text = spec.text;
         this.inMlBom = spec.inMlBom;
     }
 
@@ -82,6 +84,11 @@ public final class Hyperparameter<T> {
         return recorded.apply(value);
     }
 
+    /** {@code value} as {@link #parse} reads it back: the same value, to the bit. */
+    public String text(T value) {
+        return text.apply(value);
+    }
+
     /** True when the ML-BOM lists this setting among the model's hyperparameters. */
     public boolean inMlBom() {
         return inMlBom;
@@ -106,6 +113,7 @@ public final class Hyperparameter<T> {
         private Predicate<T> valid = value -> true;
         private String range = "";
         private Function<T, Object> recorded = value -> value;
+        private Function<T, String> text = String::valueOf;
         private boolean inMlBom = true;
 
         private Spec(String name, String defaultText, Function<String, T> parse, String description) {
@@ -124,6 +132,12 @@ public final class Hyperparameter<T> {
 
         Spec<T> recorded(Function<T, Object> recorded) {
             this.recorded = recorded;
+            return this;
+        }
+
+        /** How a value is written so that {@link Hyperparameter#parse} reads it back, where not by its toString. */
+        Spec<T> text(Function<T, String> text) {
+            this.text = text;
             return this;
         }
 

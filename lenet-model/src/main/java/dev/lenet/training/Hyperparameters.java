@@ -53,6 +53,7 @@ public final class Hyperparameters {
                     LearningRateSchedule::parse,
                     "constant, step, cosine (these change the rate between epochs) or oneCycle (per step).")
             .recorded(LearningRateSchedule::text)
+            .text(LearningRateSchedule::text)
             .build();
 
     public static final Hyperparameter<Double> WARMUP_FRACTION = Hyperparameter.define(

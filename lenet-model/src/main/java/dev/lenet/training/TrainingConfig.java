@@ -54,6 +54,10 @@ public final class TrainingConfig {
         return recorded;
     }
 
+    private <T> String textOf(Hyperparameter<T> hyperparameter) {
+        return hyperparameter.text(get(hyperparameter));
+    }
+
     private <T> Object recordedValue(Hyperparameter<T> hyperparameter) {
         return hyperparameter.recorded(get(hyperparameter));
     }
@@ -134,8 +138,7 @@ public final class TrainingConfig {
     @JsonProperty("hyperparameters")
     Map<String, String> texts() {
         Map<String, String> texts = new LinkedHashMap<>();
-        values.forEach((h, value) ->
-                texts.put(h.name(), value instanceof LearningRateSchedule s ? s.text() : String.valueOf(value)));
+        values.keySet().forEach(h -> texts.put(h.name(), textOf(h)));
         return texts;
     }
 
