@@ -46,9 +46,7 @@ public final class TrainingPipeline {
             List<DigitExample> firstDigits,
             List<DigitExample> confidentlyWrong) {}
 
-    /**
-     * @param tensorboard where to write TensorBoard event files; null writes none
-     */
+    /** Runs a {@link Job.Train} in this JVM. */
     public static Outcome execute(Job.Train job, TrainingListener listener) {
         return execute(
                 job.dataset(),
@@ -60,6 +58,9 @@ public final class TrainingPipeline {
                 listener);
     }
 
+    /**
+     * @param tensorboard where to write TensorBoard event files; null writes none
+     */
     public static Outcome execute(
             Path dataset, TrainingConfig config, Path savedModel, Path tensorboard, TrainingListener listener) {
         return execute(dataset, config, savedModel, tensorboard, null, null, listener);
