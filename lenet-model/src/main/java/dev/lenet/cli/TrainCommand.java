@@ -74,26 +74,17 @@ public final class TrainCommand {
 
     static int run(String[] args, PrintStream out, Map<String, String> environment) {
         if (List.of(args).contains("--print-defaults")) {
-            TrainingConfig d = TrainingConfig.defaults();
-            out.printf(
-                    Locale.ROOT,
-                    "%d %d %s %s %s %s %s %s%n",
-                    d.epochs(),
-                    d.batchSize(),
-                    d.learningRate(),
-                    d.learningRateSchedule().text(),
-                    d.warmupFraction(),
-                    d.finalDivisor(),
-                    d.beta1(),
-                    d.beta2());
+            printDefaults(out);
             return 0;
         }
         Options options = parse(args);
-        Path cache = DatasetCache.defaultRoot();
-        Path dataset = options.dataset() != null
-                ? DatasetPreparation.prepare(
-                        options.dataset(), DatasetOptions.defaults(DEFAULT_SPLIT_SEED), cache, out::println)
-                : new DatasetCache(cache, DatasetCache.DEFAULT_SOURCES, out::println).mnist();
+        Path dataset = DatasetPreparation.resolve(
+                options.dataset(),
+                DatasetOptions.defaults(DEFAULT_SPLIT_SEED),
+                DatasetCache.defaultRoot(),
+                DatasetCache.DEFAULT_SOURCES,
+                null,
+                out::println);
         boolean showNativeLog = options.verbose() || environment.containsKey("TF_CPP_MIN_LOG_LEVEL");
         BuildLog log = new ConsoleLog(
                 out, new TerminalProgress(TerminalProgress.watched() ? out : null), showNativeLog ? System.err : null);
@@ -109,28 +100,45 @@ public final class TrainCommand {
                                     work.resolve("checkpoint"),
                                     null),
                             log);
-            out.println("Training ended: " + report.card().stopping().stopReason());
-            if (options.memory()) {
-                for (EpochRecord epoch : report.epochs()) {
-                    out.printf(
-                            Locale.ROOT,
-                            "memory epoch %d resident %d MiB%n",
-                            epoch.epoch(),
-                            epoch.residentBytes() >> 20);
-                }
-            }
-            out.printf(
-                    Locale.ROOT,
-                    "Test accuracy %.4f (%d/%d) after %.1f s of training; SavedModel in %s%n",
-                    report.card().testAccuracy(),
-                    report.card().testCorrect(),
-                    report.card().testImages(),
-                    report.trainingSeconds(),
-                    options.output().toAbsolutePath());
+            printResult(out, report, options);
             return 0;
         } finally {
             AtomicFiles.deleteQuietly(work);
         }
+    }
+
+    /** The defaults the benchmarks read: epochs, batch, rate, schedule, warm-up, divisor, beta1, beta2. */
+    private static void printDefaults(PrintStream out) {
+        TrainingConfig d = TrainingConfig.defaults();
+        out.printf(
+                Locale.ROOT,
+                "%d %d %s %s %s %s %s %s%n",
+                d.epochs(),
+                d.batchSize(),
+                d.learningRate(),
+                d.learningRateSchedule().text(),
+                d.warmupFraction(),
+                d.finalDivisor(),
+                d.beta1(),
+                d.beta2());
+    }
+
+    private static void printResult(PrintStream out, RunReport report, Options options) {
+        out.println("Training ended: " + report.card().stopping().stopReason());
+        if (options.memory()) {
+            for (EpochRecord epoch : report.epochs()) {
+                out.printf(
+                        Locale.ROOT, "memory epoch %d resident %d MiB%n", epoch.epoch(), epoch.residentBytes() >> 20);
+            }
+        }
+        out.printf(
+                Locale.ROOT,
+                "Test accuracy %.4f (%d/%d) after %.1f s of training; SavedModel in %s%n",
+                report.card().testAccuracy(),
+                report.card().testCorrect(),
+                report.card().testImages(),
+                report.trainingSeconds(),
+                options.output().toAbsolutePath());
     }
 
     static Options parse(String[] args) {

@@ -28,6 +28,25 @@ public final class DatasetPreparation {
     private DatasetPreparation() {}
 
     /** The IDX directory to read for {@code location}: the location itself, or its converted copy. */
+    /**
+     * The dataset a run works on, found one way for the goals and the command line alike: the one given, prepared
+     * (converted and cached where it is not IDX already); else MNIST from the cache, fetched from its sources on first
+     * use.
+     *
+     * @param cache the dataset cache; null for the per-user default
+     */
+    public static Path resolve(
+            Path given,
+            DatasetOptions options,
+            Path cache,
+            List<String> sources,
+            WebProxy proxy,
+            Consumer<String> log) {
+        return given != null
+                ? prepare(given, options, cache != null ? cache : DatasetCache.defaultRoot(), log)
+                : new DatasetCache(cache, sources, proxy, log).mnist();
+    }
+
     public static Path prepare(Path location, DatasetOptions options, Path cache, Consumer<String> log) {
         if (Files.isRegularFile(location) && location.getFileName().toString().endsWith(".csv")) {
             return convert(location, List.of(location), options, cache, log, () -> fromCsv(List.of(location), options));

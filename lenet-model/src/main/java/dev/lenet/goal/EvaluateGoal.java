@@ -1,7 +1,6 @@
 package dev.lenet.goal;
 
 import dev.lenet.LeNetException;
-import dev.lenet.data.DatasetCache;
 import dev.lenet.data.DatasetOptions;
 import dev.lenet.data.DatasetPreparation;
 import dev.lenet.data.WebProxy;
@@ -57,14 +56,13 @@ public final class EvaluateGoal {
                             + " (.jar) that lenet:train attached");
         }
         TrainGoal.requireNativePlatform();
-        Path dataset = request.dataset() != null
-                ? DatasetPreparation.prepare(
-                        request.dataset(),
-                        request.datasetOptions(),
-                        TrainGoal.datasetCache(request.datasetCache()),
-                        log::info)
-                : new DatasetCache(request.datasetCache(), request.datasetSources(), request.proxy(), log::info)
-                        .mnist();
+        Path dataset = DatasetPreparation.resolve(
+                request.dataset(),
+                request.datasetOptions(),
+                request.datasetCache(),
+                request.datasetSources(),
+                request.proxy(),
+                log::info);
         log.info("Evaluating " + request.modelName() + " on " + dataset);
         long started = System.nanoTime();
         ModelCard card = execution

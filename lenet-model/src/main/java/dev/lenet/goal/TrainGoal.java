@@ -3,7 +3,6 @@ package dev.lenet.goal;
 import dev.lenet.LeNetException;
 import dev.lenet.contract.Causes;
 import dev.lenet.contract.ModelArtifact;
-import dev.lenet.data.DatasetCache;
 import dev.lenet.data.DatasetOptions;
 import dev.lenet.data.DatasetPreparation;
 import dev.lenet.data.DatasetReader;
@@ -128,11 +127,13 @@ public final class TrainGoal {
     static Result run(Request request, Execution execution, BuildLog log) {
         Gates gates = new Gates(request.minAccuracy(), request.maxAccuracyDrop());
         createOutputDirectory(request.outputDirectory());
-        Path dataset = request.dataset() != null
-                ? DatasetPreparation.prepare(
-                        request.dataset(), request.datasetOptions(), datasetCache(request.datasetCache()), log::info)
-                : new DatasetCache(request.datasetCache(), request.datasetSources(), request.proxy(), log::info)
-                        .mnist();
+        Path dataset = DatasetPreparation.resolve(
+                request.dataset(),
+                request.datasetOptions(),
+                request.datasetCache(),
+                request.datasetSources(),
+                request.proxy(),
+                log::info);
         log.info("Dataset: " + dataset);
         if (request.force()) {
             log.info("Training: forced (force is true)");
@@ -213,11 +214,6 @@ public final class TrainGoal {
                             + " Check that the output directory is writable",
                     e);
         }
-    }
-
-    /** Where converted datasets are kept: the dataset cache, or the per-user default when there is none. */
-    static Path datasetCache(Path configured) {
-        return configured != null ? configured : DatasetCache.defaultRoot();
     }
 
     private static RunReport train(Request request, Execution execution, Path dataset, Path savedModel, BuildLog log) {
