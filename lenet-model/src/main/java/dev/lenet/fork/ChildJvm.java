@@ -53,8 +53,8 @@ public final class ChildJvm implements Execution {
             String kind, String parameter, String value, String input, String message, List<String> causes) {}
 
     /** What caused an error in the child JVM, as text: the exceptions themselves stayed there. */
-    static final class TrainingJvmCause extends LeNetException {
-        TrainingJvmCause(List<String> causes) {
+    static final class ChildJvmCause extends LeNetException {
+        ChildJvmCause(List<String> causes) {
             super("in the child JVM: " + String.join("; caused by ", causes));
         }
     }
@@ -151,7 +151,7 @@ public final class ChildJvm implements Execution {
                             }
                         }
                     }),
-                    "lenet-training-stderr");
+                    "lenet-child-stderr");
             errors.setDaemon(true);
             errors.start();
             relay(process.getInputStream(), line -> {
@@ -237,8 +237,7 @@ public final class ChildJvm implements Execution {
     }
 
     private static LeNetException rethrow(ReportedError error) {
-        Throwable cause =
-                error.causes() == null || error.causes().isEmpty() ? null : new TrainingJvmCause(error.causes());
+        Throwable cause = error.causes() == null || error.causes().isEmpty() ? null : new ChildJvmCause(error.causes());
         return switch (error.kind()) {
             case "parameter" -> new InvalidParameterException(error.parameter(), error.value(), error.message(), cause);
             case "dataset" -> InvalidDatasetException.withMessage(error.input(), error.message(), cause);

@@ -32,8 +32,7 @@ public final class ChildJvmMain {
                 RunReport.of(TrainingPipeline.execute(train, new LoggingListener(new ProtocolLog())))
                         .write(Path.of(request.report()));
             } else if (request.job() instanceof Job.Evaluate evaluate) {
-                EvaluationPipeline.execute(evaluate.dataset(), evaluate.model(), evaluate.baseline())
-                        .write(Path.of(request.report()));
+                EvaluationPipeline.execute(evaluate).write(Path.of(request.report()));
             }
         } catch (LeNetException e) {
             // whole or not at all: a report cut short by a full disk would hide the error behind a parse error

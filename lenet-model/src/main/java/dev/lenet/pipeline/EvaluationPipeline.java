@@ -57,6 +57,11 @@ public final class EvaluationPipeline {
         }
     }
 
+    /** Runs a {@link Job.Evaluate} in this JVM. */
+    public static Report execute(Job.Evaluate job) {
+        return execute(job.dataset(), job.model(), job.baseline());
+    }
+
     public static Report execute(Path dataset, Path model, Baseline baseline) {
         Dataset data = ParallelStart.loadTensorFlowAndRead(dataset);
         Evaluation evaluation;

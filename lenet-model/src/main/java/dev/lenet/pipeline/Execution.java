@@ -22,7 +22,7 @@ public interface Execution {
 
             @Override
             public EvaluationPipeline.Report evaluate(Job.Evaluate job, BuildLog log) {
-                return EvaluationPipeline.execute(job.dataset(), job.model(), job.baseline());
+                return EvaluationPipeline.execute(job);
             }
         };
     }
