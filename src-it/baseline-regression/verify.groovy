@@ -9,7 +9,7 @@ assert new File(released, '1.0/baseline-regression-1.0-model.jar').isFile()
 assert new File(released, '2.0/baseline-regression-2.0-model.jar').isFile() : 'the better 2.0 was installed'
 
 def metrics = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/lenet/metrics.json'))
-assert metrics.model.baseline.model == 'dev.lenet.it:baseline-regression:jar:model:1.0'
-assert metrics.model.baseline.testAccuracy < metrics.model.testAccuracy
+assert metrics.gate.baseline.model == 'dev.lenet.it:baseline-regression:jar:model:1.0'
+assert metrics.gate.baseline.testAccuracy < metrics.model.testAccuracy
 assert new File(basedir, 'target/lenet/report.html').text.contains('Baseline dev.lenet.it:baseline-regression:jar:model:1.0: test accuracy')
 return true

@@ -22,6 +22,12 @@ public final class JavaProcess {
      */
     public static List<String> run(Path output, String logLevel, Class<?> main, List<String> arguments)
             throws Exception {
+        return run(output, logLevel, main, arguments, 0);
+    }
+
+    /** As {@link #run(Path, String, Class, List)}, asserting the exit status {@code exitStatus}. */
+    public static List<String> run(Path output, String logLevel, Class<?> main, List<String> arguments, int exitStatus)
+            throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
@@ -38,7 +44,7 @@ public final class JavaProcess {
         Files.copy(process.getInputStream(), output, StandardCopyOption.REPLACE_EXISTING);
         assertTrue(process.waitFor(2, TimeUnit.MINUTES), main.getSimpleName() + " finished");
         List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
-        assertEquals(0, process.exitValue(), String.join("\n", lines));
+        assertEquals(exitStatus, process.exitValue(), String.join("\n", lines));
         return lines;
     }
 }

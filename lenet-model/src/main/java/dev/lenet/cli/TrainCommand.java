@@ -2,15 +2,16 @@ package dev.lenet.cli;
 
 import dev.lenet.InvalidParameterException;
 import dev.lenet.LeNetException;
-import dev.lenet.contract.Causes;
 import dev.lenet.data.DatasetCache;
 import dev.lenet.data.DatasetOptions;
-import dev.lenet.data.DatasetPreparation;
-import dev.lenet.files.AtomicFiles;
+import dev.lenet.evaluation.AccuracyGateException;
+import dev.lenet.evaluation.BaselineGateException;
+import dev.lenet.export.OutputTimestamp;
 import dev.lenet.fork.ChildJvm;
+import dev.lenet.goal.TrainGoal;
 import dev.lenet.log.BuildLog;
 import dev.lenet.log.TerminalProgress;
-import dev.lenet.pipeline.Job;
+import dev.lenet.pipeline.Baseline;
 import dev.lenet.pipeline.RunReport;
 import dev.lenet.training.Device;
 import dev.lenet.training.EpochRecord;
@@ -20,10 +21,8 @@ import dev.lenet.training.LearningRateSchedule;
 import dev.lenet.training.Stopping;
 import dev.lenet.training.TrainingConfig;
 import java.io.File;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,18 +33,22 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Trains from the command line as the plugin does: in a child JVM with oneDNN on, printing the model summary, one
- * line per epoch and the result. Progress within an epoch is drawn only on a terminal a person watches; TensorFlow's
- * native log lines only with {@code --verbose} or when {@code TF_CPP_MIN_LOG_LEVEL} is set by the user. Options:
- * {@link #usage()}: each hyperparameter as {@code --kebab-name VALUE} (a true/false one may stand alone for true),
- * plus the options of the run. The child JVM gets this JVM's options ({@code -Xmx}, {@code -D}). Without {@code --dataset}, MNIST
- * comes from {@code ~/.lenet/datasets}, fetched on first use.
+ * {@code lenet:train} without Maven: the same {@link TrainGoal} (up-to-date check, child JVM with oneDNN on, gates,
+ * metrics, report, model artifact and ML-BOM in {@code --output}, by default {@code target/lenet}), printing the model
+ * summary, one line per epoch and the result. Unlike the plugin it gates only when asked ({@code --min-accuracy},
+ * {@code --baseline}): exit status 1 when a gate fails, 2 on any other error. Progress within an epoch is drawn only on
+ * a terminal a person watches; TensorFlow's native log lines only with {@code --verbose} or when
+ * {@code TF_CPP_MIN_LOG_LEVEL} is set by the user. Options: {@link #usage()}: each hyperparameter as
+ * {@code --kebab-name VALUE} (a true/false one may stand alone for true), plus the options of the run. The child JVM
+ * gets this JVM's options ({@code -Xmx}, {@code -D}). Without {@code --dataset}, MNIST comes from
+ * {@code ~/.lenet/datasets}, fetched on first use.
  */
 public final class TrainCommand {
     /** Options older than the specification, kept: {@code --schedule X}, {@code --raw}. */
     private static final String OTHER_OPTIONS = "[--schedule constant|step|cosine|oneCycle] [--raw]"
             + " [--device auto|cpu|gpu] [--reference] [--validation-size N] [--patience N] [--max-training-time D]"
-            + " [--output DIR] [--memory] [--verbose] | --print-defaults";
+            + " [--output DIR] [--min-accuracy X] [--baseline MODEL_JAR] [--max-accuracy-drop X] [--force]"
+            + " [--memory] [--verbose] | --print-defaults | --help";
 
     static String usage() {
         return "[--dataset DIR_OR_ARCHIVE_OR_CSV] "
@@ -60,50 +63,80 @@ public final class TrainCommand {
     public static void main(String[] args) {
         try {
             System.exit(run(args, System.out, System.getenv()));
+        } catch (AccuracyGateException | BaselineGateException e) {
+            System.err.println("failed: " + e.getMessage());
+            System.exit(1);
         } catch (LeNetException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(2);
         }
     }
 
+    /** The model artifact's name in the output directory; its ML-BOM and build record are named after it. */
+    static final String ARTIFACT = "model.jar";
+
     /** The plugin's default splitSeed: class folders and CSV split as a build with default settings splits them. */
     static final long DEFAULT_SPLIT_SEED = 42;
 
     /** Parsed command line. */
-    record Options(Path dataset, TrainingConfig config, Path output, boolean memory, boolean verbose) {}
+    record Options(
+            Path dataset,
+            TrainingConfig config,
+            Path output,
+            double minAccuracy,
+            Path baseline,
+            double maxAccuracyDrop,
+            boolean force,
+            boolean memory,
+            boolean verbose) {}
 
     static int run(String[] args, PrintStream out, Map<String, String> environment) {
+        if (List.of(args).contains("--help")) {
+            printHelp(out);
+            return 0;
+        }
         if (List.of(args).contains("--print-defaults")) {
             printDefaults(out);
             return 0;
         }
         Options options = parse(args);
-        Path dataset = DatasetPreparation.resolve(
-                options.dataset(),
-                DatasetOptions.defaults(DEFAULT_SPLIT_SEED),
-                DatasetCache.defaultRoot(),
-                DatasetCache.DEFAULT_SOURCES,
-                null,
-                out::println);
         boolean showNativeLog = options.verbose() || environment.containsKey("TF_CPP_MIN_LOG_LEVEL");
         BuildLog log = new ConsoleLog(
                 out, new TerminalProgress(TerminalProgress.watched() ? out : null), showNativeLog ? System.err : null);
-        Path work = temporaryWorkDirectory();
-        try {
-            RunReport report = new ChildJvm(childSettings(), work)
-                    .train(
-                            new Job.Train(
-                                    dataset,
-                                    options.config(),
-                                    options.output(),
-                                    null,
-                                    work.resolve("checkpoint"),
-                                    null),
-                            log);
-            printResult(out, report, options);
-            return 0;
-        } finally {
-            AtomicFiles.deleteQuietly(work);
+        TrainGoal.Result result = TrainGoal.run(request(options), log);
+        printResult(out, result, options);
+        return 0;
+    }
+
+    /** The goal's request: the plugin's, with this JVM's options for the child and a directory of its own. */
+    private static TrainGoal.Request request(Options options) {
+        Path output = options.output().toAbsolutePath();
+        return new TrainGoal.Request(
+                options.dataset(),
+                DatasetCache.defaultRoot(),
+                DatasetCache.DEFAULT_SOURCES,
+                options.config(),
+                options.minAccuracy(),
+                output,
+                output.resolve(ARTIFACT),
+                OutputTimestamp.DEFAULT,
+                childSettings(),
+                options.force(),
+                options.baseline() == null
+                        ? null
+                        : new Baseline(options.baseline().toString(), options.baseline()),
+                options.maxAccuracyDrop(),
+                null,
+                null,
+                DatasetOptions.defaults(DEFAULT_SPLIT_SEED));
+    }
+
+    /** The usage line, then each hyperparameter: its option, what it does and its default, from the specification. */
+    static void printHelp(PrintStream out) {
+        out.println("Usage: java dev.lenet.cli.TrainCommand " + usage());
+        out.println("Hyperparameters (the plugin's parameters of the same names):");
+        for (Hyperparameter<?> h : Hyperparameters.ALL) {
+            out.println("  " + h.option() + " (default " + h.defaultText() + "): " + h.description());
         }
     }
 
@@ -123,8 +156,18 @@ public final class TrainCommand {
                 d.beta2());
     }
 
-    private static void printResult(PrintStream out, RunReport report, Options options) {
-        out.println("Training ended: " + report.card().stopping().stopReason());
+    private static void printResult(PrintStream out, TrainGoal.Result result, Options options) {
+        RunReport report = result.report();
+        if (report == null) {
+            out.printf(
+                    Locale.ROOT,
+                    "Test accuracy %.4f (%d/%d), recorded by the up-to-date model %s (--force trains again)%n",
+                    result.card().testAccuracy(),
+                    result.card().testCorrect(),
+                    result.card().testImages(),
+                    result.artifact());
+            return;
+        }
         if (options.memory()) {
             for (EpochRecord epoch : report.epochs()) {
                 out.printf(
@@ -133,19 +176,23 @@ public final class TrainCommand {
         }
         out.printf(
                 Locale.ROOT,
-                "Test accuracy %.4f (%d/%d) after %.1f s of training; SavedModel in %s%n",
+                "Test accuracy %.4f (%d/%d) after %.1f s of training; model in %s%n",
                 report.card().testAccuracy(),
                 report.card().testCorrect(),
                 report.card().testImages(),
                 report.trainingSeconds(),
-                options.output().toAbsolutePath());
+                result.artifact());
     }
 
     static Options parse(String[] args) {
         TrainingConfig.Builder config = TrainingConfig.defaults().toBuilder();
         Stopping stopping = Stopping.none();
         Path dataset = null;
-        Path output = Path.of("target", "lenet", "saved-model");
+        Path output = Path.of("target", "lenet");
+        double minAccuracy = 0;
+        Path baseline = null;
+        double maxAccuracyDrop = 1;
+        boolean force = false;
         boolean memory = false;
         boolean verbose = false;
         List<String> rest = new ArrayList<>(List.of(args));
@@ -181,12 +228,25 @@ public final class TrainCommand {
                             stopping.patience(),
                             stopping.minDelta(),
                             Stopping.parseDuration(value(flag, rest)));
+                case "--min-accuracy" -> minAccuracy = number(flag, rest, Double::parseDouble);
+                case "--baseline" -> baseline = Path.of(value(flag, rest));
+                case "--max-accuracy-drop" -> maxAccuracyDrop = number(flag, rest, Double::parseDouble);
+                case "--force" -> force = true;
                 case "--memory" -> memory = true;
                 case "--verbose" -> verbose = true;
                 default -> hyperparameter(flag, rest, config);
             }
         }
-        return new Options(dataset, config.stopping(stopping).build(), output, memory, verbose);
+        return new Options(
+                dataset,
+                config.stopping(stopping).build(),
+                output,
+                minAccuracy,
+                baseline,
+                maxAccuracyDrop,
+                force,
+                memory,
+                verbose);
     }
 
     /** The child JVM: this one's java, classpath and options (heap, system properties). */
@@ -204,17 +264,6 @@ public final class TrainCommand {
                 .toList();
         return new ChildJvm.Settings(
                 Path.of(System.getProperty("java.home"), "bin", "java"), classpath, jvmOptions, Map.of());
-    }
-
-    private static Path temporaryWorkDirectory() {
-        try {
-            return Files.createTempDirectory("lenet-train-");
-        } catch (IOException e) {
-            throw new LeNetException(
-                    "cannot create a temporary directory for the child JVM's request and report" + " ("
-                            + Causes.describe(e) + "). Check that java.io.tmpdir is writable",
-                    e);
-        }
     }
 
     /** {@code --name VALUE} for a hyperparameter; a true/false one alone means true ({@code --augment}). */

@@ -7,7 +7,7 @@ import java.util.stream.IntStream;
  * A training and a test set read from one location, and the names of their classes: label {@code i} of either set is
  * {@code classes.get(i)}.
  */
-public record Dataset(String location, List<String> classes, Digits train, Digits test) {
+public record Dataset(String location, List<String> classes, LabeledImages train, LabeledImages test) {
     /** The classes of an IDX dataset (MNIST and its kin): labels 0-9, named by their digit. */
     public static final List<String> DIGITS =
             IntStream.range(0, 10).mapToObj(Integer::toString).toList();
@@ -25,11 +25,11 @@ public record Dataset(String location, List<String> classes, Digits train, Digit
     }
 
     /** An IDX dataset: the ten digit classes. */
-    public Dataset(String location, Digits train, Digits test) {
+    public Dataset(String location, LabeledImages train, LabeledImages test) {
         this(location, DIGITS, train, test);
     }
 
-    private static void requireLabelsBelow(Digits digits, int classes) {
+    private static void requireLabelsBelow(LabeledImages digits, int classes) {
         for (int i = 0; i < digits.count(); i++) {
             if (digits.label(i) >= classes) {
                 throw new IllegalArgumentException("label " + digits.label(i) + " of " + digits.imagesSource()

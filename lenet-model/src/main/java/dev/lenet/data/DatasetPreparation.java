@@ -87,7 +87,7 @@ public final class DatasetPreparation {
     }
 
     /** A converted dataset: the sets and their class names. */
-    record Converted(List<String> classes, Digits train, Digits test) {}
+    record Converted(List<String> classes, LabeledImages train, LabeledImages test) {}
 
     interface Conversion {
         Converted run();
@@ -209,12 +209,12 @@ public final class DatasetPreparation {
         return labels;
     }
 
-    private static Digits digits(List<byte[]> images, byte[] labels) {
+    private static LabeledImages digits(List<byte[]> images, byte[] labels) {
         byte[] pixels = new byte[images.size() * ModelSignature.PIXELS];
         for (int i = 0; i < images.size(); i++) {
             System.arraycopy(images.get(i), 0, pixels, i * ModelSignature.PIXELS, ModelSignature.PIXELS);
         }
-        return new Digits("converted", pixels, "", labels, "");
+        return new LabeledImages("converted", pixels, "", labels, "");
     }
 
     private static boolean isIdxArchive(Path archive) {

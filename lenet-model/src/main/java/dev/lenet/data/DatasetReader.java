@@ -56,7 +56,7 @@ public final class DatasetReader {
                 digits(parsed, sources, DatasetFile.TEST_IMAGES, DatasetFile.TEST_LABELS, classes));
     }
 
-    private static Digits digits(
+    private static LabeledImages digits(
             Map<DatasetFile, IdxParser.Parsed> parsed,
             Map<DatasetFile, String> sources,
             DatasetFile imagesFile,
@@ -84,7 +84,7 @@ public final class DatasetReader {
                     "they hold " + imageCount + " images but " + labels.payload().length + " labels",
                     "Use the images and labels files of the same dataset and split");
         }
-        return new Digits(
+        return new LabeledImages(
                 sources.get(imagesFile), images.payload(), images.sha256(), labels.payload(), labels.sha256());
     }
 

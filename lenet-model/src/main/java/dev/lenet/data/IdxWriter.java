@@ -29,7 +29,8 @@ public final class IdxWriter {
     }
 
     /** Writes the four files into {@code directory} under their standard names ({@code .gz} added when gzipped). */
-    public static void writeDataset(Path directory, Digits train, Digits test, boolean gzip) throws IOException {
+    public static void writeDataset(Path directory, LabeledImages train, LabeledImages test, boolean gzip)
+            throws IOException {
         Files.createDirectories(directory);
         write(directory, DatasetFile.TRAIN_IMAGES, images(train.images(), train.count()), gzip);
         write(directory, DatasetFile.TRAIN_LABELS, labels(train.labels()), gzip);

@@ -1,6 +1,6 @@
 package dev.lenet.evaluation;
 
-import dev.lenet.data.Digits;
+import dev.lenet.data.LabeledImages;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,7 +11,7 @@ public final class Examples {
     private Examples() {}
 
     /** The first {@code n} test digits, as the reference shows them. */
-    public static List<DigitExample> first(Digits test, int[] predicted, float[][] probabilities, int n) {
+    public static List<DigitExample> first(LabeledImages test, int[] predicted, float[][] probabilities, int n) {
         List<DigitExample> examples = new ArrayList<>();
         for (int i = 0; i < Math.min(n, test.count()); i++) {
             examples.add(example(test, predicted, probabilities, i));
@@ -21,7 +21,7 @@ public final class Examples {
 
     /** The {@code n} wrong answers given with the highest probability, most confident first. */
     public static List<DigitExample> mostConfidentlyWrong(
-            Digits test, int[] predicted, float[][] probabilities, int n) {
+            LabeledImages test, int[] predicted, float[][] probabilities, int n) {
         return IntStream.range(0, test.count())
                 .filter(i -> predicted[i] != test.label(i))
                 .boxed()
@@ -32,7 +32,7 @@ public final class Examples {
                 .toList();
     }
 
-    private static DigitExample example(Digits test, int[] predicted, float[][] probabilities, int i) {
+    private static DigitExample example(LabeledImages test, int[] predicted, float[][] probabilities, int i) {
         return new DigitExample(i, test.label(i), predicted[i], probabilities[i][predicted[i]], test.image(i));
     }
 }

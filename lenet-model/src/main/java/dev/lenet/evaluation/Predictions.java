@@ -2,7 +2,7 @@ package dev.lenet.evaluation;
 
 import dev.lenet.contract.Batches;
 import dev.lenet.contract.ModelSignature;
-import dev.lenet.data.Digits;
+import dev.lenet.data.LabeledImages;
 
 /**
  * A model's answer for each image of a set: the class, the probability of each class, and the evaluation they make. The one
@@ -19,7 +19,7 @@ public record Predictions(int[] predicted, float[][] probabilities, Evaluation e
         float[] probabilities(byte[] pixels, int count);
     }
 
-    public static Predictions of(Digits digits, int classes, Model model) {
+    public static Predictions of(LabeledImages digits, int classes, Model model) {
         int[] predicted = new int[digits.count()];
         float[][] all = new float[digits.count()][];
         for (int start = 0; start < digits.count(); start += BATCH) {

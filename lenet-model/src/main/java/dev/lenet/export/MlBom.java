@@ -2,7 +2,7 @@ package dev.lenet.export;
 
 import dev.lenet.LeNetException;
 import dev.lenet.evaluation.BaselineResult;
-import dev.lenet.evaluation.Gates;
+import dev.lenet.evaluation.Verdict;
 import dev.lenet.training.Hyperparameter;
 import dev.lenet.training.Hyperparameters;
 import java.io.IOException;
@@ -60,11 +60,7 @@ public final class MlBom {
      * @param timestamp the build's output timestamp, or null for none
      */
     public static byte[] json(
-            ModelCard card,
-            Coordinates model,
-            SortedMap<String, String> modelFiles,
-            Gates.Verdict gate,
-            Instant timestamp) {
+            ModelCard card, Coordinates model, SortedMap<String, String> modelFiles, Verdict gate, Instant timestamp) {
         Bom bom = new Bom();
         Component component = modelComponent(card, model, modelFiles, gate);
         List<Component> datasets = datasets(card.dataset());
@@ -119,7 +115,7 @@ public final class MlBom {
     }
 
     private static Component modelComponent(
-            ModelCard card, Coordinates model, SortedMap<String, String> files, Gates.Verdict gate) {
+            ModelCard card, Coordinates model, SortedMap<String, String> files, Verdict gate) {
         Component component = new Component();
         component.setType(Component.Type.MACHINE_LEARNING_MODEL);
         component.setBomRef(model.purl());
@@ -182,7 +178,7 @@ public final class MlBom {
     }
 
     /** Overall and per-class accuracy, the gate and the baseline. */
-    private static List<PerformanceMetric> performanceMetrics(ModelCard card, Gates.Verdict gate) {
+    private static List<PerformanceMetric> performanceMetrics(ModelCard card, Verdict gate) {
         List<PerformanceMetric> metrics = new ArrayList<>();
         metrics.add(metric("accuracy", card.testAccuracy(), "test set (" + card.testImages() + " images)"));
         for (int c = 0; c < card.perClassAccuracy().length; c++) {
@@ -194,7 +190,7 @@ public final class MlBom {
         if (gate != null) {
             metrics.add(metric("gate: minimum accuracy", gate.minAccuracy(), gate.passed() ? "passed" : "failed"));
         }
-        BaselineResult baseline = card.baseline();
+        BaselineResult baseline = gate == null ? null : gate.baseline();
         if (baseline != null) {
             metrics.add(metric(
                     "baseline accuracy",

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.lenet.LeNetException;
+import dev.lenet.Versions;
 import dev.lenet.contract.CardSummary;
 import dev.lenet.contract.Causes;
 import dev.lenet.contract.ModelSignature;
 import dev.lenet.data.Dataset;
-import dev.lenet.evaluation.BaselineResult;
 import dev.lenet.evaluation.Evaluation;
 import dev.lenet.model.LeNetParameter;
 import dev.lenet.training.EpochRecord;
@@ -40,8 +40,7 @@ public record ModelCard(
         String device,
         String tensorflowVersion,
         String lenetVersion,
-        Signature signature,
-        BaselineResult baseline) {
+        Signature signature) {
 
     /** One epoch's figures; only what is the same on every run with the same inputs (no timings). */
     public record Epoch(
@@ -87,8 +86,7 @@ public record ModelCard(
             List<EpochRecord> epochs,
             StopReason stop,
             Dataset data,
-            String device,
-            BaselineResult baseline) {
+            String device) {
         dev.lenet.training.Stopping rules = config.stopping();
         return new ModelCard(
                 CardSummary.FORMAT,
@@ -136,15 +134,14 @@ public record ModelCard(
                             "logits: float [-1," + data.classes().size() + "]",
                             "probabilities: float [-1," + data.classes().size() + "]",
                             "class: int64 [-1]"
-                        }),
-                baseline);
+                        }));
     }
 
     /**
      * The card of a model evaluated again, here and now: its own training facts (from {@code trained}, which may be
      * null for a model trained elsewhere) with this evaluation's figures and dataset.
      */
-    public static ModelCard evaluated(ModelCard trained, Evaluation test, Dataset data, BaselineResult baseline) {
+    public static ModelCard evaluated(ModelCard trained, Evaluation test, Dataset data) {
         return new ModelCard(
                 CardSummary.FORMAT,
                 trained == null ? "unknown" : trained.model(),
@@ -163,8 +160,7 @@ public record ModelCard(
                 trained == null ? null : trained.device(),
                 Versions.tensorflow(),
                 Versions.lenet(),
-                trained == null ? null : trained.signature(),
-                baseline);
+                trained == null ? null : trained.signature());
     }
 
     public String toJson() {

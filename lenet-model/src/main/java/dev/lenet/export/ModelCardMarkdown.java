@@ -35,14 +35,6 @@ final class ModelCardMarkdown {
         hyperparameters(md, card);
         history(md, card);
         classes(md, card);
-        if (card.baseline() != null) {
-            md.append(String.format(
-                    Locale.ROOT,
-                    "%n## Baseline%n%n%s: test accuracy %.4f on the same test set (this model:" + " %+.4f).%n",
-                    card.baseline().model(),
-                    card.baseline().testAccuracy(),
-                    card.testAccuracy() - card.baseline().testAccuracy()));
-        }
         datasetAndSignature(md, card);
         return md.toString();
     }

@@ -13,6 +13,7 @@ import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import ai.onnx.proto.OnnxMl.Version;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedOutputStream;
+import dev.lenet.Versions;
 import dev.lenet.contract.ModelArtifact;
 import dev.lenet.contract.ModelSignature;
 import dev.lenet.model.LeNet5;

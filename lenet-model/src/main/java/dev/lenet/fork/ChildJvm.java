@@ -6,6 +6,7 @@ import dev.lenet.InvalidParameterException;
 import dev.lenet.LeNetException;
 import dev.lenet.contract.Causes;
 import dev.lenet.data.InvalidDatasetException;
+import dev.lenet.export.ModelExport;
 import dev.lenet.log.BuildLog;
 import dev.lenet.pipeline.Baseline;
 import dev.lenet.pipeline.EvaluationPipeline;
@@ -109,7 +110,13 @@ public final class ChildJvm implements Execution {
                     absolute(t.savedModel()),
                     absolute(t.tensorboard()),
                     absolute(t.checkpoints()),
-                    absolute(t.baseline()));
+                    absolute(t.baseline()),
+                    t.gates(),
+                    new ModelExport.Target(
+                            absolute(t.export().artifact()),
+                            absolute(t.export().mlBom()),
+                            t.export().coordinates(),
+                            t.export().timestamp()));
         }
         Job.Evaluate e = (Job.Evaluate) job;
         return new Job.Evaluate(absolute(e.dataset()), absolute(e.model()), absolute(e.baseline()));

@@ -5,10 +5,12 @@ import dev.lenet.data.DatasetOptions;
 import dev.lenet.data.DatasetPreparation;
 import dev.lenet.data.WebProxy;
 import dev.lenet.evaluation.Gates;
+import dev.lenet.evaluation.Verdict;
 import dev.lenet.export.ModelCard;
 import dev.lenet.fork.ChildJvm;
 import dev.lenet.log.BuildLog;
 import dev.lenet.pipeline.Baseline;
+import dev.lenet.pipeline.EvaluationPipeline;
 import dev.lenet.pipeline.Execution;
 import dev.lenet.pipeline.Job;
 import dev.lenet.report.Metrics;
@@ -65,23 +67,22 @@ public final class EvaluateGoal {
                 log::info);
         log.info("Evaluating " + request.modelName() + " on " + dataset);
         long started = System.nanoTime();
-        ModelCard card = execution
-                .evaluate(new Job.Evaluate(dataset, request.model(), request.baseline()), log)
-                .card();
-        Gates.Verdict verdict = gates.judge(card.testAccuracy(), card.baseline());
+        EvaluationPipeline.Report report =
+                execution.evaluate(new Job.Evaluate(dataset, request.model(), request.baseline()), log);
+        ModelCard card = report.card();
+        Verdict verdict = gates.judge(card.testAccuracy(), report.baseline());
         double seconds = (System.nanoTime() - started) / 1e9;
         Reports.writeMetrics(
                 request.outputDirectory(),
                 new Metrics(
                         Metrics.FORMAT,
-                        Metrics.Gate.of(verdict),
+                        verdict,
                         new DeviceChoice(false, "evaluation runs on the CPU"),
                         new Metrics.Timings(0, 0, seconds),
                         List.of(),
                         card),
                 log);
-        verdict.enforce("");
-        verdict.passes().forEach(log::info);
+        verdict.enforce("", log::info);
         return card;
     }
 }

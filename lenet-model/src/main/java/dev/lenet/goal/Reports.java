@@ -2,6 +2,7 @@ package dev.lenet.goal;
 
 import dev.lenet.LeNetException;
 import dev.lenet.contract.Causes;
+import dev.lenet.evaluation.Verdict;
 import dev.lenet.files.AtomicFiles;
 import dev.lenet.log.BuildLog;
 import dev.lenet.pipeline.RunReport;
@@ -20,7 +21,7 @@ final class Reports {
 
     private Reports() {}
 
-    static void write(Path outputDirectory, RunReport report, Metrics.Gate gate, double totalSeconds, BuildLog log) {
+    static void write(Path outputDirectory, RunReport report, Verdict gate, double totalSeconds, BuildLog log) {
         double training = report.trainingSeconds();
         Metrics metrics = new Metrics(
                 Metrics.FORMAT,

@@ -9,8 +9,10 @@ import dev.lenet.data.DatasetReader;
 import dev.lenet.data.Sha256;
 import dev.lenet.data.WebProxy;
 import dev.lenet.evaluation.Gates;
+import dev.lenet.evaluation.Verdict;
 import dev.lenet.export.MlBom;
 import dev.lenet.export.ModelCard;
+import dev.lenet.export.ModelExport;
 import dev.lenet.export.ModelPackage;
 import dev.lenet.files.AtomicFiles;
 import dev.lenet.fork.ChildJvm;
@@ -21,9 +23,10 @@ import dev.lenet.pipeline.Baseline;
 import dev.lenet.pipeline.Execution;
 import dev.lenet.pipeline.Job;
 import dev.lenet.pipeline.RunReport;
-import dev.lenet.report.Metrics;
+import dev.lenet.training.Fingerprint;
 import dev.lenet.training.TrainingConfig;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -103,6 +106,16 @@ public final class TrainGoal {
             return artifact.resolveSibling(stem(artifact) + "-cyclonedx.json");
         }
 
+        /** Where and how the model is exported. */
+        public ModelExport.Target exportTarget() {
+            return new ModelExport.Target(artifact, mlBom(), coordinates, timestamp);
+        }
+
+        /** The record of the build that made the artifact, beside it: its name with {@code -build.json}. */
+        public Path buildRecord() {
+            return artifact.resolveSibling(stem(artifact) + "-build.json");
+        }
+
         /** The artifact's file name without {@code .jar}. */
         private static String stem(Path artifact) {
             String name = artifact.getFileName().toString();
@@ -138,57 +151,61 @@ public final class TrainGoal {
         if (request.force()) {
             log.info("Training: forced (force is true)");
         } else {
-            UpToDateCheck.Verdict verdict = UpToDateCheck.check(
+            UpToDateCheck.Decision decision = UpToDateCheck.check(
                     request.artifact(),
+                    request.buildRecord(),
                     () -> DatasetReader.read(dataset),
                     request.config(),
                     request.timestamp(),
                     request.baseline());
-            if (verdict.upToDate()) {
-                return upToDate(request, verdict.card(), gates, log);
+            if (decision.upToDate()) {
+                return upToDate(request, decision.record(), gates, log);
             }
-            log.info("Training: " + String.join("; ", verdict.changes()));
+            log.info("Training: " + String.join("; ", decision.changes()));
         }
         requireNativePlatform();
         forgetEarlierArtifact(request.artifact());
         forgetEarlierArtifact(request.mlBom());
+        forgetEarlierArtifact(request.buildRecord());
         Path savedModel = request.outputDirectory().resolve("saved-model");
         long started = System.nanoTime();
-        RunReport report = train(request, execution, dataset, savedModel, log);
+        RunReport report = train(request, execution, dataset, savedModel, gates, log);
         log.info("Training ended: " + report.card().stopping().stopReason());
-        Gates.Verdict verdict =
-                gates.judge(report.card().testAccuracy(), report.card().baseline());
-        Reports.write(
-                request.outputDirectory(), report, Metrics.Gate.of(verdict), (System.nanoTime() - started) / 1e9, log);
-        verdict.enforce("");
-        verdict.passes().forEach(log::info);
-        byte[] bom = MlBom.json(
-                report.card(), request.coordinates(), Sha256.ofFiles(savedModel), verdict, request.timestamp());
-        writeFile(savedModel.resolve(ModelArtifact.ML_BOM), bom);
-        ModelPackage.write(savedModel, request.artifact(), request.timestamp());
-        writeFile(request.mlBom(), bom);
+        Verdict verdict = report.verdict();
+        Reports.write(request.outputDirectory(), report, verdict, (System.nanoTime() - started) / 1e9, log);
+        verdict.enforce("", log::info);
+        writeBuildRecord(request, report.fingerprint(), verdict);
         log.info("Model artifact: " + request.artifact());
         log.info("ML-BOM (CycloneDX 1.6): " + request.mlBom());
         return new Result(request.artifact(), request.mlBom(), report.card(), report, verdict.message());
     }
 
-    private static Result upToDate(Request request, ModelCard card, Gates gates, BuildLog log) {
+    private static Result upToDate(Request request, BuildRecord record, Gates gates, BuildLog log) {
         log.info("LeNet model is up to date (same dataset SHA-256s, configuration, versions and timestamp): not"
                 + " training. " + request.artifact());
-        Gates.Verdict verdict = gates.judge(card.testAccuracy(), card.baseline());
-        verdict.enforce(RECORDED);
-        verdict.passes().forEach(pass -> log.info(pass + RECORDED));
-        writeFile(request.mlBom(), ModelPackage.entry(request.artifact(), ModelArtifact.ML_BOM));
+        Verdict verdict =
+                gates.judge(record.verdict().testAccuracy(), record.verdict().baseline());
+        verdict.enforce(RECORDED, log::info);
+        ModelExport.restoreMlBom(request.exportTarget());
+        ModelCard card = ModelCard.fromJson(
+                new String(ModelPackage.entry(request.artifact(), ModelArtifact.CARD_JSON), StandardCharsets.UTF_8));
         return new Result(request.artifact(), request.mlBom(), card, null, verdict.message());
     }
 
-    private static void writeFile(Path target, byte[] content) {
+    /** Written last: a build record exists only beside the artifact it describes. */
+    private static void writeBuildRecord(Request request, Fingerprint fingerprint, Verdict verdict) {
         try {
-            AtomicFiles.write(target, partial -> Files.write(partial, content));
+            BuildRecord record = new BuildRecord(
+                    BuildRecord.FORMAT,
+                    Sha256.of(request.artifact()),
+                    request.timestamp().toString(),
+                    fingerprint,
+                    verdict);
+            AtomicFiles.write(request.buildRecord(), record::write);
         } catch (IOException e) {
             throw new LeNetException(
-                    "cannot write " + target + " (" + Causes.describe(e) + "). Check that the directory"
-                            + " is writable and the disk has space",
+                    "cannot write the build record " + request.buildRecord() + " (" + Causes.describe(e) + ")."
+                            + " Check that the directory is writable and the disk has space",
                     e);
         }
     }
@@ -216,7 +233,8 @@ public final class TrainGoal {
         }
     }
 
-    private static RunReport train(Request request, Execution execution, Path dataset, Path savedModel, BuildLog log) {
+    private static RunReport train(
+            Request request, Execution execution, Path dataset, Path savedModel, Gates gates, BuildLog log) {
         return execution.train(
                 new Job.Train(
                         dataset,
@@ -224,7 +242,9 @@ public final class TrainGoal {
                         savedModel,
                         Reports.freshTensorBoardDirectory(request.outputDirectory()),
                         request.outputDirectory().resolve("work").resolve("checkpoint"),
-                        request.baseline()),
+                        request.baseline(),
+                        gates,
+                        request.exportTarget()),
                 log);
     }
 

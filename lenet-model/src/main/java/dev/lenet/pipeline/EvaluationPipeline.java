@@ -23,8 +23,11 @@ public final class EvaluationPipeline {
 
     private EvaluationPipeline() {}
 
-    /** The evaluated model's card: its training facts where it carries a card, this evaluation's figures. */
-    public record Report(ModelCard card) {
+    /**
+     * The evaluated model's card (its training facts where it carries a card, this evaluation's figures) and the
+     * baseline's figures on the same test set, null without one.
+     */
+    public record Report(ModelCard card, BaselineResult baseline) {
         public void write(Path file) throws IOException {
             JSON.writeValue(file.toFile(), this);
         }
@@ -71,6 +74,6 @@ public final class EvaluationPipeline {
             trained = classifier.cardJson() == null ? null : ModelCard.fromJson(classifier.cardJson());
         }
         BaselineResult baselineResult = baseline == null ? null : TrainingPipeline.evaluateBaseline(baseline, data);
-        return new Report(ModelCard.evaluated(trained, evaluation, data, baselineResult));
+        return new Report(ModelCard.evaluated(trained, evaluation, data), baselineResult);
     }
 }

@@ -2,6 +2,8 @@ package dev.lenet.pipeline;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.lenet.evaluation.Gates;
+import dev.lenet.export.ModelExport;
 import dev.lenet.training.TrainingConfig;
 import java.nio.file.Path;
 
@@ -19,14 +21,23 @@ public sealed interface Job {
     Path dataset();
 
     /**
-     * Train, evaluate and export the model into {@code savedModel}.
+     * Train and evaluate the model, write it into {@code savedModel}, judge it, and export it if it passes.
      *
      * @param tensorboard where TensorBoard's event files go; null writes none
      * @param checkpoints where the training state is saved after each epoch, and resumed from
      * @param baseline a released model to evaluate on the same test set; null for none
+     * @param gates what the model must pass to be exported
+     * @param export where the model artifact and its ML-BOM go when it passes
      */
     record Train(
-            Path dataset, TrainingConfig config, Path savedModel, Path tensorboard, Path checkpoints, Baseline baseline)
+            Path dataset,
+            TrainingConfig config,
+            Path savedModel,
+            Path tensorboard,
+            Path checkpoints,
+            Baseline baseline,
+            Gates gates,
+            ModelExport.Target export)
             implements Job {}
 
     /** Evaluate an existing model (a SavedModel directory or a model artifact), and a baseline beside it. */

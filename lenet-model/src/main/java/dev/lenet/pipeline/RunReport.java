@@ -6,18 +6,25 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.lenet.LeNetException;
 import dev.lenet.contract.Causes;
 import dev.lenet.evaluation.DigitExample;
+import dev.lenet.evaluation.Verdict;
 import dev.lenet.export.ModelCard;
 import dev.lenet.model.ModelSummary;
 import dev.lenet.training.DeviceChoice;
 import dev.lenet.training.EpochRecord;
+import dev.lenet.training.Fingerprint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** What a training run tells the build: the card, the epochs and the device; the same whether forked or not. */
+/**
+ * What a training run tells the build: the card, the gates' verdict (with the baseline's figures), the run's
+ * fingerprint, the epochs and the device; the same whether forked or not.
+ */
 public record RunReport(
         ModelCard card,
+        Verdict verdict,
+        Fingerprint fingerprint,
         List<EpochRecord> epochs,
         DeviceChoice device,
         ModelSummary summary,
@@ -29,6 +36,8 @@ public record RunReport(
     public static RunReport of(TrainingPipeline.Outcome outcome) {
         return new RunReport(
                 outcome.card(),
+                outcome.verdict(),
+                outcome.training().fingerprint(),
                 outcome.training().epochs(),
                 outcome.training().device(),
                 outcome.training().summary(),

@@ -6,7 +6,9 @@ import dev.lenet.evaluation.BaselineResult;
 import dev.lenet.evaluation.DigitExample;
 import dev.lenet.evaluation.Examples;
 import dev.lenet.evaluation.Predictions;
+import dev.lenet.evaluation.Verdict;
 import dev.lenet.export.ModelCard;
+import dev.lenet.export.ModelExport;
 import dev.lenet.export.OnnxExport;
 import dev.lenet.export.SavedModelExport;
 import dev.lenet.inference.LeNetClassifier;
@@ -15,12 +17,14 @@ import dev.lenet.training.Trainer;
 import dev.lenet.training.TrainingConfig;
 import dev.lenet.training.TrainingListener;
 import dev.lenet.training.TrainingResult;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** The whole path in one call: read and validate the data, train, evaluate, export the frozen SavedModel and ONNX model with the card. */
+/**
+ * A training run in one call, in the JVM that has TensorFlow: read and validate the data, train, evaluate (the baseline
+ * too), write the frozen SavedModel and the ONNX model, judge the gates, and export the model artifact if it passes.
+ */
 public final class TrainingPipeline {
     private TrainingPipeline() {}
 
@@ -37,76 +41,89 @@ public final class TrainingPipeline {
 
     static final int WRONG_DIGITS = 12;
 
-    /** What a run produced. */
+    /**
+     * What a run produced.
+     *
+     * @param verdict the gates' verdict; null when the run was given no gates
+     */
     public record Outcome(
             ModelCard card,
+            Verdict verdict,
             TrainingResult training,
             Dataset dataset,
             Path savedModel,
             List<DigitExample> firstDigits,
             List<DigitExample> confidentlyWrong) {}
 
-    /** Runs a {@link Job.Train} in this JVM. */
+    /**
+     * Runs a {@link Job.Train} in this JVM: trains, writes the model into its directory, judges it, and exports it if
+     * it passes. A model that fails is left in its directory, without card or artifact, for a person to look at.
+     */
     public static Outcome execute(Job.Train job, TrainingListener listener) {
-        return execute(
-                job.dataset(),
-                job.config(),
-                job.savedModel(),
-                job.tensorboard(),
-                job.checkpoints(),
-                job.baseline(),
-                listener);
+        Dataset data = ParallelStart.loadTensorFlowAndRead(job.dataset());
+        Trained trained = train(data, job.config(), job.savedModel(), job.tensorboard(), job.checkpoints(), listener);
+        BaselineResult baseline = job.baseline() == null ? null : evaluateBaseline(job.baseline(), data);
+        Verdict verdict = job.gates().judge(trained.card().testAccuracy(), baseline);
+        if (verdict.passed()) {
+            ModelExport.write(job.savedModel(), trained.card(), verdict, job.export());
+        }
+        return trained.outcome(verdict, data, job.savedModel());
     }
 
     /**
+     * Trains and writes the model's files, without gates or export.
+     *
      * @param tensorboard where to write TensorBoard event files; null writes none
      */
     public static Outcome execute(
             Path dataset, TrainingConfig config, Path savedModel, Path tensorboard, TrainingListener listener) {
-        return execute(dataset, config, savedModel, tensorboard, null, null, listener);
+        Dataset data = ParallelStart.loadTensorFlowAndRead(dataset);
+        return train(data, config, savedModel, tensorboard, null, listener).outcome(null, data, savedModel);
+    }
+
+    /** A trained model whose files are written, and its card. */
+    private record Trained(ModelCard card, TrainingResult result) {
+        Outcome outcome(Verdict verdict, Dataset data, Path savedModel) {
+            Predictions test = result.test();
+            return new Outcome(
+                    card,
+                    verdict,
+                    result,
+                    data,
+                    savedModel,
+                    Examples.first(data.test(), test.predicted(), test.probabilities(), FIRST_DIGITS),
+                    Examples.mostConfidentlyWrong(data.test(), test.predicted(), test.probabilities(), WRONG_DIGITS));
+        }
     }
 
     /**
      * @param checkpoints where the training state goes after each epoch, and an interrupted run's state is resumed
      *     from; null keeps none
      */
-    public static Outcome execute(
-            Path dataset,
+    private static Trained train(
+            Dataset data,
             TrainingConfig config,
             Path savedModel,
             Path tensorboard,
             Path checkpoints,
-            Baseline baseline,
             TrainingListener listener) {
-        Dataset data = ParallelStart.loadTensorFlowAndRead(dataset);
         TrainingResult result;
         try (Trainer trainer = new Trainer(config, data);
                 TensorBoardListener board = tensorboard == null ? null : new TensorBoardListener(tensorboard)) {
             result = trainer.train(board == null ? listener : TrainingListener.both(listener, board), checkpoints);
         }
-        Predictions test = result.test();
         ModelCard card = ModelCard.of(
                 config,
-                test.evaluation(),
+                result.test().evaluation(),
                 result.epochs(),
                 result.stop(),
                 data,
-                result.device().device(),
-                baseline == null ? null : evaluateBaseline(baseline, data));
+                result.device().device());
         SavedModelExport.write(
                 result.weights(),
                 config.scaleInput(),
                 savedModel,
-                Map.of(
-                        ModelArtifact.CARD_JSON, card.toJson().getBytes(StandardCharsets.UTF_8),
-                        ModelArtifact.CARD_MARKDOWN, card.toMarkdown().getBytes(StandardCharsets.UTF_8),
-                        ModelArtifact.ONNX, OnnxExport.bytes(result.weights(), config.scaleInput(), data.classes())));
-        return new Outcome(
-                card,
-                result,
-                data,
-                savedModel,
-                Examples.first(data.test(), test.predicted(), test.probabilities(), FIRST_DIGITS),
-                Examples.mostConfidentlyWrong(data.test(), test.predicted(), test.probabilities(), WRONG_DIGITS));
+                Map.of(ModelArtifact.ONNX, OnnxExport.bytes(result.weights(), config.scaleInput(), data.classes())));
+        return new Trained(card, result);
     }
 }

@@ -1,7 +1,9 @@
 package dev.lenet.report;
 
 import dev.lenet.contract.ModelSignature;
+import dev.lenet.evaluation.BaselineResult;
 import dev.lenet.evaluation.DigitExample;
+import dev.lenet.evaluation.Verdict;
 import dev.lenet.export.ModelCard;
 import dev.lenet.model.ModelSummary;
 import dev.lenet.training.DeviceChoice;
@@ -27,7 +29,7 @@ public final class HtmlReport {
             ModelSummary summary,
             List<EpochRecord> epochs,
             DeviceChoice device,
-            Metrics.Gate gate,
+            Verdict gate,
             List<DigitExample> firstDigits,
             List<DigitExample> confidentlyWrong) {}
 
@@ -79,14 +81,15 @@ public final class HtmlReport {
                 .append("\">")
                 .append(escape(c.gate().message()))
                 .append("</span>. ");
-        if (card.baseline() != null) {
+        BaselineResult baseline = c.gate().baseline();
+        if (baseline != null) {
             html.append(String.format(
                     Locale.ROOT,
                     "<span id=\"baseline\">Baseline %s: test accuracy %.4f on the same"
                             + " test set (change %+.4f).</span> ",
-                    escape(card.baseline().model()),
-                    card.baseline().testAccuracy(),
-                    card.testAccuracy() - card.baseline().testAccuracy()));
+                    escape(baseline.model()),
+                    baseline.testAccuracy(),
+                    card.testAccuracy() - baseline.testAccuracy()));
         }
         html.append(escape(c.device().describe()))
                 .append(". TensorFlow ")

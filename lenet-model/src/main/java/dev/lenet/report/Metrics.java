@@ -3,7 +3,7 @@ package dev.lenet.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.lenet.evaluation.Gates;
+import dev.lenet.evaluation.Verdict;
 import dev.lenet.export.ModelCard;
 import dev.lenet.training.DeviceChoice;
 import dev.lenet.training.EpochRecord;
@@ -14,21 +14,14 @@ import java.util.List;
 /**
  * {@code target/lenet/metrics.json}, for CI jobs to read. Schema {@value #FORMAT}: the model card (final figures,
  * per-class accuracy, confusion matrix, hyperparameters, dataset hashes, versions), every epoch with its timing and
- * memory, the device and why, the gate's verdict, and timings.
+ * memory, the device and why, the gates' verdict (with the baseline's figures), and timings.
  */
 public record Metrics(
-        String format, Gate gate, DeviceChoice device, Timings timings, List<EpochRecord> epochs, ModelCard model) {
+        String format, Verdict gate, DeviceChoice device, Timings timings, List<EpochRecord> epochs, ModelCard model) {
     public static final String FORMAT = "lenet-metrics/1";
 
     private static final ObjectMapper JSON =
             JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-
-    /** @param passed whether test accuracy met {@code minAccuracy} */
-    public record Gate(double minAccuracy, double testAccuracy, boolean passed, String message) {
-        public static Gate of(Gates.Verdict verdict) {
-            return new Gate(verdict.minAccuracy(), verdict.testAccuracy(), verdict.passed(), verdict.message());
-        }
-    }
 
     public record Timings(double trainingSeconds, double secondsPerEpoch, double totalSeconds) {}
 

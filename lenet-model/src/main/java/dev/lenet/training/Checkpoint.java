@@ -18,14 +18,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The training state saved after an epoch, with the inputs it was trained from: enough to resume and end with the same
+ * The training state saved after an epoch, with the {@link Fingerprint} of what it was trained from: enough to resume and end with the same
  * bits as a run that never stopped. Written beside itself and moved into place, so a kill mid-write leaves the previous
  * checkpoint.
  *
- * @param inputs what the state was trained from (configuration and dataset hashes); a checkpoint of other inputs is
+ * @param fingerprint the {@link Fingerprint#text()} of the run; a checkpoint of another run is
  *     never resumed
  */
-public record Checkpoint(String inputs, TrainingState state) {
+public record Checkpoint(String fingerprint, TrainingState state) {
 
     private static final int MAGIC = 0x4C4E4332; // "LNC2": since the class count is written with the weights
     static final String FILE = "training-state.bin";
@@ -42,7 +42,7 @@ public record Checkpoint(String inputs, TrainingState state) {
     private void writeTo(Path partial) throws IOException {
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial)))) {
             out.writeInt(MAGIC);
-            out.writeUTF(inputs);
+            out.writeUTF(fingerprint);
             out.writeInt(state.epochsDone());
             out.writeLong(state.steps());
             writeWeights(out, state.weights());
@@ -82,7 +82,7 @@ public record Checkpoint(String inputs, TrainingState state) {
             if (in.readInt() != MAGIC) {
                 return null;
             }
-            String inputs = in.readUTF();
+            String fingerprint = in.readUTF();
             int epochsDone = in.readInt();
             long steps = in.readLong();
             TrainedWeights weights = readWeights(in);
@@ -109,7 +109,7 @@ public record Checkpoint(String inputs, TrainingState state) {
                         in.readLong()));
             }
             return new Checkpoint(
-                    inputs,
+                    fingerprint,
                     new TrainingState(epochsDone, steps, weights, m, v, history, best, bestScore, bestEpoch, since));
         } catch (IOException | RuntimeException e) {
             return null;
@@ -120,7 +120,7 @@ public record Checkpoint(String inputs, TrainingState state) {
         try {
             Files.deleteIfExists(directory.resolve(FILE));
         } catch (IOException e) {
-            // a stale checkpoint of finished training is never resumed: its inputs match only an unfinished run
+            // a stale checkpoint of finished training is never resumed: its fingerprint matches only an unfinished run
         }
     }
 

@@ -2,7 +2,7 @@ package dev.lenet.training;
 
 import dev.lenet.InvalidParameterException;
 import dev.lenet.data.Dataset;
-import dev.lenet.data.Digits;
+import dev.lenet.data.LabeledImages;
 import dev.lenet.evaluation.Predictions;
 import dev.lenet.model.ModelSummary;
 import java.nio.file.Path;
@@ -18,16 +18,18 @@ public final class Trainer implements AutoCloseable {
     private static final long SHUFFLE_STREAM = 1_000_000L;
 
     private final TrainingConfig config;
-    private final Digits train;
-    private final Digits validation;
-    private final Digits test;
+    private final LabeledImages train;
+    private final LabeledImages validation;
+    private final LabeledImages test;
     private final DeviceChoice device;
     private final TrainingSession session;
+    private final Fingerprint fingerprint;
 
     public Trainer(TrainingConfig config, Dataset data) {
         this.config = config;
+        this.fingerprint = Fingerprint.of(config, data);
         if (config.stopping().validates()) {
-            Digits[] parts =
+            LabeledImages[] parts =
                     ValidationSplit.split(data.train(), config.stopping().validationSize(), config.seed());
             this.train = parts[0];
             this.validation = parts[1];
@@ -61,7 +63,7 @@ public final class Trainer implements AutoCloseable {
 
     /**
      * Trains, writing the whole training state to {@code checkpoints} after each epoch (null writes none). A
-     * checkpoint left there by an interrupted run of the same inputs is resumed, and the run ends with the same bits
+     * checkpoint left there by an interrupted run of the same {@link Fingerprint} is resumed, and the run ends with the same bits
      * as one never interrupted.
      */
     public TrainingResult train(TrainingListener listener, Path checkpoints) {
@@ -69,11 +71,11 @@ public final class Trainer implements AutoCloseable {
         session.loadAndInitialize(train);
 
         Stopping stopping = config.stopping();
-        String inputs = inputs();
+        String fingerprint = this.fingerprint.text();
         TrainingState state = TrainingState.start();
         Checkpoint resumed = checkpoints == null ? null : Checkpoint.read(checkpoints);
         if (resumed != null
-                && resumed.inputs().equals(inputs)
+                && resumed.fingerprint().equals(fingerprint)
                 && resumed.state().epochsDone() < config.epochs()) {
             state = resumed.state();
             session.load(state.weights(), state.firstMoments(), state.secondMoments());
@@ -116,7 +118,7 @@ public final class Trainer implements AutoCloseable {
                         "during epoch " + (epoch + 1) + " (" + steps.seen() + " of " + train.count() + " images)");
             }
             if (checkpoints != null) {
-                state = checkpoint(state, inputs, checkpoints);
+                state = checkpoint(state, fingerprint, checkpoints);
             }
             listener.epochEnded(record);
         }
@@ -124,12 +126,12 @@ public final class Trainer implements AutoCloseable {
     }
 
     /** Writes the whole state after an epoch, weights and Adam's moments with it. */
-    private TrainingState checkpoint(TrainingState state, String inputs, Path checkpoints) {
+    private TrainingState checkpoint(TrainingState state, String fingerprint, Path checkpoints) {
         TrainingState withVariables = state.withVariables(
                 session.weights(),
                 session.read(session.nodes().state().firstMoments()),
                 session.read(session.nodes().state().secondMoments()));
-        new Checkpoint(inputs, withVariables).write(checkpoints);
+        new Checkpoint(fingerprint, withVariables).write(checkpoints);
         return withVariables;
     }
 
@@ -249,20 +251,11 @@ public final class Trainer implements AutoCloseable {
                 finalTest,
                 device,
                 session.nodes().step().summary(),
-                new StopReason(kept, stop, end.ending()));
+                new StopReason(kept, stop, end.ending()),
+                fingerprint);
     }
 
-    /** What a checkpoint must match to be resumed: everything that decides the bits, not the time budget. */
-    private String inputs() {
-        Stopping s = config.stopping();
-        TrainingConfig decisive = config.toBuilder()
-                .threads(config.effectiveThreads())
-                .stopping(new Stopping(s.validationSize(), s.monitor(), s.patience(), s.minDelta(), null))
-                .build();
-        return decisive + " train " + train.imagesSha256() + " " + train.labelsSha256() + " " + train.count();
-    }
-
-    private static double crossEntropy(Predictions predictions, Digits digits) {
+    private static double crossEntropy(Predictions predictions, LabeledImages digits) {
         double sum = 0;
         for (int i = 0; i < digits.count(); i++) {
             sum -= Math.log(Math.max(predictions.probabilities()[i][digits.label(i)], 1e-12));
@@ -271,7 +264,7 @@ public final class Trainer implements AutoCloseable {
     }
 
     /** Predictions of the current weights on {@code digits}, in large batches. */
-    public Predictions evaluate(Digits digits) {
+    public Predictions evaluate(LabeledImages digits) {
         return session.evaluate(digits);
     }
 

@@ -11,4 +11,5 @@ public record TrainingResult(
         Predictions test,
         DeviceChoice device,
         ModelSummary summary,
-        StopReason stop) {}
+        StopReason stop,
+        Fingerprint fingerprint) {}

@@ -1,7 +1,7 @@
 package dev.lenet.training;
 
 import dev.lenet.contract.ModelSignature;
-import dev.lenet.data.Digits;
+import dev.lenet.data.LabeledImages;
 import dev.lenet.evaluation.Predictions;
 import dev.lenet.model.LeNetParameter;
 import java.util.ArrayList;
@@ -49,7 +49,7 @@ final class TrainingSession implements AutoCloseable {
     }
 
     /** The training set into the runtime once, then every variable to its seeded initial value. */
-    void loadAndInitialize(Digits train) {
+    void loadAndInitialize(LabeledImages train) {
         try (TUint8 allImages = TUint8.tensorOf(
                         Shape.of(train.count(), ModelSignature.ROWS, ModelSignature.COLUMNS),
                         DataBuffers.of(train.images(), true, false));
@@ -131,7 +131,7 @@ final class TrainingSession implements AutoCloseable {
     }
 
     /** Predictions of the current weights on {@code digits}, in large batches. */
-    public Predictions evaluate(Digits digits) {
+    public Predictions evaluate(LabeledImages digits) {
         return Predictions.of(digits, classes, (pixels, count) -> {
             try (TUint8 input = TUint8.tensorOf(
                             Shape.of(count, ModelSignature.ROWS, ModelSignature.COLUMNS),

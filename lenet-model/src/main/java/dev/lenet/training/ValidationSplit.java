@@ -2,7 +2,7 @@ package dev.lenet.training;
 
 import dev.lenet.InvalidParameterException;
 import dev.lenet.contract.ModelSignature;
-import dev.lenet.data.Digits;
+import dev.lenet.data.LabeledImages;
 import java.util.SplittableRandom;
 
 /** Holds a seeded, reproducible part of the training set out for validation; both parts keep the original order. */
@@ -13,7 +13,7 @@ public final class ValidationSplit {
     private ValidationSplit() {}
 
     /** The training part and the validation part, in that order. */
-    public static Digits[] split(Digits train, int validationSize, long seed) {
+    public static LabeledImages[] split(LabeledImages train, int validationSize, long seed) {
         if (validationSize >= train.count()) {
             throw new InvalidParameterException(
                     "validationSize",
@@ -36,12 +36,12 @@ public final class ValidationSplit {
         for (int i = 0; i < validationSize; i++) {
             heldOut[order[i]] = true;
         }
-        return new Digits[] {
+        return new LabeledImages[] {
             select(train, heldOut, false, n - validationSize), select(train, heldOut, true, validationSize)
         };
     }
 
-    private static Digits select(Digits all, boolean[] heldOut, boolean wanted, int count) {
+    private static LabeledImages select(LabeledImages all, boolean[] heldOut, boolean wanted, int count) {
         byte[] images = new byte[count * ModelSignature.PIXELS];
         byte[] labels = new byte[count];
         int k = 0;
@@ -56,6 +56,6 @@ public final class ValidationSplit {
                 labels[k++] = all.labels()[i];
             }
         }
-        return new Digits(all.imagesSource(), images, all.imagesSha256(), labels, all.labelsSha256());
+        return new LabeledImages(all.imagesSource(), images, all.imagesSha256(), labels, all.labelsSha256());
     }
 }

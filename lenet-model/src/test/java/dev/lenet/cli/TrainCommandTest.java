@@ -5,11 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lenet.JavaProcess;
 import dev.lenet.Slow;
+import dev.lenet.training.Hyperparameter;
+import dev.lenet.training.Hyperparameters;
 import dev.lenet.training.TinyTraining;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +38,7 @@ class TrainCommandTest {
     }
 
     /** Runs TrainCommand in its own JVM with standard output and error merged into one pipe, as `| tee log` would. */
-    private static List<String> trainMain(String... extra) throws Exception {
+    private static List<String> trainMain(String output, int exitStatus, String... extra) throws Exception {
         List<String> arguments = new ArrayList<>(List.of(
                 "--dataset",
                 data.toString(),
@@ -48,15 +55,17 @@ class TrainCommandTest {
                 "--device",
                 "cpu",
                 "--output",
-                temp.resolve("model").toString()));
+                temp.resolve(output).toString()));
         arguments.addAll(List.of(extra));
-        return JavaProcess.run(temp.resolve("output.txt"), null, TrainCommand.class, arguments);
+        return JavaProcess.run(temp.resolve(output + ".txt"), null, TrainCommand.class, arguments, exitStatus);
     }
 
     @Test
     void printsWhatAPersonReadsAndNoProtocolOrNativeLines() throws Exception {
-        List<String> lines = trainMain();
-        assertTrue(lines.get(0).startsWith("Layer "), lines.toString());
+        List<String> lines = trainMain("plain", 0);
+        assertTrue(lines.get(0).startsWith("Dataset: "), lines.toString());
+        assertTrue(lines.get(1).startsWith("Training: no earlier model at "), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("Layer ")), lines.toString());
         assertEquals(
                 2,
                 lines.stream()
@@ -67,7 +76,7 @@ class TrainCommandTest {
         assertTrue(
                 lines.get(lines.size() - 1)
                         .matches("Test accuracy [01]\\.\\d{4} \\(\\d+/300\\) after \\d+\\.\\d s of"
-                                + " training; SavedModel in .*"),
+                                + " training; model in .*model.jar"),
                 lines.toString());
         for (String line : lines) {
             assertTrue(!line.contains("@@lenet") && !line.contains(" - step "), "no progress protocol: " + line);
@@ -79,8 +88,52 @@ class TrainCommandTest {
 
     @Test
     void showsTensorFlowsNativeLogWhenAskedFor() throws Exception {
-        List<String> lines = trainMain("--verbose");
+        List<String> lines = trainMain("verbose", 0, "--verbose");
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("[tensorflow] ")), lines.toString());
         assertTrue(lines.contains("Training ended: completed 2 epochs"), lines.toString());
+    }
+
+    @Test
+    void goesThroughTheGoalItsArtifactUpToDateCheckAndGates() throws Exception {
+        Path output = temp.resolve("goal");
+        String[] untrained = {"--learning-rate", "0.000001"};
+        trainMain("goal", 0, untrained);
+        for (String file : List.of("model.jar", "model-cyclonedx.json", "model-build.json", "metrics.json")) {
+            assertTrue(Files.isRegularFile(output.resolve(file)), file);
+        }
+        assertTrue(Files.isRegularFile(output.resolve("saved-model").resolve("model-card.json")));
+
+        List<String> again = trainMain("goal", 0, untrained);
+        assertTrue(again.stream().anyMatch(l -> l.startsWith("LeNet model is up to date")), again.toString());
+        assertTrue(
+                again.get(again.size() - 1)
+                        .matches("Test accuracy .*, recorded by the up-to-date model .*model.jar"
+                                + " \\(--force trains again\\)"),
+                again.toString());
+
+        List<String> gated = trainMain("goal", 1, "--learning-rate", "0.000001", "--min-accuracy", "0.99");
+        assertTrue(
+                gated.get(gated.size() - 1)
+                        .matches("failed: LeNet test accuracy [01]\\.\\d{4} is below the minimum 0\\.9900"
+                                + " \\(recorded by the up-to-date model\\)"),
+                gated.toString());
+
+        List<String> forced = trainMain("goal", 1, "--learning-rate", "0.000001", "--force", "--min-accuracy", "0.99");
+        assertTrue(forced.contains("Training: forced (force is true)"), forced.toString());
+        assertTrue(Files.notExists(output.resolve("model.jar")), "no artifact from a failed gate");
+        assertTrue(Files.isRegularFile(output.resolve("metrics.json")));
+    }
+
+    @Test
+    void helpDescribesEveryHyperparameterFromTheSpecification() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        assertEquals(0, TrainCommand.run(new String[] {"--help"}, new PrintStream(bytes, true), Map.of()));
+        List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        assertTrue(lines.get(0).startsWith("Usage: java dev.lenet.cli.TrainCommand [--dataset "), lines.get(0));
+        for (Hyperparameter<?> h : Hyperparameters.ALL) {
+            assertTrue(
+                    lines.contains("  " + h.option() + " (default " + h.defaultText() + "): " + h.description()),
+                    h.name() + " in " + lines);
+        }
     }
 }

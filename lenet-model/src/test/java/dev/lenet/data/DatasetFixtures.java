@@ -16,8 +16,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 public final class DatasetFixtures {
     private DatasetFixtures() {}
 
-    public static final Digits TRAIN = SyntheticDigits.generate(60, 1);
-    public static final Digits TEST = SyntheticDigits.generate(20, 2);
+    public static final LabeledImages TRAIN = SyntheticDigits.generate(60, 1);
+    public static final LabeledImages TEST = SyntheticDigits.generate(20, 2);
 
     /** The four files, uncompressed, by their role. */
     public static Map<DatasetFile, byte[]> byRole() {

@@ -97,7 +97,7 @@ class DatasetPreparationTest {
 
         Dataset split = DatasetReader.read(prepare(pair.resolve("train.csv")));
         assertEquals(50, split.train().count() + split.test().count());
-        Digits all = SyntheticDigits.generate(50, 1);
+        LabeledImages all = SyntheticDigits.generate(50, 1);
         int expected = 0;
         for (int c = 0; c < 10; c++) {
             int n = 0;

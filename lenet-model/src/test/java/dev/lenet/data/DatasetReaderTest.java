@@ -163,8 +163,8 @@ class DatasetReaderTest {
                 e.getMessage());
     }
 
-    private static Digits labelled(byte... labels) {
-        return new Digits("test", new byte[labels.length * ModelSignature.PIXELS], "", labels, "");
+    private static LabeledImages labelled(byte... labels) {
+        return new LabeledImages("test", new byte[labels.length * ModelSignature.PIXELS], "", labels, "");
     }
 
     @Test

@@ -28,7 +28,7 @@ public final class SyntheticDigits {
     private SyntheticDigits() {}
 
     /** {@code count} digits, labels cycling 0-9 in a seeded random order. */
-    public static Digits generate(int count, long seed) {
+    public static LabeledImages generate(int count, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         byte[] images = new byte[count * ModelSignature.PIXELS];
         byte[] labels = new byte[count];
@@ -37,7 +37,7 @@ public final class SyntheticDigits {
             labels[i] = (byte) label;
             draw(label, random, images, i * ModelSignature.PIXELS);
         }
-        return new Digits("synthetic(seed " + seed + ")", images, "", labels, "");
+        return new LabeledImages("synthetic(seed " + seed + ")", images, "", labels, "");
     }
 
     /** Writes a training and a test set as the four IDX files into {@code directory}. */
@@ -68,7 +68,7 @@ public final class SyntheticDigits {
     }
 
     /** The common MNIST CSV layout: a header line, then per image its label and 784 pixel values. */
-    public static void writeCsv(Path file, Digits digits) throws IOException {
+    public static void writeCsv(Path file, LabeledImages digits) throws IOException {
         StringBuilder csv = new StringBuilder("label");
         for (int p = 0; p < ModelSignature.PIXELS; p++) {
             csv.append(",pixel").append(p);

@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lenet.InvalidParameterException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +39,7 @@ class GatesTest {
     @Test
     void bothGatesAreJudgedAndTheFirstFailureIsEnforced() {
         Gates gates = new Gates(0.99, 0.001);
-        Gates.Verdict both = gates.judge(0.985, BASELINE);
+        Verdict both = gates.judge(0.985, BASELINE);
         assertFalse(both.passed());
         assertEquals(
                 "LeNet test accuracy 0.9850 is below the minimum 0.9900; LeNet test accuracy 0.9850 is 0.0070 below"
@@ -43,15 +47,32 @@ class GatesTest {
                 both.message());
         assertEquals(
                 "LeNet test accuracy 0.9850 is below the minimum 0.9900 (again)",
-                assertThrows(AccuracyGateException.class, () -> both.enforce(" (again)"))
+                assertThrows(
+                                AccuracyGateException.class,
+                                () -> both.enforce(" (again)", pass -> fail("no pass: " + pass)))
                         .getMessage());
 
-        Gates.Verdict regressionOnly = new Gates(0.98, 0.001).judge(0.985, BASELINE);
-        assertThrows(BaselineGateException.class, () -> regressionOnly.enforce(""));
+        Verdict regressionOnly = new Gates(0.98, 0.001).judge(0.985, BASELINE);
+        assertThrows(BaselineGateException.class, () -> regressionOnly.enforce("", pass -> {}));
 
-        Gates.Verdict noBaseline = gates.judge(0.995, null);
+        Verdict noBaseline = gates.judge(0.995, null);
         assertTrue(noBaseline.passed());
         assertEquals("LeNet test accuracy 0.9950 meets the minimum 0.9900", noBaseline.message());
-        noBaseline.enforce("");
+        List<String> logged = new ArrayList<>();
+        noBaseline.enforce(" (recorded)", logged::add);
+        assertEquals(List.of("LeNet test accuracy 0.9950 meets the minimum 0.9900 (recorded)"), logged);
+    }
+
+    @Test
+    void aVerdictReadsBackFromItsJsonWithItsBaseline() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Verdict verdict = new Gates(0.99, 0.001).judge(0.985, BASELINE);
+        String text = json.writeValueAsString(verdict);
+        assertTrue(text.contains("\"passed\":false"), text);
+        assertTrue(text.contains("\"message\":\"LeNet test accuracy 0.9850 is below"), text);
+        Verdict read = json.readValue(text, Verdict.class);
+        assertEquals(verdict.message(), read.message());
+        assertEquals(BASELINE.model(), read.baseline().model());
+        assertEquals(0.001, read.maxAccuracyDrop());
     }
 }

@@ -8,7 +8,7 @@ import dev.lenet.Slow;
 import dev.lenet.contract.ModelArtifact;
 import dev.lenet.contract.ModelException;
 import dev.lenet.contract.Prediction;
-import dev.lenet.data.Digits;
+import dev.lenet.data.LabeledImages;
 import dev.lenet.inference.LeNetClassifier;
 import dev.lenet.training.TinyTraining;
 import java.io.IOException;
@@ -92,7 +92,7 @@ class LeNetClassifierTest {
     @Test
     @Timeout(120)
     void severalThreadsClassifyingAtOnceGetTheAnswersOfOne() throws Exception {
-        Digits test = TinyTraining.DATA.test();
+        LabeledImages test = TinyTraining.DATA.test();
         List<byte[]> images = new ArrayList<>();
         for (int i = 0; i < test.count(); i++) {
             images.add(test.image(i));

@@ -9,6 +9,7 @@ import dev.lenet.Slow;
 import dev.lenet.contract.ModelArtifact;
 import dev.lenet.data.Sha256;
 import dev.lenet.evaluation.Gates;
+import dev.lenet.evaluation.Verdict;
 import dev.lenet.training.TinyTraining;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,7 @@ class MlBomTest {
 
     static ModelCard card;
     static SortedMap<String, String> files;
-    static Gates.Verdict gate;
+    static Verdict gate;
 
     @BeforeAll
     static void exportAModel() {

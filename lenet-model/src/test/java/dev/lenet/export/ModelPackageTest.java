@@ -9,7 +9,9 @@ import dev.lenet.Slow;
 import dev.lenet.contract.ModelArtifact;
 import dev.lenet.contract.ModelException;
 import dev.lenet.contract.Prediction;
-import dev.lenet.data.Digits;
+import dev.lenet.data.LabeledImages;
+import dev.lenet.evaluation.Gates;
+import dev.lenet.evaluation.Verdict;
 import dev.lenet.inference.LeNetClassifier;
 import dev.lenet.pipeline.TrainingPipeline;
 import dev.lenet.training.TinyTraining;
@@ -66,7 +68,7 @@ class ModelPackageTest {
     void opensFromTheJarAndFromTheClasspathWithTheSameAnswers(@TempDir Path temp) throws IOException {
         Path jar = temp.resolve("model.jar");
         ModelPackage.write(savedModel, jar, TIME);
-        Digits test = TinyTraining.DATA.test();
+        LabeledImages test = TinyTraining.DATA.test();
         List<byte[]> images = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             images.add(test.image(i));
@@ -120,7 +122,7 @@ class ModelPackageTest {
     }
 
     @Test
-    void theWholeRunWritesTheCardBesideTheModel(@TempDir Path temp) throws IOException {
+    void theRunWritesTheModelAndTheExportCompletesItWithCardAndMlBom(@TempDir Path temp) throws IOException {
         Path data = temp.resolve("data");
         dev.lenet.data.IdxWriter.writeDataset(data, TinyTraining.DATA.train(), TinyTraining.DATA.test(), true);
         TrainingPipeline.Outcome outcome = TrainingPipeline.execute(
@@ -129,8 +131,26 @@ class ModelPackageTest {
                 temp.resolve("model"),
                 null,
                 dev.lenet.training.TrainingListener.NONE);
-        ModelCard card =
-                ModelCard.fromJson(Files.readString(temp.resolve("model").resolve(ModelArtifact.CARD_JSON)));
+        Path model = temp.resolve("model");
+        assertTrue(Files.isRegularFile(model.resolve(ModelArtifact.ONNX)));
+        assertTrue(Files.notExists(model.resolve(ModelArtifact.CARD_JSON)), "the card waits for the gates");
+
+        Path jar = temp.resolve("model.jar");
+        Verdict verdict = new Gates(0.0, 1.0).judge(outcome.card().testAccuracy(), null);
+        ModelExport.write(
+                model,
+                outcome.card(),
+                verdict,
+                new ModelExport.Target(
+                        jar, temp.resolve("model-cyclonedx.json"), new MlBom.Coordinates("g", "a", "1", null), TIME));
+        assertArrayEquals(
+                Files.readAllBytes(temp.resolve("model-cyclonedx.json")),
+                ModelPackage.entry(jar, ModelArtifact.ML_BOM));
+        assertArrayEquals(
+                Files.readAllBytes(model.resolve(ModelArtifact.CARD_MARKDOWN)),
+                ModelPackage.entry(jar, ModelArtifact.CARD_MARKDOWN));
+        ModelCard card = ModelCard.fromJson(Files.readString(model.resolve(ModelArtifact.CARD_JSON)));
+        assertEquals(outcome.card().toJson(), new String(ModelPackage.entry(jar, ModelArtifact.CARD_JSON)));
         assertEquals(outcome.card().testAccuracy(), card.testAccuracy());
         assertEquals(61_706, card.parameters());
         assertEquals(outcome.dataset().train().imagesSha256(), card.dataset().trainImagesSha256());

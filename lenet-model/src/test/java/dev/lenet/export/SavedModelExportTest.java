@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lenet.Slow;
 import dev.lenet.contract.ModelSignature;
-import dev.lenet.data.Digits;
+import dev.lenet.data.LabeledImages;
 import dev.lenet.model.LeNet5;
 import dev.lenet.model.LeNetParameter;
 import dev.lenet.training.TinyTraining;
@@ -40,7 +40,7 @@ class SavedModelExportTest {
         Path model = temp.resolve("model");
         SavedModelExport.write(trained.weights(), TinyTraining.CONFIG.scaleInput(), model);
 
-        Digits test = TinyTraining.DATA.test();
+        LabeledImages test = TinyTraining.DATA.test();
         try (SavedModelBundle bundle = SavedModelBundle.load(model.toString(), "serve");
                 TUint8 images =
                         TUint8.tensorOf(Shape.of(test.count(), 28, 28), DataBuffers.of(test.images(), true, false));

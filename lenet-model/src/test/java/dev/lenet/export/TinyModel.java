@@ -18,8 +18,7 @@ final class TinyModel {
                 TinyTraining.trained().epochs(),
                 TinyTraining.trained().stop(),
                 TinyTraining.DATA,
-                "cpu",
-                null);
+                "cpu");
     }
 
     /** Writes the SavedModel with its card (JSON and Markdown) and {@code extraFiles} into {@code savedModel}. */

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lenet.Slow;
 import dev.lenet.data.IdxWriter;
 import dev.lenet.data.InvalidDatasetException;
+import dev.lenet.evaluation.Gates;
+import dev.lenet.export.MlBom;
+import dev.lenet.export.ModelExport;
 import dev.lenet.log.ListLog;
 import dev.lenet.pipeline.Job;
 import dev.lenet.pipeline.RunReport;
@@ -15,6 +18,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -39,6 +43,14 @@ class ChildJvmTest {
                 Path.of(System.getProperty("java.home"), "bin", "java"), classpath, List.of("-Xmx1g"), Map.of());
     }
 
+    private ModelExport.Target export() {
+        return new ModelExport.Target(
+                temp.resolve("model.jar"),
+                temp.resolve("model-cyclonedx.json"),
+                new MlBom.Coordinates("g", "a", "1", null),
+                Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
     @Test
     void trainsInAChildJvmAndReportsBack() throws IOException {
         Path data = temp.resolve("data");
@@ -52,9 +64,13 @@ class ChildJvmTest {
                                 temp.resolve("model"),
                                 temp.resolve("tb"),
                                 temp.resolve("work").resolve("checkpoint"),
-                                null),
+                                null,
+                                new Gates(0.0, 1.0),
+                                export()),
                         new ListLog(lines));
         assertEquals(1, report.epochs().size());
+        assertTrue(report.verdict().passed(), report.verdict().message());
+        assertTrue(Files.isRegularFile(temp.resolve("model.jar")), "the child exported the model that passed");
         assertEquals(report.epochs().get(0).testAccuracy(), report.card().testAccuracy(), 1e-12);
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("Epoch 1/1 - loss ")), lines.toString());
         assertTrue(lines.contains("Training on the CPU (device cpu was requested)"), lines.toString());
@@ -74,7 +90,9 @@ class ChildJvmTest {
                                         temp.resolve("model"),
                                         null,
                                         temp.resolve("work").resolve("checkpoint"),
-                                        null),
+                                        null,
+                                        new Gates(0.0, 1.0),
+                                        export()),
                                 new ListLog(new ArrayList<>())));
         assertEquals(missing.toString(), e.input());
         assertTrue(e.getMessage().startsWith(missing + ": does not exist. "), e.getMessage());
@@ -96,7 +114,9 @@ class ChildJvmTest {
                                 temp.resolve("model"),
                                 null,
                                 temp.resolve("work").resolve("checkpoint"),
-                                null),
+                                null,
+                                new Gates(0.0, 1.0),
+                                export()),
                         new ListLog(lines));
         assertTrue(
                 lines.stream().anyMatch(l -> l.matches("PROGRESS Epoch 1/2 - step \\d+/1200 - loss .*")),

@@ -64,11 +64,11 @@ class EvaluateGoalTest {
         @Override
         public EvaluationPipeline.Report evaluate(Job.Evaluate job, BuildLog log) {
             this.job = job;
-            return new EvaluationPipeline.Report(card(accuracy, baseline));
+            return new EvaluationPipeline.Report(card(accuracy), baseline);
         }
     }
 
-    private static ModelCard card(double accuracy, BaselineResult baseline) {
+    private static ModelCard card(double accuracy) {
         return new ModelCard(
                 CardSummary.FORMAT,
                 "LeNet-5",
@@ -87,8 +87,7 @@ class EvaluateGoalTest {
                 "cpu",
                 "2.18.0",
                 "1.0.0",
-                null,
-                baseline);
+                null);
     }
 
     private EvaluateGoal.Request request(double minAccuracy, Baseline baseline, double maxAccuracyDrop) {

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lenet.InvalidParameterException;
 import dev.lenet.Slow;
-import dev.lenet.data.Digits;
+import dev.lenet.data.LabeledImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,8 +38,8 @@ class TrainingControlsTest {
 
     @Test
     void holdsOutASeededValidationSetFromTheTrainingImages() {
-        Digits[] parts = ValidationSplit.split(TinyTraining.DATA.train(), 200, 42);
-        Digits[] again = ValidationSplit.split(TinyTraining.DATA.train(), 200, 42);
+        LabeledImages[] parts = ValidationSplit.split(TinyTraining.DATA.train(), 200, 42);
+        LabeledImages[] again = ValidationSplit.split(TinyTraining.DATA.train(), 200, 42);
         assertEquals(1000, parts[0].count());
         assertEquals(200, parts[1].count());
         assertTrue(

@@ -8,7 +8,7 @@ import dev.lenet.data.Dataset;
 import dev.lenet.data.DatasetCache;
 import dev.lenet.data.DatasetReader;
 import dev.lenet.data.DatasetUnavailableException;
-import dev.lenet.data.Digits;
+import dev.lenet.data.LabeledImages;
 import dev.lenet.evaluation.Predictions;
 import dev.lenet.export.OnnxExport;
 import dev.lenet.export.SavedModelExport;
@@ -58,7 +58,7 @@ class OnnxAgreementTest {
         Path onnx = Files.write(
                 temp.resolve("model.onnx"), OnnxExport.bytes(weights, config.scaleInput(), mnist.classes()));
 
-        Digits test = mnist.test();
+        LabeledImages test = mnist.test();
         Predictions tensorflow;
         try (LeNetClassifier model = LeNetClassifier.open(savedModel)) {
             tensorflow = Predictions.of(test, model.classes().size(), model::probabilities);

@@ -1,4 +1,4 @@
-package dev.lenet.export;
+package dev.lenet;
 
 import java.io.IOException;
 import java.io.InputStream;
