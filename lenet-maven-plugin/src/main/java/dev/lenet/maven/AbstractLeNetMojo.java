@@ -90,14 +90,6 @@ abstract class AbstractLeNetMojo extends AbstractMojo {
     protected List<String> datasetMirrors;
 
     /**
-     * The build fails when test accuracy is below this fraction.
-     *
-     * @since 1.0.0
-     */
-    @Parameter(property = "lenet.minAccuracy", defaultValue = "0.985")
-    protected double minAccuracy;
-
-    /**
      * An earlier model to compare with on the same test set: groupId:artifactId[:extension[:classifier]]:version (Maven's order), or latest-release
      * for the newest release of this project's own model.
      *
@@ -113,14 +105,6 @@ abstract class AbstractLeNetMojo extends AbstractMojo {
      */
     @Parameter(property = "lenet.baselineRequired", defaultValue = "false")
     protected boolean baselineRequired;
-
-    /**
-     * With a baseline: the build fails when test accuracy is lower than the baseline's by more than this.
-     *
-     * @since 1.0.0
-     */
-    @Parameter(property = "lenet.maxAccuracyDrop", defaultValue = "0.005")
-    protected double maxAccuracyDrop;
 
     /**
      * Classifier of the model artifact (attached by train, looked up for baselines).

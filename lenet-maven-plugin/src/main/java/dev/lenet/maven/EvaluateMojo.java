@@ -19,7 +19,7 @@ import org.eclipse.aether.RepositorySystem;
  * verify phase unless an execution says otherwise.
  */
 @Mojo(name = "evaluate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = false)
-public class EvaluateMojo extends AbstractLeNetMojo {
+public class EvaluateMojo extends AbstractGatedMojo {
 
     /**
      * The model: a SavedModel directory or a model artifact (.jar).
@@ -81,9 +81,9 @@ public class EvaluateMojo extends AbstractLeNetMojo {
                         datasetOrNull(),
                         datasetCache.toPath(),
                         datasetSources(),
-                        minAccuracy,
+                        gates(),
                         baselineOrNull(),
-                        maxAccuracyDrop,
+                        checks(),
                         outputDirectory.toPath(),
                         forkSettingsOrNull(),
                         proxyOrNull(),

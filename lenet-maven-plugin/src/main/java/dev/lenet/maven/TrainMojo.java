@@ -27,7 +27,7 @@ import org.eclipse.aether.RepositorySystem;
  * {@code <classifier>-cyclonedx}, type json).
  */
 @Mojo(name = "train", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
-public class TrainMojo extends AbstractLeNetMojo {
+public class TrainMojo extends AbstractGatedMojo {
 
     /**
      * Passes over the training set.
@@ -243,14 +243,14 @@ public class TrainMojo extends AbstractLeNetMojo {
                 datasetCache.toPath(),
                 datasetSources(),
                 config,
-                minAccuracy,
+                gates(),
                 output,
                 artifact,
                 OutputTimestamp.parse(outputTimestamp),
                 forkSettingsOrNull(),
                 force,
                 baselineOrNull(),
-                maxAccuracyDrop,
+                checks(),
                 new MlBom.Coordinates(project.getGroupId(), project.getArtifactId(), project.getVersion(), classifier),
                 proxyOrNull(),
                 datasetOptions());

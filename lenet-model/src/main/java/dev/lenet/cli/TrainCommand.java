@@ -6,6 +6,7 @@ import dev.lenet.data.DatasetCache;
 import dev.lenet.data.DatasetOptions;
 import dev.lenet.evaluation.AccuracyGateException;
 import dev.lenet.evaluation.BaselineGateException;
+import dev.lenet.evaluation.Gates;
 import dev.lenet.export.OutputTimestamp;
 import dev.lenet.fork.ChildJvm;
 import dev.lenet.goal.TrainGoal;
@@ -116,7 +117,7 @@ public final class TrainCommand {
                 DatasetCache.defaultRoot(),
                 DatasetCache.DEFAULT_SOURCES,
                 options.config(),
-                options.minAccuracy(),
+                new Gates(options.minAccuracy(), options.maxAccuracyDrop()),
                 output,
                 output.resolve(ARTIFACT),
                 OutputTimestamp.DEFAULT,
@@ -125,7 +126,7 @@ public final class TrainCommand {
                 options.baseline() == null
                         ? null
                         : new Baseline(options.baseline().toString(), options.baseline()),
-                options.maxAccuracyDrop(),
+                null,
                 null,
                 null,
                 DatasetOptions.defaults(DEFAULT_SPLIT_SEED));

@@ -7,13 +7,11 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The gates' answers for one model, kept apart from the model's card: the figures judged (with the baseline's, on the
- * same test set), each failure and each pass. {@code metrics.json}, the report and the ML-BOM read it; an up-to-date
- * build judges it again under this build's limits.
+ * The gates' answers for one model, kept apart from the model's card: the overall figure and its limits, the
+ * baseline's figures on the same test set, each failure and each pass. {@code metrics.json}, the report, the ML-BOM
+ * and the build record read it; an up-to-date build judges the recorded figures again under this build's limits.
  *
  * @param baseline the baseline's figures on the same test set, or null when there is none
- * @param accuracyFailure why the accuracy gate failed, or null
- * @param baselineFailure why the baseline gate failed, or null
  */
 @JsonIgnoreProperties(
         value = {"passed", "message"},
@@ -23,40 +21,42 @@ public record Verdict(
         double minAccuracy,
         double maxAccuracyDrop,
         BaselineResult baseline,
-        String accuracyFailure,
-        String baselineFailure,
+        List<Failure> failures,
         List<String> passes) {
+
+    /** One failed gate: the parameter that sets it, and its sentence naming the figures. */
+    public record Failure(String parameter, String message) {}
 
     @JsonProperty
     public boolean passed() {
-        return accuracyFailure == null && baselineFailure == null;
+        return failures.isEmpty();
     }
 
-    /** Every gate's sentence, failures and passes, joined. */
+    /** Every gate's sentence, failures first, joined. */
     @JsonProperty
     public String message() {
         List<String> all = new ArrayList<>();
-        if (accuracyFailure != null) {
-            all.add(accuracyFailure);
-        }
-        if (baselineFailure != null) {
-            all.add(baselineFailure);
-        }
+        failures.forEach(f -> all.add(f.message()));
         all.addAll(passes);
         return String.join("; ", all);
     }
 
     /**
-     * Throws the first failure, its message followed by {@code suffix}; when every gate passed, tells {@code log} each
-     * pass with the suffix.
+     * Throws when a gate failed: every failure's sentence, joined, followed by {@code suffix}, as the kind of the
+     * first (whose parameter the build names); when every gate passed, tells {@code log} each pass with the suffix.
      */
     public void enforce(String suffix, Consumer<String> log) {
-        if (accuracyFailure != null) {
-            throw new AccuracyGateException(accuracyFailure + suffix, testAccuracy, minAccuracy);
+        if (failures.isEmpty()) {
+            passes.forEach(pass -> log.accept(pass + suffix));
+            return;
         }
-        if (baselineFailure != null) {
-            throw new BaselineGateException(baselineFailure + suffix);
+        String message =
+                String.join("; ", failures.stream().map(Failure::message).toList()) + suffix;
+        Failure first = failures.get(0);
+        switch (first.parameter()) {
+            case "minAccuracy" -> throw new AccuracyGateException(message, testAccuracy, minAccuracy);
+            case "maxAccuracyDrop" -> throw new BaselineGateException(message);
+            default -> throw new GateException(message, first.parameter());
         }
-        passes.forEach(pass -> log.accept(pass + suffix));
     }
 }

@@ -2,6 +2,9 @@ package dev.lenet.export;
 
 import dev.lenet.LeNetException;
 import dev.lenet.evaluation.BaselineResult;
+import dev.lenet.evaluation.Calibration;
+import dev.lenet.evaluation.Robustness;
+import dev.lenet.evaluation.SetResult;
 import dev.lenet.evaluation.Verdict;
 import dev.lenet.training.Hyperparameter;
 import dev.lenet.training.Hyperparameters;
@@ -186,6 +189,19 @@ public final class MlBom {
                     "accuracy",
                     card.perClassAccuracy()[c],
                     "test images of class " + card.classes().get(c)));
+        }
+        if (card.calibration() != null) {
+            metrics.add(metric(
+                    "expected calibration error",
+                    card.calibration().expectedError(),
+                    "test set, " + Calibration.BINS + " equal bins of confidence"));
+        }
+        for (Robustness.Result r : card.robustness()) {
+            metrics.add(metric("accuracy", r.accuracy(), "test set under " + r.corruption() + ": " + r.strength()));
+        }
+        for (SetResult set : card.evaluationSets()) {
+            metrics.add(metric(
+                    "accuracy", set.accuracy(), "evaluation set " + set.name() + " (" + set.total() + " images)"));
         }
         if (gate != null) {
             metrics.add(metric("gate: minimum accuracy", gate.minAccuracy(), gate.passed() ? "passed" : "failed"));

@@ -1,5 +1,6 @@
 package dev.lenet.export;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -9,7 +10,11 @@ import dev.lenet.contract.CardSummary;
 import dev.lenet.contract.Causes;
 import dev.lenet.contract.ModelSignature;
 import dev.lenet.data.Dataset;
+import dev.lenet.evaluation.Calibration;
 import dev.lenet.evaluation.Evaluation;
+import dev.lenet.evaluation.Figures;
+import dev.lenet.evaluation.Robustness;
+import dev.lenet.evaluation.SetResult;
 import dev.lenet.model.LeNetParameter;
 import dev.lenet.training.EpochRecord;
 import dev.lenet.training.StopReason;
@@ -40,7 +45,15 @@ public record ModelCard(
         String device,
         String tensorflowVersion,
         String lenetVersion,
-        Signature signature) {
+        Signature signature,
+        Calibration calibration,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Robustness.Result> robustness,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SetResult> evaluationSets) {
+
+    public ModelCard {
+        robustness = robustness == null ? List.of() : List.copyOf(robustness);
+        evaluationSets = evaluationSets == null ? List.of() : List.copyOf(evaluationSets);
+    }
 
     /** One epoch's figures; only what is the same on every run with the same inputs (no timings). */
     public record Epoch(
@@ -134,7 +147,10 @@ public record ModelCard(
                             "logits: float [-1," + data.classes().size() + "]",
                             "probabilities: float [-1," + data.classes().size() + "]",
                             "class: int64 [-1]"
-                        }));
+                        }),
+                null,
+                List.of(),
+                List.of());
     }
 
     /**
@@ -160,7 +176,41 @@ public record ModelCard(
                 trained == null ? null : trained.device(),
                 Versions.tensorflow(),
                 Versions.lenet(),
-                trained == null ? null : trained.signature());
+                trained == null ? null : trained.signature(),
+                null,
+                List.of(),
+                List.of());
+    }
+
+    /** This card with the figures of the further checks: calibration, and those the build asked for. */
+    public ModelCard withChecks(Calibration calibration, List<Robustness.Result> robustness, List<SetResult> sets) {
+        return new ModelCard(
+                format,
+                model,
+                parameters,
+                classes,
+                testAccuracy,
+                testCorrect,
+                testImages,
+                trainImages,
+                perClassAccuracy,
+                confusionMatrix,
+                hyperparameters,
+                history,
+                stopping,
+                dataset,
+                device,
+                tensorflowVersion,
+                lenetVersion,
+                signature,
+                calibration,
+                robustness,
+                sets);
+    }
+
+    /** What the gates judge. */
+    public Figures figures() {
+        return new Figures(testAccuracy, classes, perClassAccuracy, calibration, robustness, evaluationSets);
     }
 
     public String toJson() {

@@ -6,6 +6,7 @@ import dev.lenet.InvalidParameterException;
 import dev.lenet.LeNetException;
 import dev.lenet.contract.Causes;
 import dev.lenet.data.InvalidDatasetException;
+import dev.lenet.evaluation.Checks;
 import dev.lenet.export.ModelExport;
 import dev.lenet.log.BuildLog;
 import dev.lenet.pipeline.Baseline;
@@ -111,6 +112,7 @@ public final class ChildJvm implements Execution {
                     absolute(t.tensorboard()),
                     absolute(t.checkpoints()),
                     absolute(t.baseline()),
+                    absolute(t.checks()),
                     t.gates(),
                     new ModelExport.Target(
                             absolute(t.export().artifact()),
@@ -119,7 +121,17 @@ public final class ChildJvm implements Execution {
                             t.export().timestamp()));
         }
         Job.Evaluate e = (Job.Evaluate) job;
-        return new Job.Evaluate(absolute(e.dataset()), absolute(e.model()), absolute(e.baseline()));
+        return new Job.Evaluate(
+                absolute(e.dataset()), absolute(e.model()), absolute(e.baseline()), absolute(e.checks()));
+    }
+
+    private static Checks absolute(Checks checks) {
+        return new Checks(
+                checks.robustness(),
+                checks.robustnessSeed(),
+                checks.evaluationSets().stream()
+                        .map(set -> new Checks.EvaluationSet(set.name(), absolute(set.dataset())))
+                        .toList());
     }
 
     private static Baseline absolute(Baseline baseline) {

@@ -4,6 +4,7 @@ import dev.lenet.LeNetException;
 import dev.lenet.data.DatasetOptions;
 import dev.lenet.data.DatasetPreparation;
 import dev.lenet.data.WebProxy;
+import dev.lenet.evaluation.Checks;
 import dev.lenet.evaluation.Gates;
 import dev.lenet.evaluation.Verdict;
 import dev.lenet.export.ModelCard;
@@ -29,6 +30,8 @@ public final class EvaluateGoal {
     /**
      * @param model a SavedModel directory or a packaged model artifact
      * @param modelName how messages name it (coordinates or path)
+     * @param gates what the model must pass, as lenet:train judges it
+     * @param checks what to measure beyond the test accuracy; its evaluation sets as given (prepared by the goal)
      * @param fork how to start the evaluating JVM; null evaluates in this JVM
      */
     public record Request(
@@ -37,9 +40,9 @@ public final class EvaluateGoal {
             Path dataset,
             Path datasetCache,
             List<String> datasetSources,
-            double minAccuracy,
+            Gates gates,
             Baseline baseline,
-            double maxAccuracyDrop,
+            Checks checks,
             Path outputDirectory,
             ChildJvm.Settings fork,
             WebProxy proxy,
@@ -51,7 +54,7 @@ public final class EvaluateGoal {
 
     /** Runs the goal with its evaluation done by {@code execution} (a test's stands in for TensorFlow). */
     static ModelCard run(Request request, Execution execution, BuildLog log) {
-        Gates gates = new Gates(request.minAccuracy(), request.maxAccuracyDrop());
+        Gates gates = request.gates();
         if (!Files.exists(request.model())) {
             throw new LeNetException(
                     request.model() + ": no such model. Give a SavedModel directory or a model artifact"
@@ -66,11 +69,17 @@ public final class EvaluateGoal {
                 request.proxy(),
                 log::info);
         log.info("Evaluating " + request.modelName() + " on " + dataset);
+        Checks checks = EvaluationSets.prepare(
+                request.checks() == null ? Checks.none() : request.checks(),
+                request.datasetOptions(),
+                request.datasetCache(),
+                log);
         long started = System.nanoTime();
         EvaluationPipeline.Report report =
-                execution.evaluate(new Job.Evaluate(dataset, request.model(), request.baseline()), log);
+                execution.evaluate(new Job.Evaluate(dataset, request.model(), request.baseline(), checks), log);
         ModelCard card = report.card();
-        Verdict verdict = gates.judge(card.testAccuracy(), report.baseline());
+        Reports.logChecks(card, report.checkSeconds(), log);
+        Verdict verdict = gates.judge(card.figures(), report.baseline());
         double seconds = (System.nanoTime() - started) / 1e9;
         Reports.writeMetrics(
                 request.outputDirectory(),
@@ -78,7 +87,7 @@ public final class EvaluateGoal {
                         Metrics.FORMAT,
                         verdict,
                         new DeviceChoice(false, "evaluation runs on the CPU"),
-                        new Metrics.Timings(0, 0, seconds),
+                        new Metrics.Timings(0, 0, seconds, report.checkSeconds()),
                         List.of(),
                         card),
                 log);

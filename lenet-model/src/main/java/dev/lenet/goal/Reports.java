@@ -2,7 +2,11 @@ package dev.lenet.goal;
 
 import dev.lenet.LeNetException;
 import dev.lenet.contract.Causes;
+import dev.lenet.evaluation.Calibration;
+import dev.lenet.evaluation.Checks;
+import dev.lenet.evaluation.SetResult;
 import dev.lenet.evaluation.Verdict;
+import dev.lenet.export.ModelCard;
 import dev.lenet.files.AtomicFiles;
 import dev.lenet.log.BuildLog;
 import dev.lenet.pipeline.RunReport;
@@ -12,6 +16,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** Writes what a reviewer of the build looks at: {@code metrics.json}, {@code report.html}, the TensorBoard directory. */
 final class Reports {
@@ -27,7 +33,7 @@ final class Reports {
                 Metrics.FORMAT,
                 gate,
                 report.device(),
-                new Metrics.Timings(training, training / report.epochs().size(), totalSeconds),
+                new Metrics.Timings(training, training / report.epochs().size(), totalSeconds, report.checkSeconds()),
                 report.epochs(),
                 report.card());
         String html = HtmlReport.render(new HtmlReport.Content(
@@ -48,6 +54,35 @@ final class Reports {
                     "cannot write the report to " + outputDirectory + " (" + Causes.describe(e) + ")", e);
         }
         log.info("Report: " + outputDirectory.resolve(REPORT).toUri());
+    }
+
+    /** The figures beyond the test accuracy, one line each: calibration, each corruption, each evaluation set. */
+    static void logChecks(ModelCard card, Checks.Seconds seconds, BuildLog log) {
+        if (card.calibration() != null) {
+            log.info(String.format(
+                    Locale.ROOT,
+                    "Calibration: expected calibration error %.4f (%d bins)",
+                    card.calibration().expectedError(),
+                    Calibration.BINS));
+        }
+        if (!card.robustness().isEmpty()) {
+            log.info(String.format(Locale.ROOT, "Robustness (%.1f s): ", seconds.robustness())
+                    + card.robustness().stream()
+                            .map(r -> String.format(Locale.ROOT, "%s %.4f", r.corruption(), r.accuracy()))
+                            .collect(Collectors.joining(", ")));
+        }
+        for (SetResult set : card.evaluationSets()) {
+            log.info(String.format(
+                    Locale.ROOT,
+                    "Evaluation set %s: accuracy %.4f (%d/%d)",
+                    set.name(),
+                    set.accuracy(),
+                    set.correct(),
+                    set.total()));
+        }
+        if (!card.evaluationSets().isEmpty()) {
+            log.info(String.format(Locale.ROOT, "Evaluation sets took %.1f s", seconds.evaluationSets()));
+        }
     }
 
     static void writeMetrics(Path outputDirectory, Metrics metrics, BuildLog log) {

@@ -8,6 +8,7 @@ import dev.lenet.data.DatasetPreparation;
 import dev.lenet.data.DatasetReader;
 import dev.lenet.data.Sha256;
 import dev.lenet.data.WebProxy;
+import dev.lenet.evaluation.Checks;
 import dev.lenet.evaluation.Gates;
 import dev.lenet.evaluation.Verdict;
 import dev.lenet.export.MlBom;
@@ -43,26 +44,31 @@ public final class TrainGoal {
 
     /**
      * @param dataset a directory or archive; null uses the per-user cache filled from {@code datasetSources}
+     * @param gates what the model must pass
      * @param fork how to start the child JVM; null trains in this JVM
+     * @param checks what to measure beyond the test accuracy; its evaluation sets as given (prepared by the goal)
      */
     public record Request(
             Path dataset,
             Path datasetCache,
             List<String> datasetSources,
             TrainingConfig config,
-            double minAccuracy,
+            Gates gates,
             Path outputDirectory,
             Path artifact,
             Instant timestamp,
             ChildJvm.Settings fork,
             boolean force,
             Baseline baseline,
-            double maxAccuracyDrop,
+            Checks checks,
             MlBom.Coordinates coordinates,
             WebProxy proxy,
             DatasetOptions datasetOptions) {
 
         public Request {
+            if (checks == null) {
+                checks = Checks.none();
+            }
             if (datasetOptions == null) {
                 datasetOptions = DatasetOptions.defaults(config.seed());
             }
@@ -88,14 +94,14 @@ public final class TrainGoal {
                     datasetCache,
                     datasetSources,
                     config,
-                    minAccuracy,
+                    new Gates(minAccuracy, 1.0),
                     outputDirectory,
                     artifact,
                     timestamp,
                     fork,
                     force,
                     null,
-                    1.0,
+                    null,
                     null,
                     null,
                     null);
@@ -138,7 +144,7 @@ public final class TrainGoal {
 
     /** Runs the goal with its training done by {@code execution} (a test's stands in for TensorFlow). */
     static Result run(Request request, Execution execution, BuildLog log) {
-        Gates gates = new Gates(request.minAccuracy(), request.maxAccuracyDrop());
+        Gates gates = request.gates();
         createOutputDirectory(request.outputDirectory());
         Path dataset = DatasetPreparation.resolve(
                 request.dataset(),
@@ -148,6 +154,7 @@ public final class TrainGoal {
                 request.proxy(),
                 log::info);
         log.info("Dataset: " + dataset);
+        Checks checks = EvaluationSets.prepare(request.checks(), request.datasetOptions(), request.datasetCache(), log);
         if (request.force()) {
             log.info("Training: forced (force is true)");
         } else {
@@ -156,6 +163,7 @@ public final class TrainGoal {
                     request.buildRecord(),
                     () -> DatasetReader.read(dataset),
                     request.config(),
+                    checks,
                     request.timestamp(),
                     request.baseline());
             if (decision.upToDate()) {
@@ -169,12 +177,13 @@ public final class TrainGoal {
         forgetEarlierArtifact(request.buildRecord());
         Path savedModel = request.outputDirectory().resolve("saved-model");
         long started = System.nanoTime();
-        RunReport report = train(request, execution, dataset, savedModel, gates, log);
+        RunReport report = train(request, execution, dataset, savedModel, checks, gates, log);
         log.info("Training ended: " + report.card().stopping().stopReason());
+        Reports.logChecks(report.card(), report.checkSeconds(), log);
         Verdict verdict = report.verdict();
         Reports.write(request.outputDirectory(), report, verdict, (System.nanoTime() - started) / 1e9, log);
         verdict.enforce("", log::info);
-        writeBuildRecord(request, report.fingerprint(), verdict);
+        writeBuildRecord(request, report.fingerprint(), checks, verdict);
         log.info("Model artifact: " + request.artifact());
         log.info("ML-BOM (CycloneDX 1.6): " + request.mlBom());
         return new Result(request.artifact(), request.mlBom(), report.card(), report, verdict.message());
@@ -183,23 +192,23 @@ public final class TrainGoal {
     private static Result upToDate(Request request, BuildRecord record, Gates gates, BuildLog log) {
         log.info("LeNet model is up to date (same dataset SHA-256s, configuration, versions and timestamp): not"
                 + " training. " + request.artifact());
-        Verdict verdict =
-                gates.judge(record.verdict().testAccuracy(), record.verdict().baseline());
-        verdict.enforce(RECORDED, log::info);
-        ModelExport.restoreMlBom(request.exportTarget());
         ModelCard card = ModelCard.fromJson(
                 new String(ModelPackage.entry(request.artifact(), ModelArtifact.CARD_JSON), StandardCharsets.UTF_8));
+        Verdict verdict = gates.judge(card.figures(), record.verdict().baseline());
+        verdict.enforce(RECORDED, log::info);
+        ModelExport.restoreMlBom(request.exportTarget());
         return new Result(request.artifact(), request.mlBom(), card, null, verdict.message());
     }
 
     /** Written last: a build record exists only beside the artifact it describes. */
-    private static void writeBuildRecord(Request request, Fingerprint fingerprint, Verdict verdict) {
+    private static void writeBuildRecord(Request request, Fingerprint fingerprint, Checks checks, Verdict verdict) {
         try {
             BuildRecord record = new BuildRecord(
                     BuildRecord.FORMAT,
                     Sha256.of(request.artifact()),
                     request.timestamp().toString(),
                     fingerprint,
+                    EvaluationSets.describe(checks),
                     verdict);
             AtomicFiles.write(request.buildRecord(), record::write);
         } catch (IOException e) {
@@ -234,7 +243,13 @@ public final class TrainGoal {
     }
 
     private static RunReport train(
-            Request request, Execution execution, Path dataset, Path savedModel, Gates gates, BuildLog log) {
+            Request request,
+            Execution execution,
+            Path dataset,
+            Path savedModel,
+            Checks checks,
+            Gates gates,
+            BuildLog log) {
         return execution.train(
                 new Job.Train(
                         dataset,
@@ -243,6 +258,7 @@ public final class TrainGoal {
                         Reports.freshTensorBoardDirectory(request.outputDirectory()),
                         request.outputDirectory().resolve("work").resolve("checkpoint"),
                         request.baseline(),
+                        checks,
                         gates,
                         request.exportTarget()),
                 log);

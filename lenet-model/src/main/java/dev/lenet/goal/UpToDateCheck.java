@@ -4,6 +4,7 @@ import dev.lenet.contract.Causes;
 import dev.lenet.contract.ModelArtifact;
 import dev.lenet.data.Dataset;
 import dev.lenet.data.Sha256;
+import dev.lenet.evaluation.Checks;
 import dev.lenet.export.ModelCard;
 import dev.lenet.export.ModelPackage;
 import dev.lenet.pipeline.Baseline;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -40,6 +42,7 @@ final class UpToDateCheck {
             Path buildRecord,
             Supplier<Dataset> dataset,
             TrainingConfig config,
+            Checks checks,
             Instant timestamp,
             Baseline baseline) {
         if (!Files.isRegularFile(artifact)) {
@@ -70,6 +73,8 @@ final class UpToDateCheck {
         List<String> changes =
                 new ArrayList<>(Fingerprint.of(config, dataset.get()).changesSince(record.fingerprint()));
         compare(changes, "outputTimestamp", record.timestamp(), timestamp.toString());
+        Map<String, String> measured = EvaluationSets.describe(checks);
+        compare(changes, "what is evaluated", record.checks(), measured);
         budget(changes, card(artifact).stopping(), config.stopping().maxTrainingTime());
         var before = record.verdict().baseline();
         compare(

@@ -2,6 +2,7 @@ package dev.lenet.pipeline;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.lenet.evaluation.Checks;
 import dev.lenet.evaluation.Gates;
 import dev.lenet.export.ModelExport;
 import dev.lenet.training.TrainingConfig;
@@ -26,6 +27,7 @@ public sealed interface Job {
      * @param tensorboard where TensorBoard's event files go; null writes none
      * @param checkpoints where the training state is saved after each epoch, and resumed from
      * @param baseline a released model to evaluate on the same test set; null for none
+     * @param checks what is measured beyond the test accuracy (corruptions, further sets)
      * @param gates what the model must pass to be exported
      * @param export where the model artifact and its ML-BOM go when it passes
      */
@@ -36,10 +38,11 @@ public sealed interface Job {
             Path tensorboard,
             Path checkpoints,
             Baseline baseline,
+            Checks checks,
             Gates gates,
             ModelExport.Target export)
             implements Job {}
 
     /** Evaluate an existing model (a SavedModel directory or a model artifact), and a baseline beside it. */
-    record Evaluate(Path dataset, Path model, Baseline baseline) implements Job {}
+    record Evaluate(Path dataset, Path model, Baseline baseline, Checks checks) implements Job {}
 }

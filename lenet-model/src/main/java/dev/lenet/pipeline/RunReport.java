@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.lenet.LeNetException;
 import dev.lenet.contract.Causes;
+import dev.lenet.evaluation.Checks;
 import dev.lenet.evaluation.DigitExample;
 import dev.lenet.evaluation.Verdict;
 import dev.lenet.export.ModelCard;
@@ -26,6 +27,7 @@ public record RunReport(
         Verdict verdict,
         Fingerprint fingerprint,
         List<EpochRecord> epochs,
+        Checks.Seconds checkSeconds,
         DeviceChoice device,
         ModelSummary summary,
         List<DigitExample> firstDigits,
@@ -39,6 +41,7 @@ public record RunReport(
                 outcome.verdict(),
                 outcome.training().fingerprint(),
                 outcome.training().epochs(),
+                outcome.checkSeconds(),
                 outcome.training().device(),
                 outcome.training().summary(),
                 outcome.firstDigits(),

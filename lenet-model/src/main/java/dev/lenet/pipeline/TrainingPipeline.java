@@ -3,6 +3,7 @@ package dev.lenet.pipeline;
 import dev.lenet.contract.ModelArtifact;
 import dev.lenet.data.Dataset;
 import dev.lenet.evaluation.BaselineResult;
+import dev.lenet.evaluation.Checks;
 import dev.lenet.evaluation.DigitExample;
 import dev.lenet.evaluation.Examples;
 import dev.lenet.evaluation.Predictions;
@@ -50,6 +51,7 @@ public final class TrainingPipeline {
             ModelCard card,
             Verdict verdict,
             TrainingResult training,
+            Checks.Seconds checkSeconds,
             Dataset dataset,
             Path savedModel,
             List<DigitExample> firstDigits,
@@ -61,9 +63,10 @@ public final class TrainingPipeline {
      */
     public static Outcome execute(Job.Train job, TrainingListener listener) {
         Dataset data = ParallelStart.loadTensorFlowAndRead(job.dataset());
-        Trained trained = train(data, job.config(), job.savedModel(), job.tensorboard(), job.checkpoints(), listener);
+        Trained trained = train(
+                data, job.config(), job.checks(), job.savedModel(), job.tensorboard(), job.checkpoints(), listener);
         BaselineResult baseline = job.baseline() == null ? null : evaluateBaseline(job.baseline(), data);
-        Verdict verdict = job.gates().judge(trained.card().testAccuracy(), baseline);
+        Verdict verdict = job.gates().judge(trained.card().figures(), baseline);
         if (verdict.passed()) {
             ModelExport.write(job.savedModel(), trained.card(), verdict, job.export());
         }
@@ -78,17 +81,19 @@ public final class TrainingPipeline {
     public static Outcome execute(
             Path dataset, TrainingConfig config, Path savedModel, Path tensorboard, TrainingListener listener) {
         Dataset data = ParallelStart.loadTensorFlowAndRead(dataset);
-        return train(data, config, savedModel, tensorboard, null, listener).outcome(null, data, savedModel);
+        return train(data, config, Checks.none(), savedModel, tensorboard, null, listener)
+                .outcome(null, data, savedModel);
     }
 
     /** A trained model whose files are written, and its card. */
-    private record Trained(ModelCard card, TrainingResult result) {
+    private record Trained(ModelCard card, TrainingResult result, Checks.Seconds checkSeconds) {
         Outcome outcome(Verdict verdict, Dataset data, Path savedModel) {
             Predictions test = result.test();
             return new Outcome(
                     card,
                     verdict,
                     result,
+                    checkSeconds,
                     data,
                     savedModel,
                     Examples.first(data.test(), test.predicted(), test.probabilities(), FIRST_DIGITS),
@@ -103,27 +108,31 @@ public final class TrainingPipeline {
     private static Trained train(
             Dataset data,
             TrainingConfig config,
+            Checks checks,
             Path savedModel,
             Path tensorboard,
             Path checkpoints,
             TrainingListener listener) {
         TrainingResult result;
+        Checks.Measured measured;
         try (Trainer trainer = new Trainer(config, data);
                 TensorBoardListener board = tensorboard == null ? null : new TensorBoardListener(tensorboard)) {
             result = trainer.train(board == null ? listener : TrainingListener.both(listener, board), checkpoints);
+            measured = checks.measure(data.classes(), data.test(), result.test(), trainer::evaluate);
         }
         ModelCard card = ModelCard.of(
-                config,
-                result.test().evaluation(),
-                result.epochs(),
-                result.stop(),
-                data,
-                result.device().device());
+                        config,
+                        result.test().evaluation(),
+                        result.epochs(),
+                        result.stop(),
+                        data,
+                        result.device().device())
+                .withChecks(measured.calibration(), measured.robustness(), measured.sets());
         SavedModelExport.write(
                 result.weights(),
                 config.scaleInput(),
                 savedModel,
                 Map.of(ModelArtifact.ONNX, OnnxExport.bytes(result.weights(), config.scaleInput(), data.classes())));
-        return new Trained(card, result);
+        return new Trained(card, result, measured.seconds());
     }
 }

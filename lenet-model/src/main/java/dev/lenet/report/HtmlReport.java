@@ -59,6 +59,7 @@ public final class HtmlReport {
                 "<h2>Confusion matrix</h2>\n<p>Rows: true class; columns: predicted class; shade: share of the row.</p>\n");
         html.append(confusion(card.confusionMatrix(), card.classes()));
         perClass(html, card);
+        CheckSections.render(html, card, c.gate());
         html.append(
                 "<h2>Most confidently wrong</h2>\n<p>The test digits the model got wrong with the highest probability.</p>\n");
         html.append(digits("wrong", c.confidentlyWrong(), card.classes()));

@@ -3,6 +3,7 @@ package dev.lenet.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.lenet.evaluation.Checks;
 import dev.lenet.evaluation.Verdict;
 import dev.lenet.export.ModelCard;
 import dev.lenet.training.DeviceChoice;
@@ -23,7 +24,9 @@ public record Metrics(
     private static final ObjectMapper JSON =
             JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    public record Timings(double trainingSeconds, double secondsPerEpoch, double totalSeconds) {}
+    /** @param checkSeconds what the robustness evaluation and the evaluation sets took; null when nothing ran */
+    public record Timings(
+            double trainingSeconds, double secondsPerEpoch, double totalSeconds, Checks.Seconds checkSeconds) {}
 
     public void write(Path file) throws IOException {
         JSON.writeValue(file.toFile(), this);

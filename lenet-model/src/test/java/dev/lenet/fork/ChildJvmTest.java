@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lenet.Slow;
 import dev.lenet.data.IdxWriter;
 import dev.lenet.data.InvalidDatasetException;
+import dev.lenet.evaluation.Checks;
 import dev.lenet.evaluation.Gates;
 import dev.lenet.export.MlBom;
 import dev.lenet.export.ModelExport;
@@ -65,6 +66,7 @@ class ChildJvmTest {
                                 temp.resolve("tb"),
                                 temp.resolve("work").resolve("checkpoint"),
                                 null,
+                                Checks.none(),
                                 new Gates(0.0, 1.0),
                                 export()),
                         new ListLog(lines));
@@ -91,6 +93,7 @@ class ChildJvmTest {
                                         null,
                                         temp.resolve("work").resolve("checkpoint"),
                                         null,
+                                        Checks.none(),
                                         new Gates(0.0, 1.0),
                                         export()),
                                 new ListLog(new ArrayList<>())));
@@ -115,6 +118,7 @@ class ChildJvmTest {
                                 null,
                                 temp.resolve("work").resolve("checkpoint"),
                                 null,
+                                Checks.none(),
                                 new Gates(0.0, 1.0),
                                 export()),
                         new ListLog(lines));

@@ -11,6 +11,8 @@ import dev.lenet.data.SyntheticDigits;
 import dev.lenet.evaluation.AccuracyGateException;
 import dev.lenet.evaluation.BaselineGateException;
 import dev.lenet.evaluation.BaselineResult;
+import dev.lenet.evaluation.Checks;
+import dev.lenet.evaluation.Gates;
 import dev.lenet.export.ModelCard;
 import dev.lenet.log.BuildLog;
 import dev.lenet.log.ListLog;
@@ -64,7 +66,7 @@ class EvaluateGoalTest {
         @Override
         public EvaluationPipeline.Report evaluate(Job.Evaluate job, BuildLog log) {
             this.job = job;
-            return new EvaluationPipeline.Report(card(accuracy), baseline);
+            return new EvaluationPipeline.Report(card(accuracy), baseline, new Checks.Seconds(0, 0));
         }
     }
 
@@ -87,7 +89,10 @@ class EvaluateGoalTest {
                 "cpu",
                 "2.18.0",
                 "1.0.0",
-                null);
+                null,
+                null,
+                List.of(),
+                List.of());
     }
 
     private EvaluateGoal.Request request(double minAccuracy, Baseline baseline, double maxAccuracyDrop) {
@@ -97,9 +102,9 @@ class EvaluateGoalTest {
                 dataset,
                 temp.resolve("cache"),
                 List.of(),
-                minAccuracy,
+                new Gates(minAccuracy, maxAccuracyDrop),
                 baseline,
-                maxAccuracyDrop,
+                Checks.none(),
                 temp.resolve("out"),
                 null,
                 null,

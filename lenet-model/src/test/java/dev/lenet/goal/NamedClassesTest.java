@@ -11,6 +11,7 @@ import dev.lenet.contract.Prediction;
 import dev.lenet.data.DatasetOptions;
 import dev.lenet.data.ImageConversion;
 import dev.lenet.data.SyntheticShapes;
+import dev.lenet.evaluation.Gates;
 import dev.lenet.export.ModelPackage;
 import dev.lenet.inference.LeNetClassifier;
 import dev.lenet.log.ListLog;
@@ -43,14 +44,14 @@ class NamedClassesTest {
                 temp.resolve("cache"),
                 List.of(),
                 TinyTraining.CONFIG.toBuilder().epochs(10).batchSize(20).build(),
-                0.8,
+                new Gates(0.8, 1.0),
                 out,
                 out.resolve("model.jar"),
                 Instant.parse("2026-01-01T00:00:00Z"),
                 null,
                 false,
                 null,
-                1.0,
+                null,
                 null,
                 null,
                 new DatasetOptions(List.of(), 0.2, true, 42));
