@@ -15,4 +15,10 @@ assert evaluated.model.hyperparameters.epochs == 2 : 'the model card travels wit
 assert evaluated.gate.passed
 assert !failed.gate.passed
 assert evaluated.device.reason == "evaluation runs on the CPU"
+
+def robust = new JsonSlurper().parse(new File(basedir, 'target/evaluation-robust/metrics.json'))
+assert robust.model.robustness.size() == 4 : 'lenet:evaluate measures what lenet:train measures'
+assert !robust.gate.passed
+assert robust.gate.passes.any { it.startsWith('LeNet test accuracy of every class meets its floor') }
+assert log =~ /LeNet test accuracy under .*\d\.\d{4} is below the minimum 0\.9999 \(<minRobustAccuracy>, -Dlenet\.minRobustAccuracy\)/
 return true

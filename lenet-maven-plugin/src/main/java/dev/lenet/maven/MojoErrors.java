@@ -1,6 +1,7 @@
 package dev.lenet.maven;
 
 import dev.lenet.LeNetException;
+import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 
@@ -13,8 +14,11 @@ import org.apache.maven.plugin.MojoFailureException;
 final class MojoErrors {
     private MojoErrors() {}
 
+    /** Parameters set in the pom alone: a list of objects has no user property. */
+    private static final Set<String> POM_ONLY = Set.of("evaluationSets");
+
     static String where(String parameter) {
-        return "<" + parameter + ">, -Dlenet." + parameter;
+        return POM_ONLY.contains(parameter) ? "<" + parameter + ">" : "<" + parameter + ">, -Dlenet." + parameter;
     }
 
     /** The core's message whole, then the pom element and property of the setting that fixes it. */

@@ -9,6 +9,7 @@ import dev.lenet.data.DatasetUnavailableException;
 import dev.lenet.data.InvalidDatasetException;
 import dev.lenet.evaluation.AccuracyGate;
 import dev.lenet.evaluation.AccuracyGateException;
+import dev.lenet.evaluation.GateException;
 import dev.lenet.training.TrainingDivergedException;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -24,6 +25,24 @@ class MojoErrorsTest {
         assertEquals(
                 "LeNet test accuracy 0.9712 is below the minimum 0.9900 (<minAccuracy>, -Dlenet.minAccuracy)",
                 e.getMessage());
+    }
+
+    @Test
+    void aGateSetInThePomAloneIsNamedByItsElementOnly() {
+        MojoFailureException e = MojoErrors.failure(new GateException(
+                "LeNet accuracy on the evaluation set field 0.8800 (88/100) is below its minimum" + " 0.9000",
+                "evaluationSets"));
+        assertEquals(
+                "LeNet accuracy on the evaluation set field 0.8800 (88/100) is below its minimum 0.9000"
+                        + " (<evaluationSets>)",
+                e.getMessage());
+        assertEquals(
+                "LeNet expected calibration error 0.0312 is above the maximum 0.0200 (<maxCalibrationError>,"
+                        + " -Dlenet.maxCalibrationError)",
+                MojoErrors.failure(new GateException(
+                                "LeNet expected calibration error 0.0312 is above the maximum 0.0200",
+                                "maxCalibrationError"))
+                        .getMessage());
     }
 
     @Test

@@ -1,10 +1,14 @@
 package dev.lenet.data;
 
 import dev.lenet.contract.ModelSignature;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 
 /**
  * Seven-segment digits, shifted, of varying stroke and with background noise: a small stand-in for MNIST that
@@ -46,11 +50,25 @@ public final class SyntheticDigits {
         IdxWriter.writeDataset(directory, generate(trainCount, seed), generate(testCount, seed + 1), gzip);
     }
 
-    /** {@code SyntheticDigits DIRECTORY TRAIN_COUNT TEST_COUNT SEED [gzip]}: writes a dataset for trying things out. */
+    /**
+     * {@code SyntheticDigits DIRECTORY TRAIN_COUNT TEST_COUNT SEED [gzip|csv|raw [LABEL,...]]}: writes a dataset for
+     * trying things out; with labels after the format, its training set has no image of those classes (its test set
+     * keeps them), for a model that fails them.
+     */
     public static void main(String[] args) throws IOException {
         if (args.length < 4) {
-            System.err.println("usage: SyntheticDigits DIRECTORY TRAIN_COUNT TEST_COUNT SEED [gzip|csv]");
+            System.err.println(
+                    "usage: SyntheticDigits DIRECTORY TRAIN_COUNT TEST_COUNT SEED [gzip|csv|raw [LABEL,...]]");
             System.exit(64);
+        }
+        if (args.length > 5) {
+            long seed = Long.parseLong(args[3]);
+            IdxWriter.writeDataset(
+                    Path.of(args[0]),
+                    without(generate(Integer.parseInt(args[1]), seed), args[5]),
+                    generate(Integer.parseInt(args[2]), seed + 1),
+                    args[4].equals("gzip"));
+            return;
         }
         if (args.length > 4 && args[4].equals("csv")) {
             Path directory = Files.createDirectories(Path.of(args[0]));
@@ -65,6 +83,21 @@ public final class SyntheticDigits {
                 Integer.parseInt(args[2]),
                 Long.parseLong(args[3]),
                 args.length > 4 && args[4].equals("gzip"));
+    }
+
+    /** The images of {@code digits} whose label is none of {@code labels} (comma-separated). */
+    static LabeledImages without(LabeledImages digits, String labels) {
+        Set<Integer> left =
+                Arrays.stream(labels.split(",")).map(Integer::parseInt).collect(Collectors.toSet());
+        ByteArrayOutputStream images = new ByteArrayOutputStream();
+        ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        for (int i = 0; i < digits.count(); i++) {
+            if (!left.contains(digits.label(i))) {
+                images.writeBytes(digits.image(i));
+                kept.write(digits.label(i));
+            }
+        }
+        return new LabeledImages(digits.imagesSource(), images.toByteArray(), "", kept.toByteArray(), "");
     }
 
     /** The common MNIST CSV layout: a header line, then per image its label and 784 pixel values. */
