@@ -40,6 +40,7 @@ final class Reports {
                 report.card(),
                 report.summary(),
                 report.epochs(),
+                report.steps(),
                 report.device(),
                 gate,
                 report.firstDigits(),

@@ -13,6 +13,7 @@ import dev.lenet.model.ModelSummary;
 import dev.lenet.training.DeviceChoice;
 import dev.lenet.training.EpochRecord;
 import dev.lenet.training.Fingerprint;
+import dev.lenet.training.StepPoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ public record RunReport(
         Verdict verdict,
         Fingerprint fingerprint,
         List<EpochRecord> epochs,
+        List<StepPoint> steps,
         Checks.Seconds checkSeconds,
         DeviceChoice device,
         ModelSummary summary,
@@ -41,6 +43,7 @@ public record RunReport(
                 outcome.verdict(),
                 outcome.training().fingerprint(),
                 outcome.training().epochs(),
+                outcome.training().steps(),
                 outcome.checkSeconds(),
                 outcome.training().device(),
                 outcome.training().summary(),

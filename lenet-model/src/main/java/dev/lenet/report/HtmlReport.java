@@ -8,11 +8,11 @@ import dev.lenet.export.ModelCard;
 import dev.lenet.model.ModelSummary;
 import dev.lenet.training.DeviceChoice;
 import dev.lenet.training.EpochRecord;
+import dev.lenet.training.StepPoint;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +28,7 @@ public final class HtmlReport {
             ModelCard card,
             ModelSummary summary,
             List<EpochRecord> epochs,
+            List<StepPoint> steps,
             DeviceChoice device,
             Verdict gate,
             List<DigitExample> firstDigits,
@@ -122,16 +123,38 @@ public final class HtmlReport {
     private static void training(StringBuilder html, Content c) {
         html.append("<h2>Training</h2>\n<div class=\"charts\">\n");
         boolean validated = c.epochs().stream().anyMatch(e -> e.validationAccuracy() != null);
-        List<SvgChart.Series> losses =
-                new ArrayList<>(List.of(new SvgChart.Series("train loss", "#1f77b4", EpochRecord::meanLoss)));
-        List<SvgChart.Series> accuracies =
-                new ArrayList<>(List.of(new SvgChart.Series("train", "#1f77b4", EpochRecord::trainAccuracy)));
+        html.append(SvgChart.render(
+                "loss",
+                "Training loss",
+                "step",
+                c.steps(),
+                StepPoint::step,
+                List.of(new SvgChart.Series<>("train loss", "#1f77b4", StepPoint::loss))));
+        html.append(SvgChart.render(
+                "accuracy",
+                "Training accuracy",
+                "step",
+                c.steps(),
+                StepPoint::step,
+                List.of(new SvgChart.Series<>("train", "#1f77b4", StepPoint::accuracy))));
+        html.append(SvgChart.render(
+                "learning-rate",
+                "Learning rate",
+                "step",
+                c.steps(),
+                StepPoint::step,
+                List.of(new SvgChart.Series<>("learning rate", "#ff7f0e", StepPoint::learningRate))));
         if (validated) {
-            losses.add(new SvgChart.Series("validation loss", "#2ca02c", EpochRecord::validationLoss));
-            accuracies.add(new SvgChart.Series("validation", "#2ca02c", EpochRecord::validationAccuracy));
+            html.append(SvgChart.render(
+                    "validation",
+                    "Validation per epoch",
+                    "epoch",
+                    c.epochs(),
+                    EpochRecord::epoch,
+                    List.of(
+                            new SvgChart.Series<>("validation loss", "#2ca02c", EpochRecord::validationLoss),
+                            new SvgChart.Series<>("validation accuracy", "#d62728", EpochRecord::validationAccuracy))));
         }
-        html.append(SvgChart.render("loss", "Loss per epoch", c.epochs(), losses));
-        html.append(SvgChart.render("accuracy", "Accuracy per epoch", c.epochs(), accuracies));
         html.append("</div>\n<p>Training ended: ")
                 .append(escape(c.card().stopping().stopReason()))
                 .append(".</p>\n");

@@ -6,6 +6,7 @@ import dev.lenet.data.LabeledImages;
 import dev.lenet.evaluation.Predictions;
 import dev.lenet.model.ModelSummary;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,6 +25,7 @@ public final class Trainer implements AutoCloseable {
     private final DeviceChoice device;
     private final TrainingSession session;
     private final Fingerprint fingerprint;
+    private final List<StepPoint> points = new ArrayList<>();
 
     public Trainer(TrainingConfig config, Dataset data) {
         this.config = config;
@@ -201,6 +203,10 @@ public final class Trainer implements AutoCloseable {
         long correct = 0;
         int seen = 0;
         boolean outOfTime = false;
+        long every = Math.max(1, (long) stepsPerEpoch * config.epochs() / StepPoint.PER_RUN);
+        double windowLoss = 0;
+        long windowCorrect = 0;
+        int windowSeen = 0;
         for (int s = 0; s < stepsPerEpoch; s++) {
             if (deadline.passed()) {
                 outOfTime = true;
@@ -218,6 +224,15 @@ public final class Trainer implements AutoCloseable {
             lossSum += step.loss() * size;
             correct += step.correct();
             seen += size;
+            windowLoss += step.loss() * size;
+            windowCorrect += step.correct();
+            windowSeen += size;
+            if (t % every == 0 || s == stepsPerEpoch - 1) {
+                points.add(new StepPoint(t, windowLoss / windowSeen, (double) windowCorrect / windowSeen, rate));
+                windowLoss = 0;
+                windowCorrect = 0;
+                windowSeen = 0;
+            }
             listener.stepEnded(epoch + 1, config.epochs(), s + 1, stepsPerEpoch, lossSum / seen);
         }
         return new EpochSteps(t, rate, lossSum, correct, seen, outOfTime, (System.nanoTime() - started) / 1e9);
@@ -252,7 +267,8 @@ public final class Trainer implements AutoCloseable {
                 device,
                 session.nodes().step().summary(),
                 new StopReason(kept, stop, end.ending()),
-                fingerprint);
+                fingerprint,
+                List.copyOf(points));
     }
 
     private static double crossEntropy(Predictions predictions, LabeledImages digits) {

@@ -12,4 +12,5 @@ public record TrainingResult(
         DeviceChoice device,
         ModelSummary summary,
         StopReason stop,
-        Fingerprint fingerprint) {}
+        Fingerprint fingerprint,
+        List<StepPoint> steps) {}
