@@ -1,6 +1,5 @@
 package dev.lenet.maven;
 
-import dev.lenet.InvalidParameterException;
 import dev.lenet.evaluation.AccuracyGate;
 import dev.lenet.evaluation.BaselineGate;
 import dev.lenet.evaluation.CalibrationGate;
@@ -10,11 +9,9 @@ import dev.lenet.evaluation.ClassFloorGate;
 import dev.lenet.evaluation.EvaluationSetGate;
 import dev.lenet.evaluation.Gates;
 import dev.lenet.evaluation.RobustnessGate;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.eclipse.aether.RepositorySystem;
@@ -132,24 +129,7 @@ abstract class AbstractGatedMojo extends AbstractLeNetMojo {
                         .toList());
     }
 
-    /** The evaluation sets, each with a name of its own and a dataset. */
     private List<EvaluationSet> sets() {
-        if (evaluationSets == null) {
-            return List.of();
-        }
-        Set<String> names = new HashSet<>();
-        for (EvaluationSet set : evaluationSets) {
-            if (set.getName() == null || set.getName().isBlank() || !names.add(set.getName())) {
-                throw new InvalidParameterException(
-                        "evaluationSets",
-                        set.getName(),
-                        "each <evaluationSet> needs a <name> of its own, used in reports and messages");
-            }
-            if (set.getDataset() == null) {
-                throw new InvalidParameterException(
-                        "evaluationSets", set.getName(), "the <evaluationSet> needs a <dataset>");
-            }
-        }
-        return evaluationSets;
+        return EvaluationSet.checked(evaluationSets);
     }
 }

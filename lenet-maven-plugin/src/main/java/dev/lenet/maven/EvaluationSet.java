@@ -1,6 +1,10 @@
 package dev.lenet.maven;
 
+import dev.lenet.InvalidParameterException;
 import java.io.File;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * A further dataset the model is evaluated on after training, as {@code <evaluationSets><evaluationSet>} in the pom:
@@ -15,6 +19,27 @@ public class EvaluationSet {
 
     /** The build fails when the model's accuracy on the set is below this; 0 reports it only. */
     private double minAccuracy;
+
+    /** The sets as configured, each with a name of its own and a dataset; none when unset. */
+    static List<EvaluationSet> checked(List<EvaluationSet> sets) {
+        if (sets == null) {
+            return List.of();
+        }
+        Set<String> names = new HashSet<>();
+        for (EvaluationSet set : sets) {
+            if (set.getName() == null || set.getName().isBlank() || !names.add(set.getName())) {
+                throw new InvalidParameterException(
+                        "evaluationSets",
+                        set.getName(),
+                        "each <evaluationSet> needs a <name> of its own, used in reports and messages");
+            }
+            if (set.getDataset() == null) {
+                throw new InvalidParameterException(
+                        "evaluationSets", set.getName(), "the <evaluationSet> needs a <dataset>");
+            }
+        }
+        return sets;
+    }
 
     public String getName() {
         return name;

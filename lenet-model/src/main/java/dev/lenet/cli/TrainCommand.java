@@ -4,15 +4,11 @@ import dev.lenet.InvalidParameterException;
 import dev.lenet.LeNetException;
 import dev.lenet.data.DatasetCache;
 import dev.lenet.data.DatasetOptions;
-import dev.lenet.evaluation.AccuracyGateException;
-import dev.lenet.evaluation.BaselineGateException;
-import dev.lenet.evaluation.Gates;
 import dev.lenet.export.OutputTimestamp;
 import dev.lenet.fork.ChildJvm;
 import dev.lenet.goal.TrainGoal;
 import dev.lenet.log.BuildLog;
 import dev.lenet.log.TerminalProgress;
-import dev.lenet.pipeline.Baseline;
 import dev.lenet.pipeline.RunReport;
 import dev.lenet.training.Device;
 import dev.lenet.training.EpochRecord;
@@ -48,8 +44,7 @@ public final class TrainCommand {
     /** Options older than the specification, kept: {@code --schedule X}, {@code --raw}. */
     private static final String OTHER_OPTIONS = "[--schedule constant|step|cosine|oneCycle] [--raw]"
             + " [--device auto|cpu|gpu] [--reference] [--validation-size N] [--patience N] [--max-training-time D]"
-            + " [--output DIR] [--min-accuracy X] [--baseline MODEL_JAR] [--max-accuracy-drop X] [--force]"
-            + " [--memory] [--verbose] | --print-defaults | --help";
+            + " [--output DIR] " + GateOptions.USAGE + " [--force] [--memory] [--verbose] | --print-defaults | --help";
 
     static String usage() {
         return "[--dataset DIR_OR_ARCHIVE_OR_CSV] "
@@ -64,12 +59,9 @@ public final class TrainCommand {
     public static void main(String[] args) {
         try {
             System.exit(run(args, System.out, System.getenv()));
-        } catch (AccuracyGateException | BaselineGateException e) {
-            System.err.println("failed: " + e.getMessage());
-            System.exit(1);
         } catch (LeNetException e) {
-            System.err.println("error: " + e.getMessage());
-            System.exit(2);
+            System.err.println((e.isVerdict() ? "failed: " : "error: ") + e.getMessage());
+            System.exit(e.isVerdict() ? 1 : 2);
         }
     }
 
@@ -84,9 +76,7 @@ public final class TrainCommand {
             Path dataset,
             TrainingConfig config,
             Path output,
-            double minAccuracy,
-            Path baseline,
-            double maxAccuracyDrop,
+            GateOptions gates,
             boolean force,
             boolean memory,
             boolean verbose) {}
@@ -117,16 +107,14 @@ public final class TrainCommand {
                 DatasetCache.defaultRoot(),
                 DatasetCache.DEFAULT_SOURCES,
                 options.config(),
-                new Gates(options.minAccuracy(), options.maxAccuracyDrop()),
+                options.gates().gates(),
                 output,
                 output.resolve(ARTIFACT),
                 OutputTimestamp.DEFAULT,
                 childSettings(),
                 options.force(),
-                options.baseline() == null
-                        ? null
-                        : new Baseline(options.baseline().toString(), options.baseline()),
-                null,
+                options.gates().baseline(),
+                options.gates().checks(),
                 null,
                 null,
                 DatasetOptions.defaults(DEFAULT_SPLIT_SEED));
@@ -190,9 +178,7 @@ public final class TrainCommand {
         Stopping stopping = Stopping.none();
         Path dataset = null;
         Path output = Path.of("target", "lenet");
-        double minAccuracy = 0;
-        Path baseline = null;
-        double maxAccuracyDrop = 1;
+        GateOptions gates = new GateOptions();
         boolean force = false;
         boolean memory = false;
         boolean verbose = false;
@@ -229,25 +215,17 @@ public final class TrainCommand {
                             stopping.patience(),
                             stopping.minDelta(),
                             Stopping.parseDuration(value(flag, rest)));
-                case "--min-accuracy" -> minAccuracy = number(flag, rest, Double::parseDouble);
-                case "--baseline" -> baseline = Path.of(value(flag, rest));
-                case "--max-accuracy-drop" -> maxAccuracyDrop = number(flag, rest, Double::parseDouble);
                 case "--force" -> force = true;
                 case "--memory" -> memory = true;
                 case "--verbose" -> verbose = true;
-                default -> hyperparameter(flag, rest, config);
+                default -> {
+                    if (!gates.accept(flag, () -> value(flag, rest))) {
+                        hyperparameter(flag, rest, config);
+                    }
+                }
             }
         }
-        return new Options(
-                dataset,
-                config.stopping(stopping).build(),
-                output,
-                minAccuracy,
-                baseline,
-                maxAccuracyDrop,
-                force,
-                memory,
-                verbose);
+        return new Options(dataset, config.stopping(stopping).build(), output, gates, force, memory, verbose);
     }
 
     /** The child JVM: this one's java, classpath and options (heap, system properties). */
