@@ -1,5 +1,8 @@
 package dev.lenet.export;
 
+import dev.lenet.evaluation.Calibration;
+import dev.lenet.evaluation.Robustness;
+import dev.lenet.evaluation.SetResult;
 import dev.lenet.training.Hyperparameter;
 import dev.lenet.training.Hyperparameters;
 import dev.lenet.training.LearningRateSchedule;
@@ -35,6 +38,7 @@ final class ModelCardMarkdown {
         hyperparameters(md, card);
         history(md, card);
         classes(md, card);
+        checks(md, card);
         datasetAndSignature(md, card);
         return md.toString();
     }
@@ -102,6 +106,32 @@ final class ModelCardMarkdown {
     }
 
     /** Per-class accuracy and the confusion matrix. */
+    /** Calibration, robustness and the further evaluation sets, where they were measured. */
+    private static void checks(StringBuilder md, ModelCard card) {
+        if (card.calibration() != null) {
+            md.append(String.format(
+                    Locale.ROOT,
+                    "%n## Calibration%n%nExpected calibration error %.4f over %d bins of confidence.%n",
+                    card.calibration().expectedError(),
+                    Calibration.BINS));
+        }
+        if (!card.robustness().isEmpty()) {
+            md.append("\n## Robustness (test set, every image corrupted)\n\n| corruption | strength | accuracy |\n")
+                    .append("|---|---|---|\n");
+            for (Robustness.Result r : card.robustness()) {
+                md.append(String.format(
+                        Locale.ROOT, "| %s | %s | %.4f |%n", r.corruption(), cell(r.strength()), r.accuracy()));
+            }
+        }
+        if (!card.evaluationSets().isEmpty()) {
+            md.append("\n## Evaluation sets\n\n| set | images | accuracy |\n|---|---|---|\n");
+            for (SetResult set : card.evaluationSets()) {
+                md.append(String.format(
+                        Locale.ROOT, "| %s | %d | %.4f |%n", cell(set.name()), set.total(), set.accuracy()));
+            }
+        }
+    }
+
     private static void classes(StringBuilder md, ModelCard card) {
         md.append("## Per-class accuracy\n\n| class | accuracy |\n|---|---|\n");
         List<String> classes = card.classes();
