@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -27,7 +28,6 @@ public final class DatasetPreparation {
 
     private DatasetPreparation() {}
 
-    /** The IDX directory to read for {@code location}: the location itself, or its converted copy. */
     /**
      * The dataset a run works on, found one way for the goals and the command line alike: the one given, prepared
      * (converted and cached where it is not IDX already); else MNIST from the cache, fetched from its sources on first
@@ -47,6 +47,7 @@ public final class DatasetPreparation {
                 : new DatasetCache(cache, sources, proxy, log).mnist();
     }
 
+    /** The IDX directory to read for {@code location}: the location itself, or its converted copy. */
     public static Path prepare(Path location, DatasetOptions options, Path cache, Consumer<String> log) {
         if (Files.isRegularFile(location) && location.getFileName().toString().endsWith(".csv")) {
             return convert(location, List.of(location), options, cache, log, () -> fromCsv(List.of(location), options));
@@ -57,16 +58,9 @@ public final class DatasetPreparation {
         if (!Files.isDirectory(location) || containsIdx(location)) {
             return location;
         }
-        Path trainCsv = location.resolve("train.csv");
-        Path testCsv = location.resolve("test.csv");
-        if (Files.isRegularFile(trainCsv) && Files.isRegularFile(testCsv)) {
-            return convert(
-                    location,
-                    List.of(trainCsv, testCsv),
-                    options,
-                    cache,
-                    log,
-                    () -> fromCsv(List.of(trainCsv, testCsv), options));
+        Optional<List<Path>> csv = DatasetLayout.csvPair(location);
+        if (csv.isPresent()) {
+            return convert(location, csv.get(), options, cache, log, () -> fromCsv(csv.get(), options));
         }
         if (ClassFolders.looksLikeClassFolders(location)) {
             ClassFolders.Layout layout = ClassFolders.scan(location, options);
@@ -83,7 +77,7 @@ public final class DatasetPreparation {
                     layout.hidden() == 0 ? "" : "; " + layout.hidden() + " hidden files left out"));
             return convert(location, files, options, cache, log, () -> fromFolders(layout, files, options, log));
         }
-        return location;
+        throw DatasetLayout.noLayout(location);
     }
 
     /** A converted dataset: the sets and their class names. */

@@ -110,6 +110,54 @@ class DatasetPreparationTest {
     }
 
     @Test
+    void csvFilesNamedAsPublicCopiesNameThemAreFound() throws IOException {
+        for (String prefix : List.of("mnist_", "fashion-mnist_", "x_")) {
+            Path pair = Files.createDirectories(temp.resolve(prefix + "csv"));
+            SyntheticDigits.writeCsv(pair.resolve(prefix + "train.csv"), SyntheticDigits.generate(30, 1));
+            SyntheticDigits.writeCsv(pair.resolve(prefix + "test.csv"), SyntheticDigits.generate(10, 2));
+            Files.writeString(pair.resolve("README.txt"), "where these came from");
+            Dataset data = DatasetReader.read(prepare(pair));
+            assertEquals(30, data.train().count(), prefix);
+            assertEquals(10, data.test().count(), prefix);
+        }
+    }
+
+    @Test
+    void twoTrainingCsvFilesAreNamedRatherThanGuessedBetween() throws IOException {
+        Path two = Files.createDirectories(temp.resolve("two"));
+        for (String name : List.of("mnist_train.csv", "mnist_train_small.csv", "mnist_test.csv")) {
+            SyntheticDigits.writeCsv(two.resolve(name), SyntheticDigits.generate(10, 1));
+        }
+        InvalidDatasetException e = assertThrows(InvalidDatasetException.class, () -> prepare(two));
+        assertEquals(
+                two + ": holds more than one training or test CSV file (mnist_train.csv, mnist_train_small.csv;"
+                        + " mnist_test.csv). Keep one of each in the directory, or give the directory of the pair to"
+                        + " use",
+                e.getMessage());
+    }
+
+    @Test
+    void aDirectoryWithNoLayoutSaysWhatItHoldsAndWhatWouldBeRead() throws IOException {
+        Path mixed = Files.createDirectories(temp.resolve("mixed"));
+        Files.writeString(mixed.resolve("labels.csv"), "label\n1\n");
+        Files.writeString(mixed.resolve("notes.txt"), "n");
+        Files.writeString(mixed.resolve("data.7z"), "x");
+        Files.createDirectories(mixed.resolve("pictures"));
+        Files.writeString(mixed.resolve("pictures").resolve("a.txt"), "not a picture");
+        Files.writeString(mixed.resolve("emnist-images-idx3.bin"), "x");
+        InvalidDatasetException e = assertThrows(InvalidDatasetException.class, () -> prepare(mixed));
+        assertEquals(
+                mixed + ": holds no dataset layout: it has CSV files (labels.csv), folders (pictures), IDX-like files"
+                        + " (emnist-images-idx3.bin), archives (data.7z), 1 other file. " + DatasetLayout.LAYOUTS,
+                e.getMessage());
+        Path empty = Files.createDirectories(temp.resolve("empty"));
+        assertEquals(
+                empty + ": is empty. " + DatasetLayout.LAYOUTS,
+                assertThrows(InvalidDatasetException.class, () -> prepare(empty))
+                        .getMessage());
+    }
+
+    @Test
     void anIdxDatasetIsReadAsItIs() throws IOException {
         Path idx = SyntheticDigitsFixture.idx(temp.resolve("idx"));
         assertEquals(idx, prepare(idx));

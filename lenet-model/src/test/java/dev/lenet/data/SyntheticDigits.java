@@ -61,7 +61,7 @@ public final class SyntheticDigits {
                     "usage: SyntheticDigits DIRECTORY TRAIN_COUNT TEST_COUNT SEED [gzip|csv|raw [LABEL,...]]");
             System.exit(64);
         }
-        if (args.length > 5) {
+        if (args.length > 5 && !args[4].equals("csv")) {
             long seed = Long.parseLong(args[3]);
             IdxWriter.writeDataset(
                     Path.of(args[0]),
@@ -71,10 +71,12 @@ public final class SyntheticDigits {
             return;
         }
         if (args.length > 4 && args[4].equals("csv")) {
+            // a sixth argument names the files as public copies do: x_ gives x_train.csv and x_test.csv
             Path directory = Files.createDirectories(Path.of(args[0]));
             long seed = Long.parseLong(args[3]);
-            writeCsv(directory.resolve("train.csv"), generate(Integer.parseInt(args[1]), seed));
-            writeCsv(directory.resolve("test.csv"), generate(Integer.parseInt(args[2]), seed + 1));
+            String prefix = args.length > 5 ? args[5] : "";
+            writeCsv(directory.resolve(prefix + "train.csv"), generate(Integer.parseInt(args[1]), seed));
+            writeCsv(directory.resolve(prefix + "test.csv"), generate(Integer.parseInt(args[2]), seed + 1));
             return;
         }
         writeDataset(
