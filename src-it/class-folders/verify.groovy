@@ -4,6 +4,7 @@ import java.util.zip.ZipFile
 def log = new File(basedir, 'build.log').text
 assert log =~ /Class folders: 3 classes \(circle, cross, square\), 180 training and 60 test images/
 assert log =~ /Decoded 240 images in /
+assert log.contains('Training length: 34 epochs: 306 steps for 180 images (epochs auto: the fewest epochs that reach 300 optimizer steps, at most 100)')
 assert log =~ /LeNet test accuracy 0\.\d{4} meets the minimum 0\.8000/
 assert log =~ /consumer: 0000\.png is a \w+; by name \d+\/60/
 
@@ -17,6 +18,7 @@ def jar = new File(localRepositoryPath, 'dev/lenet/it/folders/shapes-model/1.0/s
 def zip = new ZipFile(jar)
 def card = new JsonSlurper().parse(zip.getInputStream(zip.getEntry('lenet-model/model-card.json')))
 assert card.classes == ['circle', 'cross', 'square']
+assert card.hyperparameters.epochs == 34 && card.trainingLength.startsWith('34 epochs: 306 steps')
 assert card.signature.outputs[1] == 'probabilities: float [-1,3]'
 assert new String(zip.getInputStream(zip.getEntry('lenet-model/model-card.md')).bytes).contains('| square |')
 return true

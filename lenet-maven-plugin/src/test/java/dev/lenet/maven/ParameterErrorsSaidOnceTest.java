@@ -41,7 +41,7 @@ class ParameterErrorsSaidOnceTest {
     private static Map<String, Executable> everyParameterError() {
         TrainingConfig d = TrainingConfig.defaults();
         Map<String, Executable> errors = new LinkedHashMap<>();
-        errors.put("epochs", () -> d.toBuilder().epochs(0).build());
+        errors.put("epochs", () -> d.toBuilder().epochs(-1).build());
         errors.put("batchSize", () -> d.toBuilder().batchSize(0).build());
         errors.put("learningRate", () -> d.toBuilder().learningRate(Double.NaN).build());
         errors.put("beta1", () -> d.toBuilder().beta1(1.0).build());
@@ -93,14 +93,14 @@ class ParameterErrorsSaidOnceTest {
     void anErrorThatCrossedTheForkIsPrintedOnceToo() {
         InvalidParameterException inChild = assertThrows(
                 InvalidParameterException.class,
-                () -> TrainingConfig.defaults().toBuilder().epochs(0).build());
+                () -> TrainingConfig.defaults().toBuilder().epochs(-1).build());
         InvalidParameterException inParent =
                 new InvalidParameterException(inChild.parameter(), inChild.value(), inChild.problem());
         assertEquals(inChild.getMessage(), inParent.getMessage());
         String printed = asMavenPrintsIt(MojoErrors.execution(inParent));
         assertEquals(
-                "Failed to execute goal dev.lenet:lenet-maven-plugin:train (default-cli): Invalid epochs '0': train"
-                        + " for at least 1 and at most 10000 epochs (<epochs>, -Dlenet.epochs)",
+                "Failed to execute goal dev.lenet:lenet-maven-plugin:train (default-cli): Invalid epochs '-1': train"
+                        + " for at least 1 and at most 10000 epochs, or auto (<epochs>, -Dlenet.epochs)",
                 printed);
     }
 

@@ -17,6 +17,7 @@ import dev.lenet.training.Hyperparameters;
 import dev.lenet.training.LearningRateSchedule;
 import dev.lenet.training.Stopping;
 import dev.lenet.training.TrainingConfig;
+import dev.lenet.training.TrainingLength;
 import java.io.File;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -129,9 +130,13 @@ public final class TrainCommand {
         }
     }
 
+    /** MNIST's training set: the defaults the benchmarks read are the ones a run on it gets. */
+    private static final int MNIST_TRAIN_IMAGES = 60_000;
+
     /** The defaults the benchmarks read: epochs, batch, rate, schedule, warm-up, divisor, beta1, beta2. */
     private static void printDefaults(PrintStream out) {
-        TrainingConfig d = TrainingConfig.defaults();
+        TrainingConfig d = TrainingLength.fit(TrainingConfig.defaults(), MNIST_TRAIN_IMAGES)
+                .config();
         out.printf(
                 Locale.ROOT,
                 "%d %d %s %s %s %s %s %s%n",

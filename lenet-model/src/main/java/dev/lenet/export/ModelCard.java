@@ -48,7 +48,8 @@ public record ModelCard(
         Signature signature,
         Calibration calibration,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Robustness.Result> robustness,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SetResult> evaluationSets) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SetResult> evaluationSets,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String trainingLength) {
 
     public ModelCard {
         robustness = robustness == null ? List.of() : List.copyOf(robustness);
@@ -93,8 +94,10 @@ public record ModelCard(
     private static final ObjectMapper JSON =
             JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
+    /** @param trainingLength how the epochs were fitted to the data; null when the build set them */
     public static ModelCard of(
             TrainingConfig config,
+            String trainingLength,
             Evaluation test,
             List<EpochRecord> epochs,
             StopReason stop,
@@ -150,7 +153,8 @@ public record ModelCard(
                         }),
                 null,
                 List.of(),
-                List.of());
+                List.of(),
+                trainingLength);
     }
 
     /**
@@ -179,7 +183,8 @@ public record ModelCard(
                 trained == null ? null : trained.signature(),
                 null,
                 List.of(),
-                List.of());
+                List.of(),
+                trained == null ? null : trained.trainingLength());
     }
 
     /** This card with the figures of the further checks: calibration, and those the build asked for. */
@@ -205,7 +210,8 @@ public record ModelCard(
                 signature,
                 calibration,
                 robustness,
-                sets);
+                sets,
+                trainingLength);
     }
 
     /** What the gates judge. */

@@ -36,6 +36,9 @@ final class ModelCardMarkdown {
         StringBuilder md = new StringBuilder();
         summary(md, card);
         hyperparameters(md, card);
+        if (card.trainingLength() != null) {
+            md.append("\nTraining length: ").append(card.trainingLength()).append(".\n");
+        }
         history(md, card);
         classes(md, card);
         checks(md, card);

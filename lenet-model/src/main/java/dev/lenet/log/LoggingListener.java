@@ -27,6 +27,11 @@ public final class LoggingListener implements TrainingListener {
     }
 
     @Override
+    public void lengthFitted(String decision) {
+        log.info("Training length: " + decision);
+    }
+
+    @Override
     public void resumed(int epochsDone) {
         epochsBeforeThisRun = epochsDone;
         log.info("Resuming from the checkpoint written after epoch " + epochsDone + " (same inputs)");

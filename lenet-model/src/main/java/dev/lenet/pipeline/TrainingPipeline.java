@@ -115,13 +115,18 @@ public final class TrainingPipeline {
             TrainingListener listener) {
         TrainingResult result;
         Checks.Measured measured;
+        TrainingConfig trained;
+        String length;
         try (Trainer trainer = new Trainer(config, data);
                 TensorBoardListener board = tensorboard == null ? null : new TensorBoardListener(tensorboard)) {
             result = trainer.train(board == null ? listener : TrainingListener.both(listener, board), checkpoints);
             measured = checks.measure(data.classes(), data.test(), result.test(), trainer::evaluate);
+            trained = trainer.config();
+            length = trainer.lengthDecision();
         }
         ModelCard card = ModelCard.of(
-                        config,
+                        trained,
+                        length,
                         result.test().evaluation(),
                         result.epochs(),
                         result.stop(),

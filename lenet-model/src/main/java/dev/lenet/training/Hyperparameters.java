@@ -13,7 +13,11 @@ import java.util.List;
  * parameter defaults are these very values.
  */
 public final class Hyperparameters {
-    public static final String DEFAULT_EPOCHS = "2";
+    public static final String DEFAULT_EPOCHS = "auto";
+
+    /** {@code epochs} auto, as its value: fitted to the data by {@link TrainingLength}. */
+    public static final int AUTO_EPOCHS = 0;
+
     public static final String DEFAULT_BATCH_SIZE = "384";
     public static final String DEFAULT_LEARNING_RATE = "0.015";
     public static final String DEFAULT_SCHEDULE = "oneCycle";
@@ -28,8 +32,14 @@ public final class Hyperparameters {
     public static final String DEFAULT_THREADS = "0";
 
     public static final Hyperparameter<Integer> EPOCHS = Hyperparameter.define(
-                    "epochs", DEFAULT_EPOCHS, Integer::valueOf, "Passes over the training set.")
-            .valid(v -> v >= 1 && v <= 10_000, "train for at least 1 and at most 10000 epochs")
+                    "epochs",
+                    DEFAULT_EPOCHS,
+                    text -> text.equalsIgnoreCase("auto") ? AUTO_EPOCHS : Integer.valueOf(text),
+                    "Passes over the training set; auto fits them to the data: the fewest that reach "
+                            + TrainingLength.MIN_STEPS + " optimizer steps (2 for MNIST's 60,000 images).")
+            .valid(v -> v >= 0 && v <= 10_000, "train for at least 1 and at most 10000 epochs, or auto")
+            .recorded(v -> v == AUTO_EPOCHS ? "auto" : v)
+            .text(v -> v == AUTO_EPOCHS ? "auto" : String.valueOf(v))
             .build();
 
     public static final Hyperparameter<Integer> BATCH_SIZE = Hyperparameter.define(

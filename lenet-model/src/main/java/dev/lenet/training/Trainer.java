@@ -25,20 +25,24 @@ public final class Trainer implements AutoCloseable {
     private final DeviceChoice device;
     private final TrainingSession session;
     private final Fingerprint fingerprint;
+    private final String lengthDecision;
     private final List<StepPoint> points = new ArrayList<>();
 
-    public Trainer(TrainingConfig config, Dataset data) {
-        this.config = config;
-        this.fingerprint = Fingerprint.of(config, data);
-        if (config.stopping().validates()) {
+    /** @param requested the run's settings; epochs auto are fitted to the images trained on */
+    public Trainer(TrainingConfig requested, Dataset data) {
+        this.fingerprint = Fingerprint.of(requested, data);
+        if (requested.stopping().validates()) {
             LabeledImages[] parts =
-                    ValidationSplit.split(data.train(), config.stopping().validationSize(), config.seed());
+                    ValidationSplit.split(data.train(), requested.stopping().validationSize(), requested.seed());
             this.train = parts[0];
             this.validation = parts[1];
         } else {
             this.train = data.train();
             this.validation = null;
         }
+        TrainingLength.Fitted fitted = TrainingLength.fit(requested, train.count());
+        this.config = fitted.config();
+        this.lengthDecision = fitted.decision();
         this.test = data.test();
         this.device = DeviceChoice.choose(config.device());
         if (config.batchSize() > train.count()) {
@@ -52,6 +56,16 @@ public final class Trainer implements AutoCloseable {
 
     public ModelSummary summary() {
         return session.nodes().step().summary();
+    }
+
+    /** The settings trained with: the requested ones, epochs fitted where they were auto. */
+    public TrainingConfig config() {
+        return config;
+    }
+
+    /** How the epochs were fitted, in a sentence; null when the build set them. */
+    public String lengthDecision() {
+        return lengthDecision;
     }
 
     public DeviceChoice device() {
@@ -70,6 +84,9 @@ public final class Trainer implements AutoCloseable {
      */
     public TrainingResult train(TrainingListener listener, Path checkpoints) {
         listener.started(session.nodes().step().summary(), device);
+        if (lengthDecision != null) {
+            listener.lengthFitted(lengthDecision);
+        }
         session.loadAndInitialize(train);
 
         Stopping stopping = config.stopping();

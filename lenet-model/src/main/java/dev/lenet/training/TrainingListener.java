@@ -8,6 +8,9 @@ public interface TrainingListener {
 
     default void started(ModelSummary summary, DeviceChoice device) {}
 
+    /** The epochs were auto and are now fitted to the data, as {@code decision} says. */
+    default void lengthFitted(String decision) {}
+
     /** Training goes on from a checkpoint written after epoch {@code epochsDone}. */
     default void resumed(int epochsDone) {}
 
@@ -23,6 +26,12 @@ public interface TrainingListener {
             public void started(ModelSummary summary, DeviceChoice device) {
                 first.started(summary, device);
                 second.started(summary, device);
+            }
+
+            @Override
+            public void lengthFitted(String decision) {
+                first.lengthFitted(decision);
+                second.lengthFitted(decision);
             }
 
             @Override

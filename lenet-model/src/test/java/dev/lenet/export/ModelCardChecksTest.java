@@ -36,7 +36,8 @@ class ModelCardChecksTest {
                 new ModelCard.Signature("serve", "serving_default", "predict", "image", new String[] {"class"}),
                 new Calibration(0.0123, List.of()),
                 List.of(),
-                List.of());
+                List.of(),
+                null);
     }
 
     @Test

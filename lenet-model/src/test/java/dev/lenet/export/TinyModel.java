@@ -14,6 +14,7 @@ final class TinyModel {
     static ModelCard card() {
         return ModelCard.of(
                 TinyTraining.CONFIG,
+                null,
                 TinyTraining.trained().test().evaluation(),
                 TinyTraining.trained().epochs(),
                 TinyTraining.trained().stop(),

@@ -92,7 +92,8 @@ class EvaluateGoalTest {
                 null,
                 null,
                 List.of(),
-                List.of());
+                List.of(),
+                null);
     }
 
     private EvaluateGoal.Request request(double minAccuracy, Baseline baseline, double maxAccuracyDrop) {

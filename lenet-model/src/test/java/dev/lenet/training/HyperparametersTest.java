@@ -25,7 +25,7 @@ class HyperparametersTest {
     @Test
     void textIsCheckedAgainstTheRangeAndNamesTheSetting() {
         assertEquals(
-                "Invalid epochs 'two': train for at least 1 and at most 10000 epochs",
+                "Invalid epochs 'two': train for at least 1 and at most 10000 epochs, or auto",
                 assertThrows(InvalidParameterException.class, () -> Hyperparameters.EPOCHS.parse("two"))
                         .getMessage());
         assertEquals(
@@ -44,8 +44,10 @@ class HyperparametersTest {
                         .getMessage());
         assertEquals(
                 "epochs",
-                assertThrows(InvalidParameterException.class, () -> Hyperparameters.EPOCHS.parse("0"))
+                assertThrows(InvalidParameterException.class, () -> Hyperparameters.EPOCHS.parse("-1"))
                         .parameter());
+        assertEquals(Hyperparameters.AUTO_EPOCHS, Hyperparameters.EPOCHS.parse("auto"));
+        assertEquals("auto", Hyperparameters.EPOCHS.text(Hyperparameters.EPOCHS.parse("AUTO")));
     }
 
     @Test
@@ -53,7 +55,7 @@ class HyperparametersTest {
         TrainingConfig config =
                 TrainingConfig.defaults().toBuilder().beta2(0.95).threads(3).build();
         assertEquals(
-                "{epochs=2, batchSize=384, learningRate=0.015, learningRateSchedule=oneCycle, warmupFraction=0.25,"
+                "{epochs=auto, batchSize=384, learningRate=0.015, learningRateSchedule=oneCycle, warmupFraction=0.25,"
                         + " finalDivisor=1000.0, beta1=0.7, beta2=0.95, epsilon=1.0E-7, seed=42, scaleInput=true,"
                         + " augment=false, threads=3}",
                 config.recorded().toString());

@@ -17,8 +17,8 @@ class TrainingConfigTest {
     void refusesValuesThatCannotTrain() {
         TrainingConfig d = TrainingConfig.defaults();
         assertEquals(
-                "Invalid epochs '0': train for at least 1 and at most 10000 epochs",
-                error(() -> d.toBuilder().epochs(0).build()));
+                "Invalid epochs '-1': train for at least 1 and at most 10000 epochs, or auto",
+                error(() -> d.toBuilder().epochs(-1).build()));
         assertEquals(
                 "Invalid batchSize '0': a batch holds at least 1 image; the default is 384",
                 error(() -> d.toBuilder().batchSize(0).build()));
@@ -99,5 +99,25 @@ class TrainingConfigTest {
         assertEquals(
                 "Invalid epsilon '0.0': Adam's epsilon is a small positive number, e.g. 1e-7",
                 error(() -> d.toBuilder().epsilon(0).build()));
+    }
+
+    @Test
+    void epochsAutoAreFittedToReachTheStepsAndKeptWhereTheBuildSetsThem() {
+        TrainingConfig auto = TrainingConfig.defaults();
+        assertEquals(Hyperparameters.AUTO_EPOCHS, auto.epochs());
+        TrainingLength.Fitted mnist = TrainingLength.fit(auto, 60_000);
+        assertEquals(2, mnist.config().epochs(), "MNIST keeps its 2 epochs (314 steps)");
+        TrainingLength.Fitted small = TrainingLength.fit(auto, 12_000);
+        assertEquals(10, small.config().epochs());
+        assertEquals(
+                "10 epochs: 320 steps for 12,000 images (epochs auto: the fewest epochs that reach 300 optimizer"
+                        + " steps, at most 100)",
+                small.decision());
+        assertEquals(100, TrainingLength.fit(auto, 300).config().epochs(), "at most 100");
+        assertEquals(1, TrainingLength.fit(auto, 700_000).config().epochs());
+        TrainingLength.Fitted set =
+                TrainingLength.fit(auto.toBuilder().epochs(3).build(), 12_000);
+        assertEquals(3, set.config().epochs());
+        assertEquals(null, set.decision(), "epochs the build sets are not fitted");
     }
 }
