@@ -42,12 +42,12 @@ public record Verdict(
     }
 
     /**
-     * Throws when a gate failed: every failure's sentence, joined, followed by {@code suffix}, as the kind of the
-     * first (whose parameter the build names); when every gate passed, tells {@code log} each pass with the suffix.
+     * Tells {@code log} each gate that passed, with {@code suffix}; then, when a gate failed, throws every failure's
+     * sentence, joined, followed by the suffix, as the kind of the first (whose parameter the build names).
      */
     public void enforce(String suffix, Consumer<String> log) {
+        passes.forEach(pass -> log.accept(pass + suffix));
         if (failures.isEmpty()) {
-            passes.forEach(pass -> log.accept(pass + suffix));
             return;
         }
         String message =

@@ -55,7 +55,12 @@ class GatesTest {
                         .getMessage());
 
         Verdict regressionOnly = new Gates(0.98, 0.001).judge(0.985, BASELINE);
-        assertThrows(BaselineGateException.class, () -> regressionOnly.enforce("", pass -> {}));
+        List<String> passedFirst = new ArrayList<>();
+        assertThrows(BaselineGateException.class, () -> regressionOnly.enforce("", passedFirst::add));
+        assertEquals(
+                List.of("LeNet test accuracy 0.9850 meets the minimum 0.9800"),
+                passedFirst,
+                "what passed is said before the failure");
 
         Verdict noBaseline = gates.judge(0.995, null);
         assertTrue(noBaseline.passed());
