@@ -1,14 +1,8 @@
 package dev.lenet.maven;
 
-import dev.lenet.evaluation.AccuracyGate;
-import dev.lenet.evaluation.BaselineGate;
-import dev.lenet.evaluation.CalibrationGate;
 import dev.lenet.evaluation.Checks;
-import dev.lenet.evaluation.ClassDropGate;
-import dev.lenet.evaluation.ClassFloorGate;
-import dev.lenet.evaluation.EvaluationSetGate;
+import dev.lenet.evaluation.GateLimits;
 import dev.lenet.evaluation.Gates;
-import dev.lenet.evaluation.RobustnessGate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,14 +103,16 @@ abstract class AbstractGatedMojo extends AbstractLeNetMojo {
     protected Gates gates() {
         Map<String, Double> setFloors = new LinkedHashMap<>();
         sets().forEach(set -> setFloors.put(set.getName(), set.getMinAccuracy()));
-        return new Gates(
-                new AccuracyGate(minAccuracy),
-                new BaselineGate(maxAccuracyDrop),
-                new ClassFloorGate(minClassAccuracy, ClassFloorGate.parseThresholds(classThresholds)),
-                new ClassDropGate(maxClassAccuracyDrop),
-                new RobustnessGate(minRobustAccuracy),
-                new CalibrationGate(maxCalibrationError),
-                new EvaluationSetGate(setFloors));
+        return new GateLimits(
+                        minAccuracy,
+                        maxAccuracyDrop,
+                        minClassAccuracy,
+                        classThresholds,
+                        maxClassAccuracyDrop,
+                        minRobustAccuracy,
+                        maxCalibrationError,
+                        setFloors)
+                .gates();
     }
 
     protected Checks checks() {

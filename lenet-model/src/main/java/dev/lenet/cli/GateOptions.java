@@ -1,15 +1,9 @@
 package dev.lenet.cli;
 
 import dev.lenet.InvalidParameterException;
-import dev.lenet.evaluation.AccuracyGate;
-import dev.lenet.evaluation.BaselineGate;
-import dev.lenet.evaluation.CalibrationGate;
 import dev.lenet.evaluation.Checks;
-import dev.lenet.evaluation.ClassDropGate;
-import dev.lenet.evaluation.ClassFloorGate;
-import dev.lenet.evaluation.EvaluationSetGate;
+import dev.lenet.evaluation.GateLimits;
 import dev.lenet.evaluation.Gates;
-import dev.lenet.evaluation.RobustnessGate;
 import dev.lenet.pipeline.Baseline;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -79,14 +73,16 @@ final class GateOptions {
         }
         Map<String, Double> floors = new LinkedHashMap<>();
         sets.keySet().forEach(name -> floors.put(name, setMinimums.getOrDefault(name, 0.0)));
-        return new Gates(
-                new AccuracyGate(minAccuracy),
-                new BaselineGate(maxAccuracyDrop),
-                new ClassFloorGate(minClassAccuracy, ClassFloorGate.parseThresholds(classThresholds)),
-                new ClassDropGate(maxClassAccuracyDrop),
-                new RobustnessGate(minRobustAccuracy),
-                new CalibrationGate(maxCalibrationError),
-                new EvaluationSetGate(floors));
+        return new GateLimits(
+                        minAccuracy,
+                        maxAccuracyDrop,
+                        minClassAccuracy,
+                        classThresholds,
+                        maxClassAccuracyDrop,
+                        minRobustAccuracy,
+                        maxCalibrationError,
+                        floors)
+                .gates();
     }
 
     Checks checks() {
