@@ -30,8 +30,8 @@ abstract class AbstractLeNetMojo extends AbstractMojo {
     /**
      * The dataset: a directory or a .tar, .tar.gz/.tgz or .zip archive holding the four IDX files (with an optional
      * classes.txt); a directory of class folders (train/CLASS/ and test/CLASS/, or CLASS/ alone) of PNG, JPEG, BMP or
-     * GIF images; or train.csv and test.csv (or one .csv file) of a label and 784 pixel values per line. Unset: the
-     * MNIST cache.
+     * GIF images; or a training and a test CSV file (train.csv and test.csv, mnist_train.csv and mnist_test.csv: names
+     * holding train and test), or one .csv file, of a label and 784 pixel values per line. Unset: the MNIST cache.
      *
      * @since 1.0.0
      */
