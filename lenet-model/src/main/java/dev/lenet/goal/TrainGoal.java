@@ -2,7 +2,6 @@ package dev.lenet.goal;
 
 import dev.lenet.LeNetException;
 import dev.lenet.contract.Causes;
-import dev.lenet.contract.ModelArtifact;
 import dev.lenet.data.DatasetOptions;
 import dev.lenet.data.DatasetPreparation;
 import dev.lenet.data.DatasetReader;
@@ -14,7 +13,6 @@ import dev.lenet.evaluation.Verdict;
 import dev.lenet.export.MlBom;
 import dev.lenet.export.ModelCard;
 import dev.lenet.export.ModelExport;
-import dev.lenet.export.ModelPackage;
 import dev.lenet.files.AtomicFiles;
 import dev.lenet.fork.ChildJvm;
 import dev.lenet.inference.NativePlatform;
@@ -27,11 +25,11 @@ import dev.lenet.pipeline.RunReport;
 import dev.lenet.training.Fingerprint;
 import dev.lenet.training.TrainingConfig;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What {@code lenet:train} does, free of Maven: find the data, train (in a child JVM unless told otherwise),
@@ -155,6 +153,7 @@ public final class TrainGoal {
                 log::info);
         log.info("Dataset: " + dataset);
         Checks checks = EvaluationSets.prepare(request.checks(), request.datasetOptions(), request.datasetCache(), log);
+        Map<String, String> measured = EvaluationSets.describe(checks);
         if (request.force()) {
             log.info("Training: forced (force is true)");
         } else {
@@ -163,11 +162,11 @@ public final class TrainGoal {
                     request.buildRecord(),
                     () -> DatasetReader.read(dataset),
                     request.config(),
-                    checks,
+                    measured,
                     request.timestamp(),
                     request.baseline());
             if (decision.upToDate()) {
-                return upToDate(request, decision.record(), gates, log);
+                return upToDate(request, decision, gates, log);
             }
             log.info("Training: " + String.join("; ", decision.changes()));
         }
@@ -183,32 +182,33 @@ public final class TrainGoal {
         Verdict verdict = report.verdict();
         Reports.write(request.outputDirectory(), report, verdict, (System.nanoTime() - started) / 1e9, log);
         verdict.enforce("", log::info);
-        writeBuildRecord(request, report.fingerprint(), checks, verdict);
+        writeBuildRecord(request, report.fingerprint(), measured, verdict);
         log.info("Model artifact: " + request.artifact());
         log.info("ML-BOM (CycloneDX 1.6): " + request.mlBom());
         return new Result(request.artifact(), request.mlBom(), report.card(), report, verdict.message());
     }
 
-    private static Result upToDate(Request request, BuildRecord record, Gates gates, BuildLog log) {
+    private static Result upToDate(Request request, UpToDateCheck.Decision decision, Gates gates, BuildLog log) {
         log.info("LeNet model is up to date (same dataset SHA-256s, configuration, versions and timestamp): not"
                 + " training. " + request.artifact());
-        ModelCard card = ModelCard.fromJson(
-                new String(ModelPackage.entry(request.artifact(), ModelArtifact.CARD_JSON), StandardCharsets.UTF_8));
-        Verdict verdict = gates.judge(card.figures(), record.verdict().baseline());
+        ModelCard card = decision.card();
+        Verdict verdict =
+                gates.judge(card.figures(), decision.record().verdict().baseline());
         verdict.enforce(RECORDED, log::info);
         ModelExport.restoreMlBom(request.exportTarget());
         return new Result(request.artifact(), request.mlBom(), card, null, verdict.message());
     }
 
     /** Written last: a build record exists only beside the artifact it describes. */
-    private static void writeBuildRecord(Request request, Fingerprint fingerprint, Checks checks, Verdict verdict) {
+    private static void writeBuildRecord(
+            Request request, Fingerprint fingerprint, Map<String, String> checks, Verdict verdict) {
         try {
             BuildRecord record = new BuildRecord(
                     BuildRecord.FORMAT,
                     Sha256.of(request.artifact()),
                     request.timestamp().toString(),
                     fingerprint,
-                    EvaluationSets.describe(checks),
+                    checks,
                     verdict);
             AtomicFiles.write(request.buildRecord(), record::write);
         } catch (IOException e) {

@@ -4,7 +4,6 @@ import dev.lenet.contract.Causes;
 import dev.lenet.contract.ModelArtifact;
 import dev.lenet.data.Dataset;
 import dev.lenet.data.Sha256;
-import dev.lenet.evaluation.Checks;
 import dev.lenet.export.ModelCard;
 import dev.lenet.export.ModelPackage;
 import dev.lenet.pipeline.Baseline;
@@ -27,8 +26,8 @@ import java.util.function.Supplier;
  * SHA-256) and record the same {@link Fingerprint}, timestamp and baseline. Reads no TensorFlow.
  */
 final class UpToDateCheck {
-    /** The earlier build's record and what changed since (empty: nothing). */
-    record Decision(BuildRecord record, List<String> changes) {
+    /** The earlier build's record, its model's card, and what changed since (empty: nothing). */
+    record Decision(BuildRecord record, ModelCard card, List<String> changes) {
         boolean upToDate() {
             return record != null && changes.isEmpty();
         }
@@ -36,23 +35,27 @@ final class UpToDateCheck {
 
     private UpToDateCheck() {}
 
-    /** @param dataset read only when there is an intact earlier model to compare with */
+    /**
+     * @param dataset read only when there is an intact earlier model to compare with
+     * @param checks what this build's further checks measure, as {@link EvaluationSets#describe} gives it
+     */
     static Decision check(
             Path artifact,
             Path buildRecord,
             Supplier<Dataset> dataset,
             TrainingConfig config,
-            Checks checks,
+            Map<String, String> checks,
             Instant timestamp,
             Baseline baseline) {
         if (!Files.isRegularFile(artifact)) {
-            return new Decision(null, List.of("no earlier model at " + artifact));
+            return new Decision(null, null, List.of("no earlier model at " + artifact));
         }
         BuildRecord record;
         try {
             record = BuildRecord.read(buildRecord);
         } catch (IOException | RuntimeException e) {
             return new Decision(
+                    null,
                     null,
                     List.of("the earlier model's build record " + buildRecord + " cannot be read (" + Causes.describe(e)
                             + ")"));
@@ -62,10 +65,13 @@ final class UpToDateCheck {
             sha256 = Sha256.of(artifact);
         } catch (IOException e) {
             return new Decision(
-                    null, List.of("the earlier model " + artifact + " cannot be read (" + Causes.describe(e) + ")"));
+                    null,
+                    null,
+                    List.of("the earlier model " + artifact + " cannot be read (" + Causes.describe(e) + ")"));
         }
         if (!sha256.equals(record.artifactSha256())) {
             return new Decision(
+                    null,
                     null,
                     List.of("the earlier model " + artifact + " is not intact (its SHA-256 is " + sha256
                             + ", its build record says " + record.artifactSha256() + ")"));
@@ -73,16 +79,16 @@ final class UpToDateCheck {
         List<String> changes =
                 new ArrayList<>(Fingerprint.of(config, dataset.get()).changesSince(record.fingerprint()));
         compare(changes, "outputTimestamp", record.timestamp(), timestamp.toString());
-        Map<String, String> measured = EvaluationSets.describe(checks);
-        compare(changes, "what is evaluated", record.checks(), measured);
-        budget(changes, card(artifact).stopping(), config.stopping().maxTrainingTime());
+        compare(changes, "what is evaluated", record.checks(), checks);
+        ModelCard card = card(artifact);
+        budget(changes, card.stopping(), config.stopping().maxTrainingTime());
         var before = record.verdict().baseline();
         compare(
                 changes,
                 "baseline",
                 before == null ? null : before.model() + " " + before.sha256(),
                 baseline == null ? null : baseline.name() + " " + baseline.sha256());
-        return new Decision(record, changes);
+        return new Decision(record, card, changes);
     }
 
     /** A model cut short by a time budget is as good as this build would make only when this build's is no larger. */
