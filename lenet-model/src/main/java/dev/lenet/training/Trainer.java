@@ -6,7 +6,6 @@ import dev.lenet.data.LabeledImages;
 import dev.lenet.evaluation.Predictions;
 import dev.lenet.model.ModelSummary;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,7 +25,7 @@ public final class Trainer implements AutoCloseable {
     private final TrainingSession session;
     private final Fingerprint fingerprint;
     private final String lengthDecision;
-    private final List<StepPoint> points = new ArrayList<>();
+    private final StepCurve curve;
 
     /** @param requested the run's settings; epochs auto are fitted to the images trained on */
     public Trainer(TrainingConfig requested, Dataset data) {
@@ -43,6 +42,7 @@ public final class Trainer implements AutoCloseable {
         TrainingLength.Fitted fitted = TrainingLength.fit(requested, train.count());
         this.config = fitted.config();
         this.lengthDecision = fitted.decision();
+        this.curve = new StepCurve((train.count() + config.batchSize() - 1) / config.batchSize(), config.epochs());
         this.test = data.test();
         this.device = DeviceChoice.choose(config.device());
         if (config.batchSize() > train.count()) {
@@ -220,10 +220,6 @@ public final class Trainer implements AutoCloseable {
         long correct = 0;
         int seen = 0;
         boolean outOfTime = false;
-        long every = Math.max(1, (long) stepsPerEpoch * config.epochs() / StepPoint.PER_RUN);
-        double windowLoss = 0;
-        long windowCorrect = 0;
-        int windowSeen = 0;
         for (int s = 0; s < stepsPerEpoch; s++) {
             if (deadline.passed()) {
                 outOfTime = true;
@@ -241,15 +237,7 @@ public final class Trainer implements AutoCloseable {
             lossSum += step.loss() * size;
             correct += step.correct();
             seen += size;
-            windowLoss += step.loss() * size;
-            windowCorrect += step.correct();
-            windowSeen += size;
-            if (t % every == 0 || s == stepsPerEpoch - 1) {
-                points.add(new StepPoint(t, windowLoss / windowSeen, (double) windowCorrect / windowSeen, rate));
-                windowLoss = 0;
-                windowCorrect = 0;
-                windowSeen = 0;
-            }
+            curve.add(t, step.loss(), step.correct(), size, rate, s == stepsPerEpoch - 1);
             listener.stepEnded(epoch + 1, config.epochs(), s + 1, stepsPerEpoch, lossSum / seen);
         }
         return new EpochSteps(t, rate, lossSum, correct, seen, outOfTime, (System.nanoTime() - started) / 1e9);
@@ -285,7 +273,7 @@ public final class Trainer implements AutoCloseable {
                 session.nodes().step().summary(),
                 new StopReason(kept, stop, end.ending()),
                 fingerprint,
-                List.copyOf(points));
+                curve.points());
     }
 
     private static double crossEntropy(Predictions predictions, LabeledImages digits) {
