@@ -46,7 +46,14 @@ public final class EvaluateGoal {
             Path outputDirectory,
             ChildJvm.Settings fork,
             WebProxy proxy,
-            DatasetOptions datasetOptions) {}
+            DatasetOptions datasetOptions) {
+
+        public Request {
+            if (checks == null) {
+                checks = Checks.none();
+            }
+        }
+    }
 
     public static ModelCard run(Request request, BuildLog log) {
         return run(request, TrainGoal.execution(request.fork(), request.outputDirectory()), log);
@@ -69,11 +76,7 @@ public final class EvaluateGoal {
                 request.proxy(),
                 log::info);
         log.info("Evaluating " + request.modelName() + " on " + dataset);
-        Checks checks = EvaluationSets.prepare(
-                request.checks() == null ? Checks.none() : request.checks(),
-                request.datasetOptions(),
-                request.datasetCache(),
-                log);
+        Checks checks = EvaluationSets.prepare(request.checks(), request.datasetOptions(), request.datasetCache(), log);
         long started = System.nanoTime();
         EvaluationPipeline.Report report =
                 execution.evaluate(new Job.Evaluate(dataset, request.model(), request.baseline(), checks), log);

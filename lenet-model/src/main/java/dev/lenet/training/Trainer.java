@@ -42,7 +42,7 @@ public final class Trainer implements AutoCloseable {
         TrainingLength.Fitted fitted = TrainingLength.fit(requested, train.count());
         this.config = fitted.config();
         this.lengthDecision = fitted.decision();
-        this.curve = new StepCurve((train.count() + config.batchSize() - 1) / config.batchSize(), config.epochs());
+        this.curve = new StepCurve(config.stepsPerEpoch(train.count()), config.epochs());
         this.test = data.test();
         this.device = DeviceChoice.choose(config.device());
         if (config.batchSize() > train.count()) {
@@ -211,7 +211,7 @@ public final class Trainer implements AutoCloseable {
 
     private EpochSteps runEpoch(int epoch, long stepsBefore, Deadline deadline, TrainingListener listener) {
         int n = train.count();
-        int stepsPerEpoch = (n + config.batchSize() - 1) / config.batchSize();
+        int stepsPerEpoch = config.stepsPerEpoch(n);
         long t = stepsBefore;
         double rate = config.rate(t, stepsPerEpoch);
         long started = System.nanoTime();

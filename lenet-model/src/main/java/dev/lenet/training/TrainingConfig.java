@@ -124,6 +124,11 @@ public final class TrainingConfig {
         return stopping;
     }
 
+    /** Optimizer steps over {@code images} training images: the last batch may be smaller. */
+    public int stepsPerEpoch(int images) {
+        return (images + batchSize() - 1) / batchSize();
+    }
+
     public int effectiveThreads() {
         return Hyperparameters.effectiveThreads(threads());
     }

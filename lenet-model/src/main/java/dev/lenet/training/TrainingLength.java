@@ -25,7 +25,7 @@ public final class TrainingLength {
         if (config.epochs() != Hyperparameters.AUTO_EPOCHS) {
             return new Fitted(config, null);
         }
-        int stepsPerEpoch = Math.max(1, (trainImages + config.batchSize() - 1) / config.batchSize());
+        int stepsPerEpoch = Math.max(1, config.stepsPerEpoch(trainImages));
         int epochs = Math.min(MAX_EPOCHS, Math.max(1, (MIN_STEPS + stepsPerEpoch - 1) / stepsPerEpoch));
         String decision = String.format(
                 Locale.ROOT,
