@@ -1,6 +1,7 @@
 package dev.lenet.maven;
 
 import dev.lenet.LeNetException;
+import dev.lenet.data.DatasetBudget;
 import dev.lenet.data.DatasetCache;
 import dev.lenet.data.DatasetOptions;
 import dev.lenet.data.WebProxy;
@@ -63,6 +64,16 @@ abstract class AbstractLeNetMojo extends AbstractMojo {
      */
     @Parameter(property = "lenet.splitSeed", defaultValue = "42")
     protected long splitSeed;
+
+    /**
+     * The most pixels one images file of the dataset may hold, in bytes or with k, m, g, t (784 bytes an image; 8g
+     * is about ten million images). A header declaring more is refused before anything is read. Images files larger
+     * than half the child JVM's heap are not held in memory: training reads them from disk a batch at a time.
+     *
+     * @since 1.0.0
+     */
+    @Parameter(property = "lenet.maxDatasetBytes", defaultValue = "8g")
+    protected String maxDatasetBytes;
 
     /**
      * Invert the images' brightness, for dark ink on light paper (MNIST's digits are light on dark).
@@ -217,7 +228,12 @@ abstract class AbstractLeNetMojo extends AbstractMojo {
     }
 
     protected DatasetOptions datasetOptions() {
-        return new DatasetOptions(classes == null ? List.of() : classes, testFraction, invert, splitSeed);
+        return new DatasetOptions(
+                classes == null ? List.of() : classes,
+                testFraction,
+                invert,
+                splitSeed,
+                DatasetBudget.parse(maxDatasetBytes));
     }
 
     protected List<String> datasetSources() {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeSet;
 
 /**
@@ -18,6 +19,9 @@ import java.util.TreeSet;
  * the training file's labels, sorted (as numbers when all are whole numbers).
  */
 public final class CsvDigits {
+    /** Rows read into memory at most: a CSV holds every pixel as text, and is converted in the build's own JVM. */
+    static final int MAX_ROWS = 1_000_000;
+
     static final String LAYOUT = "Give train.csv and test.csv (or one .csv file, split by testFraction): per line the"
             + " label, then 784 pixel values 0-255";
 
@@ -49,11 +53,12 @@ public final class CsvDigits {
                             "Each line holds the label and " + ModelSignature.PIXELS + " pixel values (28x28): "
                                     + (1 + ModelSignature.PIXELS) + " values");
                 }
-                if (labels.size() >= IdxParser.MAX_ITEMS) {
+                if (labels.size() >= MAX_ROWS) {
                     throw new InvalidDatasetException(
                             file.toString(),
-                            "holds more than " + IdxParser.MAX_ITEMS + " images",
-                            "LeNet here reads at most " + IdxParser.MAX_ITEMS + " per set");
+                            String.format(Locale.ROOT, "holds more than %,d images", MAX_ROWS),
+                            "Convert a set that large to IDX files (a header and the pixels, 784 bytes an image),"
+                                    + " which are read by batch from disk");
                 }
                 labels.add(fields[0].strip());
                 lines.add(number);

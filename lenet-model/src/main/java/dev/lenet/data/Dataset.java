@@ -29,6 +29,11 @@ public record Dataset(String location, List<String> classes, LabeledImages train
         this(location, DIGITS, train, test);
     }
 
+    public DatasetIdentity identity() {
+        return new DatasetIdentity(
+                classes, train.imagesSha256(), train.labelsSha256(), test.imagesSha256(), test.labelsSha256());
+    }
+
     private static void requireLabelsBelow(LabeledImages digits, int classes) {
         for (int i = 0; i < digits.count(); i++) {
             if (digits.label(i) >= classes) {

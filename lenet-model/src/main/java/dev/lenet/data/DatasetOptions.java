@@ -10,8 +10,9 @@ import java.util.List;
  * @param testFraction the share of each class held out for testing when the data has no test split of its own
  * @param invert true turns dark-on-light images (scans, drawings) into MNIST's light-on-dark
  * @param seed fixes which images the split holds out
+ * @param maxBytes the most pixels one images file may hold ({@link DatasetBudget#maxBytes()})
  */
-public record DatasetOptions(List<String> classes, double testFraction, boolean invert, long seed) {
+public record DatasetOptions(List<String> classes, double testFraction, boolean invert, long seed, long maxBytes) {
     public static final double DEFAULT_TEST_FRACTION = 0.2;
 
     public DatasetOptions {
@@ -20,6 +21,17 @@ public record DatasetOptions(List<String> classes, double testFraction, boolean 
             throw new InvalidParameterException(
                     "testFraction", testFraction, "a share between 0 and 1 (exclusive), such as 0.2");
         }
+        new DatasetBudget(maxBytes, 0, null);
+    }
+
+    /** Within the default budget. */
+    public DatasetOptions(List<String> classes, double testFraction, boolean invert, long seed) {
+        this(classes, testFraction, invert, seed, DatasetBudget.DEFAULT_MAX_BYTES);
+    }
+
+    /** The budget a JVM reading the dataset works with. */
+    public DatasetBudget budget() {
+        return DatasetBudget.forThisJvm(maxBytes);
     }
 
     /** What an IDX dataset needs: nothing to convert. */

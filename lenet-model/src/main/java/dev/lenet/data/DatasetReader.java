@@ -1,7 +1,6 @@
 package dev.lenet.data;
 
 import dev.lenet.contract.Causes;
-import dev.lenet.contract.ModelSignature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -25,45 +24,76 @@ public final class DatasetReader {
 
     private DatasetReader() {}
 
+    /** Reads the dataset under this JVM's budget, with the default {@link DatasetBudget#DEFAULT_MAX_BYTES}. */
     public static Dataset read(Path location) {
+        return read(location, DatasetBudget.forThisJvm(DatasetBudget.DEFAULT_MAX_BYTES));
+    }
+
+    public static Dataset read(Path location, DatasetBudget budget) {
+        Found files = readAll(location, budget);
+        return new Dataset(
+                location.toString(),
+                files.classes(),
+                digits(files, DatasetFile.TRAIN_IMAGES, DatasetFile.TRAIN_LABELS),
+                digits(files, DatasetFile.TEST_IMAGES, DatasetFile.TEST_LABELS));
+    }
+
+    /**
+     * The dataset's classes and hashes, every file read through once and none of it kept: what deciding whether a
+     * model is up to date needs, at any size, in a build's own JVM.
+     */
+    public static DatasetIdentity identity(Path location, long maxBytes) {
+        Found files = readAll(location, DatasetBudget.hashOnly(maxBytes));
+        return new DatasetIdentity(
+                files.classes(),
+                files.images().get(DatasetFile.TRAIN_IMAGES).sha256(),
+                files.labels().get(DatasetFile.TRAIN_LABELS).sha256(),
+                files.images().get(DatasetFile.TEST_IMAGES).sha256(),
+                files.labels().get(DatasetFile.TEST_LABELS).sha256());
+    }
+
+    /** The four files parsed, where each came from, and the classes. */
+    private record Found(
+            List<String> classes,
+            Map<DatasetFile, IdxParser.ParsedImages> images,
+            Map<DatasetFile, IdxParser.Parsed> labels,
+            Map<DatasetFile, String> sources) {}
+
+    private static Found readAll(Path location, DatasetBudget budget) {
         if (!Files.exists(location)) {
             throw new InvalidDatasetException(location.toString(), "does not exist", WHAT_IT_NEEDS);
         }
-        Map<DatasetFile, IdxParser.Parsed> parsed = new EnumMap<>(DatasetFile.class);
-        Map<DatasetFile, String> sources = new EnumMap<>(DatasetFile.class);
-        List<String> classes = Dataset.DIGITS;
+        Found files = new Found(
+                Dataset.DIGITS,
+                new EnumMap<>(DatasetFile.class),
+                new EnumMap<>(DatasetFile.class),
+                new EnumMap<>(DatasetFile.class));
         if (Files.isDirectory(location)) {
             Path names = location.resolve(ClassNames.FILE);
             if (Files.isRegularFile(names)) {
-                classes = ClassNames.read(names);
+                files = new Found(ClassNames.read(names), files.images(), files.labels(), files.sources());
             }
-            readDirectory(location, parsed, sources);
+            readDirectory(location, files, budget);
         } else {
-            readArchive(location, parsed, sources);
+            readArchive(location, files, budget);
         }
+        Found found = files;
         List<String> missing = DatasetFile.all().stream()
-                .filter(file -> !parsed.containsKey(file))
+                .filter(file -> !found.sources().containsKey(file))
                 .map(DatasetFile::acceptedNames)
                 .toList();
         if (!missing.isEmpty()) {
             throw new InvalidDatasetException(
                     location.toString(), "has no " + String.join(", no ", missing), WHAT_IT_NEEDS);
         }
-        return new Dataset(
-                location.toString(),
-                classes,
-                digits(parsed, sources, DatasetFile.TRAIN_IMAGES, DatasetFile.TRAIN_LABELS, classes),
-                digits(parsed, sources, DatasetFile.TEST_IMAGES, DatasetFile.TEST_LABELS, classes));
+        return files;
     }
 
-    private static LabeledImages digits(
-            Map<DatasetFile, IdxParser.Parsed> parsed,
-            Map<DatasetFile, String> sources,
-            DatasetFile imagesFile,
-            DatasetFile labelsFile,
-            List<String> classes) {
-        IdxParser.Parsed images = parsed.get(imagesFile);
-        IdxParser.Parsed labels = parsed.get(labelsFile);
+    private static LabeledImages digits(Found files, DatasetFile imagesFile, DatasetFile labelsFile) {
+        List<String> classes = files.classes();
+        Map<DatasetFile, String> sources = files.sources();
+        IdxParser.ParsedImages images = files.images().get(imagesFile);
+        IdxParser.Parsed labels = files.labels().get(labelsFile);
         byte[] payload = labels.payload();
         for (int i = 0; i < payload.length; i++) {
             int label = payload[i] & 0xff;
@@ -77,7 +107,7 @@ public final class DatasetReader {
                                 : ClassNames.FILE + " names " + classes.size() + " classes; label i is its line i+1");
             }
         }
-        long imageCount = images.payload().length / ModelSignature.PIXELS;
+        long imageCount = images.pixels().count();
         if (imageCount != labels.payload().length) {
             throw new InvalidDatasetException(
                     sources.get(imagesFile) + " and " + sources.get(labelsFile),
@@ -85,14 +115,13 @@ public final class DatasetReader {
                     "Use the images and labels files of the same dataset and split");
         }
         return new LabeledImages(
-                sources.get(imagesFile), images.payload(), images.sha256(), labels.payload(), labels.sha256());
+                sources.get(imagesFile), images.pixels(), images.sha256(), labels.payload(), labels.sha256());
     }
 
-    private static void readDirectory(
-            Path directory, Map<DatasetFile, IdxParser.Parsed> parsed, Map<DatasetFile, String> sources) {
+    private static void readDirectory(Path directory, Found files, DatasetBudget budget) {
         List<Path> candidates;
-        try (Stream<Path> files = Files.walk(directory)) {
-            candidates = files.filter(Files::isRegularFile)
+        try (Stream<Path> walk = Files.walk(directory)) {
+            candidates = walk.filter(Files::isRegularFile)
                     .filter(path -> DatasetFile.forName(path.getFileName().toString()) != null)
                     .sorted()
                     .collect(Collectors.toCollection(ArrayList::new));
@@ -105,9 +134,9 @@ public final class DatasetReader {
         for (Path path : candidates) {
             DatasetFile file = DatasetFile.forName(path.getFileName().toString());
             String source = path.toString();
-            claim(directory.toString(), file, source, sources);
+            claim(directory.toString(), file, source, files.sources());
             try (InputStream in = Files.newInputStream(path)) {
-                parsed.put(file, parse(file, source, in));
+                parse(files, file, new IdxParser.Source(source, path), in, budget);
             } catch (IOException e) {
                 throw new InvalidDatasetException(
                         source, "cannot be read (" + Causes.describe(e) + ")", IdxParser.REFETCH, e);
@@ -115,11 +144,10 @@ public final class DatasetReader {
         }
     }
 
-    private static void readArchive(
-            Path archive, Map<DatasetFile, IdxParser.Parsed> parsed, Map<DatasetFile, String> sources) {
+    private static void readArchive(Path archive, Found files, DatasetBudget budget) {
         Archives.forEachDatasetFile(archive, (file, source, content) -> {
-            claim(archive.toString(), file, source, sources);
-            parsed.put(file, parse(file, source, content));
+            claim(archive.toString(), file, source, files.sources());
+            parse(files, file, IdxParser.Source.of(source), content, budget);
         });
     }
 
@@ -133,7 +161,12 @@ public final class DatasetReader {
         }
     }
 
-    private static IdxParser.Parsed parse(DatasetFile file, String source, InputStream in) {
-        return file.isImages() ? IdxParser.images(source, in) : IdxParser.labels(source, in);
+    private static void parse(
+            Found files, DatasetFile file, IdxParser.Source source, InputStream in, DatasetBudget budget) {
+        if (file.isImages()) {
+            files.images().put(file, IdxParser.images(source, in, budget));
+        } else {
+            files.labels().put(file, IdxParser.labels(source, in, budget));
+        }
     }
 }

@@ -9,6 +9,11 @@ import java.util.Set;
 
 /** Somewhere the four MNIST files can be fetched from. */
 public interface DatasetSource {
+    /**
+     * The most one fetched file may expand to: MNIST's largest file is 47,040,016 bytes, and no source serves more
+     * than 250,000 images a file; a mirror sending more is refused, whatever a build's dataset budget.
+     */
+    long MAX_FILE_BYTES = 16 + 250_000L * 784;
 
     /** Writes the four files, uncompressed, into {@code directory} under their standard names. */
     void fetchInto(Path directory) throws IOException;

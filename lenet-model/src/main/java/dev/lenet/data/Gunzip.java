@@ -25,8 +25,8 @@ final class Gunzip {
             int n;
             while ((n = content.read(buffer)) > 0) {
                 total += n;
-                if (total > IdxParser.MAX_FILE_BYTES) {
-                    throw new IOException(source + " expands to more than " + IdxParser.MAX_FILE_BYTES + " bytes");
+                if (total > DatasetSource.MAX_FILE_BYTES) {
+                    throw new IOException(source + " expands to more than " + DatasetSource.MAX_FILE_BYTES + " bytes");
                 }
                 out.write(buffer, 0, n);
             }

@@ -29,7 +29,7 @@ final class HttpsMirror implements DatasetSource {
 
     /** @param proxy the proxy to go through, or null to connect directly */
     HttpsMirror(URI base, WebProxy proxy) {
-        this(base, proxy, FILE_TIME_LIMIT, IdxParser.MAX_FILE_BYTES);
+        this(base, proxy, FILE_TIME_LIMIT, DatasetSource.MAX_FILE_BYTES);
     }
 
     HttpsMirror(URI base, WebProxy proxy, Duration timeLimit, long maxBytes) {

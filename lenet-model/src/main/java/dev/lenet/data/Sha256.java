@@ -51,7 +51,12 @@ public final class Sha256 {
         return hashes;
     }
 
-    private static MessageDigest digest() {
+    /** The hex of what {@code digest} has taken. */
+    static String hex(MessageDigest digest) {
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    static MessageDigest digest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -2,6 +2,7 @@ package dev.lenet.evaluation;
 
 import dev.lenet.LeNetException;
 import dev.lenet.data.Dataset;
+import dev.lenet.data.DatasetBudget;
 import dev.lenet.data.DatasetReader;
 import dev.lenet.data.LabeledImages;
 import java.nio.file.Path;
@@ -32,7 +33,11 @@ public record Checks(boolean robustness, long robustnessSeed, List<EvaluationSet
 
     /** The figures of these checks for a model ({@code model} predicts a set) whose test predictions are given. */
     public Measured measure(
-            List<String> classes, LabeledImages test, Predictions onTest, Function<LabeledImages, Predictions> model) {
+            List<String> classes,
+            LabeledImages test,
+            Predictions onTest,
+            Function<LabeledImages, Predictions> model,
+            DatasetBudget budget) {
         Calibration calibration = Calibration.of(onTest, test.labels());
         long started = System.nanoTime();
         List<Robustness.Result> corrupted = robustness ? Robustness.evaluate(test, model, robustnessSeed) : List.of();
@@ -40,7 +45,7 @@ public record Checks(boolean robustness, long robustnessSeed, List<EvaluationSet
         started = System.nanoTime();
         List<SetResult> sets = new ArrayList<>();
         for (EvaluationSet set : evaluationSets) {
-            Dataset data = DatasetReader.read(set.dataset());
+            Dataset data = DatasetReader.read(set.dataset(), budget);
             if (!data.classes().equals(classes)) {
                 throw new LeNetException(
                         "the evaluation set " + set.name() + " (" + set.dataset() + ") has the classes "

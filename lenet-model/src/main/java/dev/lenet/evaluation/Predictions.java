@@ -25,7 +25,7 @@ public record Predictions(int[] predicted, float[][] probabilities, Evaluation e
         for (int start = 0; start < digits.count(); start += BATCH) {
             int size = Math.min(BATCH, digits.count() - start);
             byte[] chunk = new byte[size * ModelSignature.PIXELS];
-            System.arraycopy(digits.images(), start * ModelSignature.PIXELS, chunk, 0, chunk.length);
+            digits.pixels().copy(start, size, chunk);
             float[] flat = model.probabilities(chunk, size);
             for (int i = 0; i < size; i++) {
                 float[] p = new float[classes];

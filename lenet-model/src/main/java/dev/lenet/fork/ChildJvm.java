@@ -118,11 +118,16 @@ public final class ChildJvm implements Execution {
                             absolute(t.export().artifact()),
                             absolute(t.export().mlBom()),
                             t.export().coordinates(),
-                            t.export().timestamp()));
+                            t.export().timestamp()),
+                    t.maxDatasetBytes());
         }
         Job.Evaluate e = (Job.Evaluate) job;
         return new Job.Evaluate(
-                absolute(e.dataset()), absolute(e.model()), absolute(e.baseline()), absolute(e.checks()));
+                absolute(e.dataset()),
+                absolute(e.model()),
+                absolute(e.baseline()),
+                absolute(e.checks()),
+                e.maxDatasetBytes());
     }
 
     private static Checks absolute(Checks checks) {

@@ -78,8 +78,14 @@ public final class EvaluateGoal {
         log.info("Evaluating " + request.modelName() + " on " + dataset);
         Checks checks = EvaluationSets.prepare(request.checks(), request.datasetOptions(), request.datasetCache(), log);
         long started = System.nanoTime();
-        EvaluationPipeline.Report report =
-                execution.evaluate(new Job.Evaluate(dataset, request.model(), request.baseline(), checks), log);
+        EvaluationPipeline.Report report = execution.evaluate(
+                new Job.Evaluate(
+                        dataset,
+                        request.model(),
+                        request.baseline(),
+                        checks,
+                        request.datasetOptions().maxBytes()),
+                log);
         ModelCard card = report.card();
         Reports.logChecks(card, report.checkSeconds(), log);
         Verdict verdict = gates.judge(card.figures(), report.baseline());

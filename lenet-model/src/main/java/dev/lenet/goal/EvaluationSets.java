@@ -1,6 +1,6 @@
 package dev.lenet.goal;
 
-import dev.lenet.data.Dataset;
+import dev.lenet.data.DatasetIdentity;
 import dev.lenet.data.DatasetOptions;
 import dev.lenet.data.DatasetPreparation;
 import dev.lenet.data.DatasetReader;
@@ -31,16 +31,16 @@ final class EvaluationSets {
      * What the checks measure, by name, as the build record keeps it: the robustness seed, each set's data hashes.
      * A change of any of them changes the card, so the up-to-date check compares it.
      */
-    static Map<String, String> describe(Checks checks) {
+    static Map<String, String> describe(Checks checks, long maxDatasetBytes) {
         Map<String, String> described = new LinkedHashMap<>();
         described.put("robustness", checks.robustness() ? "seed " + checks.robustnessSeed() : "off");
         for (Checks.EvaluationSet set : checks.evaluationSets()) {
-            Dataset data = DatasetReader.read(set.dataset());
+            DatasetIdentity data = DatasetReader.identity(set.dataset(), maxDatasetBytes);
             described.put(
                     "evaluation set " + set.name(),
-                    data.classes() + " " + data.train().imagesSha256() + " "
-                            + data.train().labelsSha256() + " " + data.test().imagesSha256() + " "
-                            + data.test().labelsSha256());
+                    data.classes() + " " + data.trainImagesSha256() + " "
+                            + data.trainLabelsSha256() + " " + data.testImagesSha256() + " "
+                            + data.testLabelsSha256());
         }
         return described;
     }

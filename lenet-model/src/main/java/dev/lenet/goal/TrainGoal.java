@@ -153,14 +153,16 @@ public final class TrainGoal {
                 log::info);
         log.info("Dataset: " + dataset);
         Checks checks = EvaluationSets.prepare(request.checks(), request.datasetOptions(), request.datasetCache(), log);
-        Map<String, String> measured = EvaluationSets.describe(checks);
+        Map<String, String> measured =
+                EvaluationSets.describe(checks, request.datasetOptions().maxBytes());
         if (request.force()) {
             log.info("Training: forced (force is true)");
         } else {
             UpToDateCheck.Decision decision = UpToDateCheck.check(
                     request.artifact(),
                     request.buildRecord(),
-                    () -> DatasetReader.read(dataset),
+                    () -> DatasetReader.identity(
+                            dataset, request.datasetOptions().maxBytes()),
                     request.config(),
                     measured,
                     request.timestamp(),
@@ -260,7 +262,8 @@ public final class TrainGoal {
                         request.baseline(),
                         checks,
                         gates,
-                        request.exportTarget()),
+                        request.exportTarget(),
+                        request.datasetOptions().maxBytes()),
                 log);
     }
 

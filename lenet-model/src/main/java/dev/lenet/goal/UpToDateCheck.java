@@ -2,7 +2,7 @@ package dev.lenet.goal;
 
 import dev.lenet.contract.Causes;
 import dev.lenet.contract.ModelArtifact;
-import dev.lenet.data.Dataset;
+import dev.lenet.data.DatasetIdentity;
 import dev.lenet.data.Sha256;
 import dev.lenet.export.ModelCard;
 import dev.lenet.export.ModelPackage;
@@ -42,7 +42,7 @@ final class UpToDateCheck {
     static Decision check(
             Path artifact,
             Path buildRecord,
-            Supplier<Dataset> dataset,
+            Supplier<DatasetIdentity> dataset,
             TrainingConfig config,
             Map<String, String> checks,
             Instant timestamp,

@@ -70,7 +70,7 @@ public final class EvaluationPipeline {
     /** Runs a {@link Job.Evaluate} in this JVM. */
     public static Report execute(Job.Evaluate job) {
         Path model = job.model();
-        Dataset data = ParallelStart.loadTensorFlowAndRead(job.dataset());
+        Dataset data = ParallelStart.loadTensorFlowAndRead(job.dataset(), job.budget());
         Predictions predictions;
         Checks.Measured measured;
         ModelCard trained;
@@ -79,7 +79,7 @@ public final class EvaluationPipeline {
             Function<LabeledImages, Predictions> predict =
                     images -> Predictions.of(images, classifier.classes().size(), classifier::probabilities);
             predictions = predict.apply(data.test());
-            measured = job.checks().measure(data.classes(), data.test(), predictions, predict);
+            measured = job.checks().measure(data.classes(), data.test(), predictions, predict, job.budget());
             trained = classifier.cardJson() == null ? null : ModelCard.fromJson(classifier.cardJson());
         }
         Evaluation evaluation = predictions.evaluation();

@@ -2,6 +2,7 @@ package dev.lenet.pipeline;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.lenet.data.DatasetBudget;
 import dev.lenet.evaluation.Checks;
 import dev.lenet.evaluation.Gates;
 import dev.lenet.export.ModelExport;
@@ -20,6 +21,14 @@ import java.nio.file.Path;
 public sealed interface Job {
     /** The prepared dataset's directory. */
     Path dataset();
+
+    /** The most pixels one images file of the dataset (or of an evaluation set) may hold. */
+    long maxDatasetBytes();
+
+    /** The budget the JVM running the job reads its datasets with. */
+    default DatasetBudget budget() {
+        return DatasetBudget.forThisJvm(maxDatasetBytes());
+    }
 
     /**
      * Train and evaluate the model, write it into {@code savedModel}, judge it, and export it if it passes.
@@ -40,9 +49,10 @@ public sealed interface Job {
             Baseline baseline,
             Checks checks,
             Gates gates,
-            ModelExport.Target export)
+            ModelExport.Target export,
+            long maxDatasetBytes)
             implements Job {}
 
     /** Evaluate an existing model (a SavedModel directory or a model artifact), and a baseline beside it. */
-    record Evaluate(Path dataset, Path model, Baseline baseline, Checks checks) implements Job {}
+    record Evaluate(Path dataset, Path model, Baseline baseline, Checks checks, long maxDatasetBytes) implements Job {}
 }

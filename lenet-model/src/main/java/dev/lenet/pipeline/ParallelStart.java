@@ -3,6 +3,7 @@ package dev.lenet.pipeline;
 import dev.lenet.LeNetException;
 import dev.lenet.contract.Causes;
 import dev.lenet.data.Dataset;
+import dev.lenet.data.DatasetBudget;
 import dev.lenet.data.DatasetReader;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
@@ -18,8 +19,8 @@ import org.tensorflow.TensorFlow;
 final class ParallelStart {
     private ParallelStart() {}
 
-    static Dataset loadTensorFlowAndRead(Path dataset) {
-        FutureTask<Dataset> reading = new FutureTask<>(() -> DatasetReader.read(dataset));
+    static Dataset loadTensorFlowAndRead(Path dataset, DatasetBudget budget) {
+        FutureTask<Dataset> reading = new FutureTask<>(() -> DatasetReader.read(dataset, budget));
         Thread reader = new Thread(reading, "lenet-dataset-read");
         reader.setDaemon(true);
         reader.start();

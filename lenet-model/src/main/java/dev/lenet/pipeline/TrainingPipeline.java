@@ -2,6 +2,7 @@ package dev.lenet.pipeline;
 
 import dev.lenet.contract.ModelArtifact;
 import dev.lenet.data.Dataset;
+import dev.lenet.data.DatasetBudget;
 import dev.lenet.evaluation.BaselineResult;
 import dev.lenet.evaluation.Checks;
 import dev.lenet.evaluation.DigitExample;
@@ -62,9 +63,16 @@ public final class TrainingPipeline {
      * it passes. A model that fails is left in its directory, without card or artifact, for a person to look at.
      */
     public static Outcome execute(Job.Train job, TrainingListener listener) {
-        Dataset data = ParallelStart.loadTensorFlowAndRead(job.dataset());
+        Dataset data = ParallelStart.loadTensorFlowAndRead(job.dataset(), job.budget());
         Trained trained = train(
-                data, job.config(), job.checks(), job.savedModel(), job.tensorboard(), job.checkpoints(), listener);
+                data,
+                job.config(),
+                job.checks(),
+                job.budget(),
+                job.savedModel(),
+                job.tensorboard(),
+                job.checkpoints(),
+                listener);
         BaselineResult baseline = job.baseline() == null ? null : evaluateBaseline(job.baseline(), data);
         Verdict verdict = job.gates().judge(trained.card().figures(), baseline);
         if (verdict.passed()) {
@@ -80,8 +88,9 @@ public final class TrainingPipeline {
      */
     public static Outcome execute(
             Path dataset, TrainingConfig config, Path savedModel, Path tensorboard, TrainingListener listener) {
-        Dataset data = ParallelStart.loadTensorFlowAndRead(dataset);
-        return train(data, config, Checks.none(), savedModel, tensorboard, null, listener)
+        DatasetBudget budget = DatasetBudget.forThisJvm(DatasetBudget.DEFAULT_MAX_BYTES);
+        Dataset data = ParallelStart.loadTensorFlowAndRead(dataset, budget);
+        return train(data, config, Checks.none(), budget, savedModel, tensorboard, null, listener)
                 .outcome(null, data, savedModel);
     }
 
@@ -109,6 +118,7 @@ public final class TrainingPipeline {
             Dataset data,
             TrainingConfig config,
             Checks checks,
+            DatasetBudget budget,
             Path savedModel,
             Path tensorboard,
             Path checkpoints,
@@ -120,7 +130,7 @@ public final class TrainingPipeline {
         try (Trainer trainer = new Trainer(config, data);
                 TensorBoardListener board = tensorboard == null ? null : new TensorBoardListener(tensorboard)) {
             result = trainer.train(board == null ? listener : TrainingListener.both(listener, board), checkpoints);
-            measured = checks.measure(data.classes(), data.test(), result.test(), trainer::evaluate);
+            measured = checks.measure(data.classes(), data.test(), result.test(), trainer::evaluate, budget);
             trained = trainer.config();
             length = trainer.lengthDecision();
         }

@@ -2,6 +2,7 @@ package dev.lenet.training;
 
 import dev.lenet.Versions;
 import dev.lenet.data.Dataset;
+import dev.lenet.data.DatasetIdentity;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,12 +23,16 @@ public record Fingerprint(Map<String, String> values) {
     }
 
     public static Fingerprint of(TrainingConfig config, Dataset data) {
+        return of(config, data.identity());
+    }
+
+    public static Fingerprint of(TrainingConfig config, DatasetIdentity data) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("classes", String.valueOf(data.classes()));
-        values.put("train images SHA-256", data.train().imagesSha256());
-        values.put("train labels SHA-256", data.train().labelsSha256());
-        values.put("test images SHA-256", data.test().imagesSha256());
-        values.put("test labels SHA-256", data.test().labelsSha256());
+        values.put("train images SHA-256", data.trainImagesSha256());
+        values.put("train labels SHA-256", data.trainLabelsSha256());
+        values.put("test images SHA-256", data.testImagesSha256());
+        values.put("test labels SHA-256", data.testLabelsSha256());
         config.recorded().forEach((name, value) -> values.put(name, String.valueOf(value)));
         values.put("device", config.device().text());
         Stopping rules = config.stopping();

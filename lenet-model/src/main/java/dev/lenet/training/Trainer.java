@@ -51,7 +51,13 @@ public final class Trainer implements AutoCloseable {
                     config.batchSize(),
                     "larger than the " + train.count() + " training images; use at most " + train.count());
         }
-        this.session = new TrainingSession(config, train.count(), data.classes().size(), device);
+        // A training set left on disk is fed a batch at a time; the batches, and so the bits, are the same.
+        this.session = new TrainingSession(
+                config,
+                train.count(),
+                data.classes().size(),
+                device,
+                !train.pixels().inMemory());
     }
 
     public ModelSummary summary() {

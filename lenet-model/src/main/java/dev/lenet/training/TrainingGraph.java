@@ -32,13 +32,21 @@ import org.tensorflow.types.TUint8;
  * here.
  */
 final class TrainingGraph {
-    /** The training set, loaded into the runtime once. */
+    /**
+     * The training set: loaded into the runtime once ({@code load} assigns the feeds to the variables, and each step
+     * gathers its batch there), or, when {@code load} is null, its batch fed to the step by the feeds, gathered from
+     * disk in the shuffled order the runtime drew. The two give the same batches, so the same bits.
+     */
     record Input(
             Placeholder<TUint8> imagesFeed,
             Placeholder<TInt32> labelsFeed,
             Op load,
             Variable<TUint8> images,
-            Variable<TInt32> labels) {}
+            Variable<TInt32> labels) {
+        boolean byBatch() {
+            return load == null;
+        }
+    }
 
     /** What a checkpoint saves, how it starts, and for each variable the placeholder and assignment that load it. */
     record State(
@@ -80,9 +88,10 @@ final class TrainingGraph {
     private final Step step;
     private final Head head;
 
-    TrainingGraph(Graph graph, TrainingConfig config, int trainCount, int classes, boolean onCpu) {
+    /** @param byBatch true feeds each step its batch; false holds the training set in the runtime */
+    TrainingGraph(Graph graph, TrainingConfig config, int trainCount, int classes, boolean onCpu, boolean byBatch) {
         Ops tf = Ops.create(graph);
-        input = input(tf, trainCount);
+        input = byBatch ? fedByBatch(tf) : input(tf, trainCount);
         state = state(tf, config, trainCount, classes);
         shuffle = shuffle(tf, state.order(), trainCount);
         step = step(tf, config, input, state, classes, onCpu);
@@ -125,6 +134,16 @@ final class TrainingGraph {
         Op load = tf.withControlDependencies(List.of(tf.assign(images, imagesFeed), tf.assign(labels, labelsFeed)))
                 .noOp();
         return new Input(imagesFeed, labelsFeed, load, images, labels);
+    }
+
+    private static Input fedByBatch(Ops tf) {
+        return new Input(
+                tf.placeholder(
+                        TUint8.class, Placeholder.shape(Shape.of(-1, ModelSignature.ROWS, ModelSignature.COLUMNS))),
+                tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1))),
+                null,
+                null,
+                null);
     }
 
     private static State state(Ops tf, TrainingConfig config, int n, int classes) {
@@ -174,9 +193,16 @@ final class TrainingGraph {
     private static Step step(Ops tf, TrainingConfig config, Input input, State state, int classes, boolean onCpu) {
         Placeholder<TInt32> batchStart = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(1)));
         Placeholder<TInt32> batchSize = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(1)));
-        Operand<TInt32> indices = tf.slice(state.order(), batchStart, batchSize);
-        Operand<TUint8> batchImages = tf.gather(input.images(), indices, tf.constant(0));
-        Operand<TInt32> batchLabels = tf.gather(input.labels(), indices, tf.constant(0));
+        Operand<TUint8> batchImages;
+        Operand<TInt32> batchLabels;
+        if (input.byBatch()) {
+            batchImages = input.imagesFeed();
+            batchLabels = input.labelsFeed();
+        } else {
+            Operand<TInt32> indices = tf.slice(state.order(), batchStart, batchSize);
+            batchImages = tf.gather(input.images(), indices, tf.constant(0));
+            batchLabels = tf.gather(input.labels(), indices, tf.constant(0));
+        }
 
         LeNet5.Forward forward;
         Placeholder<TInt64> augmentSeed = null;

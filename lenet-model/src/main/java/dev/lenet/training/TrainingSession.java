@@ -29,13 +29,23 @@ final class TrainingSession implements AutoCloseable {
     private final Session session;
 
     private final int classes;
+    /** Set when the training set is fed a batch at a time: it, and the order the last shuffle drew. */
+    private LabeledImages fed;
 
-    /** Builds the graph for {@code trainCount} training images of {@code classes} classes and opens a session on it. */
-    TrainingSession(TrainingConfig config, int trainCount, int classes, DeviceChoice device) {
+    private int[] order;
+    private byte[] batchPixels;
+    private int[] batchLabels;
+
+    /**
+     * Builds the graph for {@code trainCount} training images of {@code classes} classes and opens a session on it.
+     *
+     * @param byBatch true feeds each step its batch (for a training set left on disk); false loads the set once
+     */
+    TrainingSession(TrainingConfig config, int trainCount, int classes, DeviceChoice device, boolean byBatch) {
         this.classes = classes;
         this.graph = new Graph();
         try {
-            this.nodes = new TrainingGraph(graph, config, trainCount, classes, !device.gpu());
+            this.nodes = new TrainingGraph(graph, config, trainCount, classes, !device.gpu(), byBatch);
             this.session = new Session(graph, device.sessionConfig(config.effectiveThreads()));
         } catch (RuntimeException | Error e) {
             // A half-built session is never closed by its caller: free the native graph here.
@@ -48,8 +58,17 @@ final class TrainingSession implements AutoCloseable {
         return nodes;
     }
 
-    /** The training set into the runtime once, then every variable to its seeded initial value. */
+    /**
+     * The training set into the runtime once (or kept to feed by batch), then every variable to its seeded initial
+     * value.
+     */
     void loadAndInitialize(LabeledImages train) {
+        if (nodes.input().byBatch()) {
+            fed = train;
+            batchPixels = new byte[0];
+            session.runner().addTarget(nodes.state().initialize()).run().close();
+            return;
+        }
         try (TUint8 allImages = TUint8.tensorOf(
                         Shape.of(train.count(), ModelSignature.ROWS, ModelSignature.COLUMNS),
                         DataBuffers.of(train.images(), true, false));
@@ -74,6 +93,12 @@ final class TrainingSession implements AutoCloseable {
                     .run()
                     .close();
         }
+        if (fed != null) {
+            try (Result result = session.runner().fetch(nodes.state().order()).run()) {
+                order = new int[fed.count()];
+                ((TInt32) result.get(0)).copyTo(DataBuffers.of(order, false, false));
+            }
+        }
     }
 
     /** What one step measured on its batch, before its update: the mean loss and the count classified right. */
@@ -96,13 +121,40 @@ final class TrainingSession implements AutoCloseable {
             if (nodes.step().augmentSeed() != null) {
                 runner.feed(nodes.step().augmentSeed(), augmentSeed);
             }
-            try (Result result = runner.addTarget(nodes.step().run())
-                    .fetch(nodes.step().loss())
-                    .fetch(nodes.step().correct())
-                    .run()) {
-                return new StepResult(((TFloat32) result.get(0)).getFloat(), ((TInt32) result.get(1)).getInt());
+            try (TUint8 images = fed == null ? null : batchImages(start, size);
+                    TInt32 labels = fed == null ? null : batchLabels(start, size)) {
+                if (fed != null) {
+                    runner.feed(nodes.input().imagesFeed(), images)
+                            .feed(nodes.input().labelsFeed(), labels);
+                }
+                try (Result result = runner.addTarget(nodes.step().run())
+                        .fetch(nodes.step().loss())
+                        .fetch(nodes.step().correct())
+                        .run()) {
+                    return new StepResult(((TFloat32) result.get(0)).getFloat(), ((TInt32) result.get(1)).getInt());
+                }
             }
         }
+    }
+
+    /** The batch's images, read in the shuffled order: what the in-runtime gather would give. */
+    private TUint8 batchImages(int start, int size) {
+        if (batchPixels.length != size * ModelSignature.PIXELS) {
+            batchPixels = new byte[size * ModelSignature.PIXELS];
+        }
+        fed.pixels().gather(order, start, size, batchPixels);
+        return TUint8.tensorOf(
+                Shape.of(size, ModelSignature.ROWS, ModelSignature.COLUMNS), DataBuffers.of(batchPixels, true, false));
+    }
+
+    private TInt32 batchLabels(int start, int size) {
+        if (batchLabels == null || batchLabels.length != size) {
+            batchLabels = new int[size];
+        }
+        for (int i = 0; i < size; i++) {
+            batchLabels[i] = fed.label(order[start + i]);
+        }
+        return TInt32.tensorOf(Shape.of(size), DataBuffers.of(batchLabels, true, false));
     }
 
     /** Puts weights, and Adam's moments unless null, into the runtime. */

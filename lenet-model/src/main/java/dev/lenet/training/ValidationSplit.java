@@ -1,7 +1,6 @@
 package dev.lenet.training;
 
 import dev.lenet.InvalidParameterException;
-import dev.lenet.contract.ModelSignature;
 import dev.lenet.data.LabeledImages;
 import java.util.SplittableRandom;
 
@@ -36,26 +35,22 @@ public final class ValidationSplit {
         for (int i = 0; i < validationSize; i++) {
             heldOut[order[i]] = true;
         }
-        return new LabeledImages[] {
-            select(train, heldOut, false, n - validationSize), select(train, heldOut, true, validationSize)
-        };
+        return new LabeledImages[] {train.select(kept(heldOut, false)), train.select(kept(heldOut, true))};
     }
 
-    private static LabeledImages select(LabeledImages all, boolean[] heldOut, boolean wanted, int count) {
-        byte[] images = new byte[count * ModelSignature.PIXELS];
-        byte[] labels = new byte[count];
+    /** The indices whose held-out flag is {@code wanted}, in the original order. */
+    private static int[] kept(boolean[] heldOut, boolean wanted) {
+        int count = 0;
+        for (boolean h : heldOut) {
+            count += h == wanted ? 1 : 0;
+        }
+        int[] indices = new int[count];
         int k = 0;
-        for (int i = 0; i < all.count(); i++) {
+        for (int i = 0; i < heldOut.length; i++) {
             if (heldOut[i] == wanted) {
-                System.arraycopy(
-                        all.images(),
-                        i * ModelSignature.PIXELS,
-                        images,
-                        k * ModelSignature.PIXELS,
-                        ModelSignature.PIXELS);
-                labels[k++] = all.labels()[i];
+                indices[k++] = i;
             }
         }
-        return new LabeledImages(all.imagesSource(), images, all.imagesSha256(), labels, all.labelsSha256());
+        return indices;
     }
 }

@@ -49,8 +49,8 @@ class IdxParserTest {
     @Test
     void readsRawAndGzippedImagesAlike() {
         byte[] file = imagesFile(2, 28, 28, 2 * 784);
-        IdxParser.Parsed raw = IdxParser.images("a", new ByteArrayInputStream(file));
-        IdxParser.Parsed gzipped = IdxParser.images("a", new ByteArrayInputStream(IdxWriter.gzip(file)));
+        IdxParser.ParsedImages raw = IdxParser.images("a", new ByteArrayInputStream(file));
+        IdxParser.ParsedImages gzipped = IdxParser.images("a", new ByteArrayInputStream(IdxWriter.gzip(file)));
         assertEquals(2 * 784, raw.payload().length);
         assertArrayEquals(raw.payload(), gzipped.payload());
         assertEquals(Sha256.of(file), gzipped.sha256(), "the hash is of the uncompressed file");
@@ -129,7 +129,7 @@ class IdxParserTest {
     }
 
     @Test
-    void aHeaderDeclaringTwoBillionImagesIsRefusedBeforeAnyPayloadIsRead() {
+    void aHeaderDeclaringMoreThanTheBudgetIsRefusedBeforeAnyPayloadIsRead() {
         ByteBuffer header = ByteBuffer.allocate(16)
                 .putInt(IdxParser.IMAGES_MAGIC)
                 .putInt(2_000_000_000)
@@ -139,9 +139,26 @@ class IdxParserTest {
                 InvalidDatasetException.class,
                 () -> IdxParser.images("huge", new ByteArrayInputStream(header.array())));
         assertEquals(
-                "huge: the header declares 2000000000 images, more than the 250,000 a build trains on. This is"
-                        + " not an MNIST-format file (possibly a decompression bomb or a damaged header); use the dataset's IDX"
-                        + " files",
+                "huge: the header declares 2,000,000,000 images (1460.3 GiB of pixels), more than the dataset budget"
+                        + " of 8 GiB. If the dataset is that large, raise maxDatasetBytes"
+                        + " (-Dlenet.maxDatasetBytes=1461g); else this is not an MNIST-format file (possibly a"
+                        + " decompression bomb or a damaged header); use the dataset's IDX files",
+                e.getMessage());
+    }
+
+    @Test
+    void labelsCountAgainstTheBudgetAsTheImagesTheyLabel() {
+        ByteBuffer header =
+                ByteBuffer.allocate(8).putInt(IdxParser.LABELS_MAGIC).putInt(1_000);
+        DatasetBudget small = new DatasetBudget(999 * 784L, 0, null);
+        InvalidDatasetException e = assertThrows(
+                InvalidDatasetException.class,
+                () -> IdxParser.labels(IdxParser.Source.of("labels"), new ByteArrayInputStream(header.array()), small));
+        assertTrue(
+                e.getMessage()
+                        .startsWith("labels: the header declares 1,000 labels (784000 bytes of pixels), more than the"
+                                + " dataset budget of 783216 bytes. If the dataset is that large, raise"
+                                + " maxDatasetBytes"),
                 e.getMessage());
     }
 

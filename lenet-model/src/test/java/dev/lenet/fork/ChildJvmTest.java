@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lenet.Slow;
+import dev.lenet.data.DatasetBudget;
 import dev.lenet.data.IdxWriter;
 import dev.lenet.data.InvalidDatasetException;
 import dev.lenet.evaluation.Checks;
@@ -68,7 +69,8 @@ class ChildJvmTest {
                                 null,
                                 Checks.none(),
                                 new Gates(0.0, 1.0),
-                                export()),
+                                export(),
+                                DatasetBudget.DEFAULT_MAX_BYTES),
                         new ListLog(lines));
         assertEquals(1, report.epochs().size());
         assertTrue(report.verdict().passed(), report.verdict().message());
@@ -95,7 +97,8 @@ class ChildJvmTest {
                                         null,
                                         Checks.none(),
                                         new Gates(0.0, 1.0),
-                                        export()),
+                                        export(),
+                                        DatasetBudget.DEFAULT_MAX_BYTES),
                                 new ListLog(new ArrayList<>())));
         assertEquals(missing.toString(), e.input());
         assertTrue(e.getMessage().startsWith(missing + ": does not exist. "), e.getMessage());
@@ -120,7 +123,8 @@ class ChildJvmTest {
                                 null,
                                 Checks.none(),
                                 new Gates(0.0, 1.0),
-                                export()),
+                                export(),
+                                DatasetBudget.DEFAULT_MAX_BYTES),
                         new ListLog(lines));
         assertTrue(
                 lines.stream().anyMatch(l -> l.matches("PROGRESS Epoch 1/2 - step \\d+/1200 - loss .*")),
