@@ -19,21 +19,56 @@ import java.util.TreeSet;
  * the training file's labels, sorted (as numbers when all are whole numbers).
  */
 public final class CsvDigits {
-    /** Rows read into memory at most: a CSV holds every pixel as text, and is converted in the build's own JVM. */
-    static final int MAX_ROWS = 1_000_000;
-
     static final String LAYOUT = "Give train.csv and test.csv (or one .csv file, split by testFraction): per line the"
             + " label, then 784 pixel values 0-255";
 
-    /** The rows of one file: each label as written, each image's 784 pixels. */
-    public record Rows(Path file, List<String> labels, List<byte[]> images, List<Integer> lines) {}
+    /**
+     * The rows of one file, read for their labels: each label as written and its line number. The pixels stay in the
+     * file until {@link #forEachImage} reads them, so memory holds no image.
+     */
+    public record Rows(Path file, List<String> labels, List<Integer> lines) {}
 
     private CsvDigits() {}
 
-    public static Rows read(Path file) {
+    /** A data row: its line number and text. */
+    private interface Row {
+        void accept(int number, String line) throws IOException;
+    }
+
+    /** Reads the labels, and checks every row's shape, of a file of at most {@code maxRows} images. */
+    public static Rows read(Path file, long maxRows) {
         List<String> labels = new ArrayList<>();
-        List<byte[]> images = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
+        scan(file, (number, line) -> {
+            if (labels.size() >= maxRows) {
+                throw new InvalidDatasetException(
+                        file.toString(),
+                        String.format(
+                                Locale.ROOT,
+                                "holds more than %,d images, the most the dataset budget (%s) allows",
+                                maxRows,
+                                DatasetBudget.PARAMETER),
+                        "Raise " + DatasetBudget.PARAMETER + " (784 bytes an image) if the data is that large");
+            }
+            labels.add(line.substring(0, line.indexOf(',')).strip());
+            lines.add(number);
+        });
+        if (labels.isEmpty()) {
+            throw new InvalidDatasetException(file.toString(), "holds no image", LAYOUT);
+        }
+        return new Rows(file, labels, lines);
+    }
+
+    /** Reads the rows' pixels again, in order, each image to {@code sink} as soon as it is parsed. */
+    static void forEachImage(Rows rows, ImageConversion.Sink sink, Progress progress) throws IOException {
+        scan(rows.file(), (number, line) -> {
+            sink.accept(pixels(line, rows.file(), number));
+            progress.add(1);
+        });
+    }
+
+    /** Every data row in order: blank lines and a header line skipped, a row of the wrong length refused. */
+    private static void scan(Path file, Row row) {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             int number = 0;
@@ -42,35 +77,25 @@ public final class CsvDigits {
                 if (line.isBlank()) {
                     continue;
                 }
-                String[] fields = line.split(",", -1);
-                if (number == 1 && isHeader(fields)) {
+                if (number == 1 && isHeader(line.split(",", -1))) {
                     continue;
                 }
-                if (fields.length != 1 + ModelSignature.PIXELS) {
+                int fields = 1;
+                for (int c = 0; c < line.length(); c++) {
+                    fields += line.charAt(c) == ',' ? 1 : 0;
+                }
+                if (fields != 1 + ModelSignature.PIXELS) {
                     throw new InvalidDatasetException(
                             file + " line " + number,
-                            "has " + fields.length + " values",
+                            "has " + fields + " values",
                             "Each line holds the label and " + ModelSignature.PIXELS + " pixel values (28x28): "
                                     + (1 + ModelSignature.PIXELS) + " values");
                 }
-                if (labels.size() >= MAX_ROWS) {
-                    throw new InvalidDatasetException(
-                            file.toString(),
-                            String.format(Locale.ROOT, "holds more than %,d images", MAX_ROWS),
-                            "Convert a set that large to IDX files (a header and the pixels, 784 bytes an image),"
-                                    + " which are read by batch from disk");
-                }
-                labels.add(fields[0].strip());
-                lines.add(number);
-                images.add(pixels(fields, file, number));
+                row.accept(number, line);
             }
         } catch (IOException e) {
             throw InvalidDatasetException.unreadable(file, e);
         }
-        if (labels.isEmpty()) {
-            throw new InvalidDatasetException(file.toString(), "holds no image", LAYOUT);
-        }
-        return new Rows(file, labels, images, lines);
     }
 
     /** Far longer than a line of 785 values: a longer one is no image, and is not held in memory whole. */
@@ -107,10 +132,13 @@ public final class CsvDigits {
         return false;
     }
 
-    private static byte[] pixels(String[] fields, Path file, int line) {
+    /** The 784 values after the label, each a whole number 0-255 (spaces around it allowed). */
+    private static byte[] pixels(String row, Path file, int line) {
         byte[] pixels = new byte[ModelSignature.PIXELS];
+        int start = row.indexOf(',') + 1;
         for (int i = 0; i < ModelSignature.PIXELS; i++) {
-            String text = fields[i + 1].strip();
+            int end = row.indexOf(',', start);
+            String text = row.substring(start, end < 0 ? row.length() : end).strip();
             int value;
             try {
                 value = Integer.parseInt(text);
@@ -124,6 +152,7 @@ public final class CsvDigits {
                         "Pixel values are whole numbers from 0 (background) to 255");
             }
             pixels[i] = (byte) value;
+            start = end + 1;
         }
         return pixels;
     }

@@ -50,7 +50,8 @@ public final class DatasetPreparation {
     /** The IDX directory to read for {@code location}: the location itself, or its converted copy. */
     public static Path prepare(Path location, DatasetOptions options, Path cache, Consumer<String> log) {
         if (Files.isRegularFile(location) && location.getFileName().toString().endsWith(".csv")) {
-            return convert(location, List.of(location), options, cache, log, () -> fromCsv(List.of(location), options));
+            return convert(
+                    location, List.of(location), options, cache, log, () -> fromCsv(List.of(location), options, log));
         }
         if (Files.isRegularFile(location)) {
             return isIdxArchive(location) ? location : prepare(extracted(location, cache, log), options, cache, log);
@@ -60,7 +61,7 @@ public final class DatasetPreparation {
         }
         Optional<List<Path>> csv = DatasetLayout.csvPair(location);
         if (csv.isPresent()) {
-            return convert(location, csv.get(), options, cache, log, () -> fromCsv(csv.get(), options));
+            return convert(location, csv.get(), options, cache, log, () -> fromCsv(csv.get(), options, log));
         }
         if (ClassFolders.looksLikeClassFolders(location)) {
             ClassFolders.Layout layout = ClassFolders.scan(location, options);
@@ -80,8 +81,16 @@ public final class DatasetPreparation {
         throw DatasetLayout.noLayout(location);
     }
 
-    /** A converted dataset: the sets and their class names. */
-    record Converted(List<String> classes, LabeledImages train, LabeledImages test) {}
+    /**
+     * A conversion, planned before any image is decoded: the classes, which source image goes to the test set, the
+     * labels of each set in source order, and the images themselves, produced in source order as they are written.
+     */
+    record Converted(List<String> classes, boolean[] test, byte[] trainLabels, byte[] testLabels, Images images) {}
+
+    /** The source images, in order, one at a time. */
+    interface Images {
+        void forEach(ImageConversion.Sink sink) throws IOException;
+    }
 
     interface Conversion {
         Converted run();
@@ -107,14 +116,13 @@ public final class DatasetPreparation {
                     target,
                     directory -> {
                         Converted converted = conversion.run();
-                        if (converted.test().count() == 0) {
+                        if (converted.testLabels().length == 0) {
                             throw new InvalidDatasetException(
                                     location.toString(),
                                     "leaves no image for the test set",
                                     "Give each class two images or more, or a test split of its own");
                         }
-                        IdxWriter.writeDataset(directory, converted.train(), converted.test(), false);
-                        ClassNames.write(directory.resolve(ClassNames.FILE), converted.classes());
+                        write(directory, converted);
                         made[0] = true;
                     },
                     "converting " + location + " into " + target,
@@ -135,6 +143,21 @@ public final class DatasetPreparation {
         return target;
     }
 
+    /** The four IDX files and the class names, each image written as it comes: memory holds no set whole. */
+    private static void write(Path directory, Converted converted) throws IOException {
+        Files.createDirectories(directory);
+        try (IdxWriter.ImagesFile train = new IdxWriter.ImagesFile(
+                        directory.resolve(DatasetFile.TRAIN_IMAGES.standardName()), converted.trainLabels().length);
+                IdxWriter.ImagesFile test = new IdxWriter.ImagesFile(
+                        directory.resolve(DatasetFile.TEST_IMAGES.standardName()), converted.testLabels().length)) {
+            int[] next = {0};
+            converted.images().forEach(image -> (converted.test()[next[0]++] ? test : train).add(image));
+        }
+        IdxWriter.writeLabels(directory.resolve(DatasetFile.TRAIN_LABELS.standardName()), converted.trainLabels());
+        IdxWriter.writeLabels(directory.resolve(DatasetFile.TEST_LABELS.standardName()), converted.testLabels());
+        ClassNames.write(directory.resolve(ClassNames.FILE), converted.classes());
+    }
+
     /** SHA-256 of the conversion's version, the options and each input file's path (relative) and content. */
     static String key(Path location, List<Path> inputs, DatasetOptions options) {
         List<byte[]> parts = new ArrayList<>();
@@ -153,46 +176,57 @@ public final class DatasetPreparation {
         return Sha256.of(parts.toArray(byte[][]::new));
     }
 
-    private static Converted fromCsv(List<Path> files, DatasetOptions options) {
-        CsvDigits.Rows train = CsvDigits.read(files.get(0));
+    /** Reads the CSV files' labels first (to know the classes and the split), then their images as they are written. */
+    private static Converted fromCsv(List<Path> files, DatasetOptions options, Consumer<String> log) {
+        CsvDigits.Rows train = CsvDigits.read(files.get(0), options.maxBytes() / ModelSignature.PIXELS);
         List<String> classes = ClassNames.validated(
                 options.classes().isEmpty() ? CsvDigits.classesOf(train) : options.classes(),
                 options.classes().isEmpty() ? train.file() + " (its labels)" : "classes");
         byte[] trainLabels = CsvDigits.labels(train, classes);
         if (files.size() == 2) {
-            CsvDigits.Rows test = CsvDigits.read(files.get(1));
+            CsvDigits.Rows test = CsvDigits.read(files.get(1), options.maxBytes() / ModelSignature.PIXELS);
+            byte[] testLabels = CsvDigits.labels(test, classes);
+            Progress progress = new Progress("Converting CSV rows", trainLabels.length + testLabels.length, log);
             return new Converted(
-                    classes,
-                    digits(train.images(), trainLabels),
-                    digits(test.images(), CsvDigits.labels(test, classes)));
+                    classes, firstAreTrain(trainLabels.length, testLabels.length), trainLabels, testLabels, sink -> {
+                        CsvDigits.forEachImage(train, sink, progress);
+                        CsvDigits.forEachImage(test, sink, progress);
+                    });
         }
         int[] labels = IntStream.range(0, trainLabels.length)
                 .map(i -> trainLabels[i] & 0xff)
                 .toArray();
         boolean[] test = StratifiedSplit.testItems(labels, classes.size(), options.testFraction(), options.seed());
-        List<byte[]> trainImages = new ArrayList<>();
-        List<byte[]> testImages = new ArrayList<>();
         ByteArrayOutputStream trainLabelBytes = new ByteArrayOutputStream();
         ByteArrayOutputStream testLabelBytes = new ByteArrayOutputStream();
         for (int i = 0; i < labels.length; i++) {
-            (test[i] ? testImages : trainImages).add(train.images().get(i));
             (test[i] ? testLabelBytes : trainLabelBytes).write(labels[i]);
         }
+        Progress progress = new Progress("Converting CSV rows", labels.length, log);
         return new Converted(
                 classes,
-                digits(trainImages, trainLabelBytes.toByteArray()),
-                digits(testImages, testLabelBytes.toByteArray()));
+                test,
+                trainLabelBytes.toByteArray(),
+                testLabelBytes.toByteArray(),
+                sink -> CsvDigits.forEachImage(train, sink, progress));
     }
 
     /** Decodes the class folders' images, {@code files} being the layout's samples' files in order. */
     private static Converted fromFolders(
             ClassFolders.Layout layout, List<Path> files, DatasetOptions options, Consumer<String> log) {
-        List<byte[]> images = List.of(ImageConversion.readAll(files, options.invert(), log));
-        int trainCount = layout.train().size();
         return new Converted(
                 layout.classes(),
-                digits(images.subList(0, trainCount), labels(layout.train())),
-                digits(images.subList(trainCount, images.size()), labels(layout.test())));
+                firstAreTrain(layout.train().size(), layout.test().size()),
+                labels(layout.train()),
+                labels(layout.test()),
+                sink -> ImageConversion.convertAll(files, options.invert(), sink, log));
+    }
+
+    /** The split of sources that hold the training images first, then the test images. */
+    private static boolean[] firstAreTrain(int train, int test) {
+        boolean[] isTest = new boolean[train + test];
+        java.util.Arrays.fill(isTest, train, train + test, true);
+        return isTest;
     }
 
     private static byte[] labels(List<ClassFolders.Sample> samples) {
@@ -201,14 +235,6 @@ public final class DatasetPreparation {
             labels[i] = (byte) samples.get(i).label();
         }
         return labels;
-    }
-
-    private static LabeledImages digits(List<byte[]> images, byte[] labels) {
-        byte[] pixels = new byte[images.size() * ModelSignature.PIXELS];
-        for (int i = 0; i < images.size(); i++) {
-            System.arraycopy(images.get(i), 0, pixels, i * ModelSignature.PIXELS, ModelSignature.PIXELS);
-        }
-        return new LabeledImages("converted", pixels, "", labels, "");
     }
 
     private static boolean isIdxArchive(Path archive) {

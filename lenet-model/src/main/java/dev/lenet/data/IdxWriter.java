@@ -1,7 +1,9 @@
 package dev.lenet.data;
 
 import dev.lenet.contract.ModelSignature;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -41,6 +43,51 @@ public final class IdxWriter {
     private static void write(Path directory, DatasetFile file, byte[] content, boolean gzip) throws IOException {
         Path target = directory.resolve(file.standardName() + (gzip ? ".gz" : ""));
         Files.write(target, gzip ? gzip(content) : content);
+    }
+
+    /**
+     * An uncompressed IDX images file written an image at a time, its count declared first: what a conversion writes
+     * in constant memory, whatever the number of images.
+     */
+    public static final class ImagesFile implements Closeable {
+        private final Path file;
+        private final int count;
+        private final OutputStream out;
+        private int written;
+
+        public ImagesFile(Path file, int count) throws IOException {
+            this.file = file;
+            this.count = count;
+            this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20);
+            out.write(ByteBuffer.allocate(16)
+                    .putInt(IdxParser.IMAGES_MAGIC)
+                    .putInt(count)
+                    .putInt(ModelSignature.ROWS)
+                    .putInt(ModelSignature.COLUMNS)
+                    .array());
+        }
+
+        public void add(byte[] image) throws IOException {
+            if (image.length != ModelSignature.PIXELS || written == count) {
+                throw new IllegalStateException(file + ": image " + (written + 1) + " of " + image.length
+                        + " bytes; the file declares " + count + " images of " + ModelSignature.PIXELS);
+            }
+            out.write(image);
+            written++;
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.close();
+            if (written != count) {
+                throw new IllegalStateException(file + ": " + written + " images written, " + count + " declared");
+            }
+        }
+    }
+
+    /** An uncompressed IDX labels file. */
+    public static void writeLabels(Path file, byte[] labels) throws IOException {
+        Files.write(file, labels(labels));
     }
 
     public static byte[] gzip(byte[] content) {

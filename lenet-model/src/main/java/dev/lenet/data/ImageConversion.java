@@ -11,8 +11,6 @@ import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
@@ -110,28 +108,44 @@ public final class ImageConversion {
         }
     }
 
-    static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
+    /** Images decoded at once, then handed on in order: what bounds the memory of converting any number. */
+    static final int CHUNK = 4096;
 
-    /** Reads and converts every file on all cores (within a memory budget), saying how far it got every two seconds, and in the end how long. */
-    public static byte[][] readAll(List<Path> files, boolean invert, Consumer<String> log) {
-        byte[][] images = new byte[files.size()][];
-        AtomicInteger done = new AtomicInteger();
-        long started = System.nanoTime();
-        AtomicLong lastReport = new AtomicLong(started);
+    /** Takes the converted images in the order of the files. */
+    @FunctionalInterface
+    public interface Sink {
+        void accept(byte[] image) throws IOException;
+    }
+
+    /**
+     * Reads and converts every file on all cores (within a memory budget), a chunk at a time, handing each image to
+     * {@code sink} in the files' order; says how far it got every two seconds, and in the end how long it took.
+     * Memory holds one chunk, whatever the number of files.
+     */
+    public static void convertAll(List<Path> files, boolean invert, Sink sink, Consumer<String> log)
+            throws IOException {
+        convertAll(files, invert, sink, log, CHUNK);
+    }
+
+    static void convertAll(List<Path> files, boolean invert, Sink sink, Consumer<String> log, int chunkSize)
+            throws IOException {
         int threads = Runtime.getRuntime().availableProcessors();
         DecodeBudget budget = DecodeBudget.ofHeap();
+        Progress progress = new Progress("Decoding images", files.size(), log);
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
-            pool.submit(() -> IntStream.range(0, files.size()).parallel().forEach(i -> {
-                        images[i] = read(files.get(i), invert, budget);
-                        int n = done.incrementAndGet();
-                        long now = System.nanoTime();
-                        long last = lastReport.get();
-                        if (now - last > PROGRESS_EVERY_NANOS && lastReport.compareAndSet(last, now)) {
-                            log.accept(String.format(Locale.ROOT, "Decoding images: %,d of %,d", n, files.size()));
-                        }
-                    }))
-                    .get();
+            for (int start = 0; start < files.size(); start += chunkSize) {
+                int from = start;
+                byte[][] chunk = new byte[Math.min(chunkSize, files.size() - start)][];
+                pool.submit(() -> IntStream.range(0, chunk.length).parallel().forEach(i -> {
+                            chunk[i] = read(files.get(from + i), invert, budget);
+                            progress.add(1);
+                        }))
+                        .get();
+                for (byte[] image : chunk) {
+                    sink.accept(image);
+                }
+            }
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
@@ -145,11 +159,11 @@ public final class ImageConversion {
         }
         log.accept(String.format(
                 Locale.ROOT,
-                "Decoded %,d images in %.1f s (%d threads)",
+                "Decoded %,d images in %.1f s, %,.0f images/s (%d threads)",
                 files.size(),
-                (System.nanoTime() - started) / 1e9,
+                progress.seconds(),
+                progress.rate(),
                 threads));
-        return images;
     }
 
     private static InvalidDatasetException notAnImage(Path file, Exception cause) {

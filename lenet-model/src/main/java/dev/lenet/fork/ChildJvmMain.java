@@ -9,12 +9,14 @@ import dev.lenet.pipeline.EvaluationPipeline;
 import dev.lenet.pipeline.Job;
 import dev.lenet.pipeline.RunReport;
 import dev.lenet.pipeline.TrainingPipeline;
+import dev.lenet.training.ProcessMemory;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /** The child side of {@link ChildJvm}: reads the request, trains or evaluates, writes the report or the error. */
 public final class ChildJvmMain {
@@ -29,8 +31,17 @@ public final class ChildJvmMain {
         ChildJvm.Request request = json.readValue(Path.of(args[0]).toFile(), ChildJvm.Request.class);
         try {
             if (request.job() instanceof Job.Train train) {
-                RunReport.of(TrainingPipeline.execute(train, new LoggingListener(new ProtocolLog())))
+                ProtocolLog log = new ProtocolLog();
+                RunReport.of(TrainingPipeline.execute(train, new LoggingListener(log)))
                         .write(Path.of(request.report()));
+                long peak = ProcessMemory.peakResidentBytes();
+                if (peak > 0) {
+                    log.info(String.format(
+                            Locale.ROOT,
+                            "Training JVM: peak resident memory %,d MiB (heap at most %,d MiB)",
+                            peak >> 20,
+                            Runtime.getRuntime().maxMemory() >> 20));
+                }
             } else if (request.job() instanceof Job.Evaluate evaluate) {
                 EvaluationPipeline.execute(evaluate).write(Path.of(request.report()));
             }

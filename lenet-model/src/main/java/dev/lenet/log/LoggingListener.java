@@ -32,6 +32,11 @@ public final class LoggingListener implements TrainingListener {
     }
 
     @Override
+    public void readFromDisk(String how) {
+        log.info("Training set: " + how);
+    }
+
+    @Override
     public void resumed(int epochsDone) {
         epochsBeforeThisRun = epochsDone;
         log.info("Resuming from the checkpoint written after epoch " + epochsDone + " (same inputs)");

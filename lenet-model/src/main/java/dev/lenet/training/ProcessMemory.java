@@ -12,9 +12,18 @@ public final class ProcessMemory {
 
     /** Resident set size in bytes, or -1 where {@code /proc} is not there. */
     public static long residentBytes() {
+        return status("VmRSS:");
+    }
+
+    /** The most this process has been resident so far (its high-water mark), in bytes, or -1 where unknown. */
+    public static long peakResidentBytes() {
+        return status("VmHWM:");
+    }
+
+    private static long status(String field) {
         try {
             for (String line : Files.readAllLines(STATUS)) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
                 }
             }

@@ -2,16 +2,18 @@ package dev.lenet.training;
 
 import dev.lenet.InvalidParameterException;
 import dev.lenet.data.Dataset;
+import dev.lenet.data.DatasetBudget;
 import dev.lenet.data.LabeledImages;
 import dev.lenet.evaluation.Predictions;
 import dev.lenet.model.ModelSummary;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Trains LeNet-5 with Adam: the loop that moves a {@link TrainingState} on, epoch by epoch, through the
  * {@link TrainingGraph}. A step is one session call that feeds five scalars; the data, the shuffle and the batches live
- * in the runtime. Owns its Graph and Session: close it.
+ * in the runtime, except for a training set left on disk, whose batches are read and fed in the same order. Owns its Graph and Session: close it.
  */
 public final class Trainer implements AutoCloseable {
     /** Seed streams: weights use 0..9 (the parameter's ordinal), shuffles this plus the epoch. */
@@ -92,6 +94,15 @@ public final class Trainer implements AutoCloseable {
         listener.started(session.nodes().step().summary(), device);
         if (lengthDecision != null) {
             listener.lengthFitted(lengthDecision);
+        }
+        if (!train.pixels().inMemory()) {
+            listener.readFromDisk(String.format(
+                    Locale.ROOT,
+                    "%,d images (%s of pixels), read from disk a batch at a time: more than half of this JVM's heap"
+                            + " (%s). A larger heap (jvmArgs -Xmx) holds them in memory; the model is the same",
+                    train.count(),
+                    DatasetBudget.text(train.pixels().bytes()),
+                    DatasetBudget.text(Runtime.getRuntime().maxMemory())));
         }
         session.loadAndInitialize(train);
 

@@ -11,6 +11,9 @@ public interface TrainingListener {
     /** The epochs were auto and are now fitted to the data, as {@code decision} says. */
     default void lengthFitted(String decision) {}
 
+    /** The training set is too large to hold in memory and is read from disk, as {@code how} says. */
+    default void readFromDisk(String how) {}
+
     /** Training goes on from a checkpoint written after epoch {@code epochsDone}. */
     default void resumed(int epochsDone) {}
 
@@ -32,6 +35,12 @@ public interface TrainingListener {
             public void lengthFitted(String decision) {
                 first.lengthFitted(decision);
                 second.lengthFitted(decision);
+            }
+
+            @Override
+            public void readFromDisk(String how) {
+                first.readFromDisk(how);
+                second.readFromDisk(how);
             }
 
             @Override

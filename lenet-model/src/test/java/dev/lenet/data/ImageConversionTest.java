@@ -40,6 +40,41 @@ class ImageConversionTest {
         assertEquals(0, pixels[0]);
     }
 
+    /** Chunk by chunk, as a conversion of any size goes: every image, in the files' order, and the rate at the end. */
+    @Test
+    void convertingInChunksKeepsTheFilesOrder() throws IOException {
+        java.util.List<Path> files = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Path file = temp.resolve(i + ".png");
+            ImageIO.write(
+                    filled(28, 28, BufferedImage.TYPE_BYTE_GRAY, new Color(i * 20, i * 20, i * 20)),
+                    "png",
+                    file.toFile());
+            files.add(file);
+        }
+        java.util.List<byte[]> images = new java.util.ArrayList<>();
+        java.util.List<String> log = new java.util.ArrayList<>();
+        ImageConversion.convertAll(files, false, images::add, log::add, 3);
+        assertEquals(10, images.size());
+        for (int i = 0; i < 10; i++) {
+            assertEquals(i * 20, images.get(i)[0] & 0xff, "image " + i);
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(
+                log.get(log.size() - 1).matches("Decoded 10 images in [0-9.]+ s, [0-9,]+ images/s \\(\\d+ threads\\)"),
+                log.toString());
+    }
+
+    @Test
+    void progressIsABarWithTheCountTheRateAndTheTimeLeft() {
+        Progress progress = new Progress("Decoding images", 700_000, line -> {}, 0);
+        assertEquals(
+                "Decoding images [######--------------] 31% 217,000 of 700,000, 4,340 images/s, about 1m51s left",
+                progress.line(217_000, 50_000_000_000L));
+        assertEquals(
+                "Converting CSV rows [--------------------] 0% 10 of 700,000, 10 rows/s, about 19h26m left",
+                new Progress("Converting CSV rows", 700_000, line -> {}, 0).line(10, 1_000_000_000L));
+    }
+
     @Test
     void colourBecomesBt601Luma() {
         byte[] red = ImageConversion.convert(filled(28, 28, BufferedImage.TYPE_INT_RGB, new Color(255, 0, 0)), false);
