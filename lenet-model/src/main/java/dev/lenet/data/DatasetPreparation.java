@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -160,20 +160,20 @@ public final class DatasetPreparation {
 
     /** SHA-256 of the conversion's version, the options and each input file's path (relative) and content. */
     static String key(Path location, List<Path> inputs, DatasetOptions options) {
-        List<byte[]> parts = new ArrayList<>();
-        parts.add((VERSION + "\n" + options.classes() + "\n" + options.testFraction() + "\n" + options.invert() + "\n"
+        MessageDigest key = Sha256.digest();
+        key.update((VERSION + "\n" + options.classes() + "\n" + options.testFraction() + "\n" + options.invert() + "\n"
                         + options.seed() + "\n")
                 .getBytes(StandardCharsets.UTF_8));
         Path base = Files.isDirectory(location) ? location : location.getParent();
         for (Path file : inputs.stream().sorted().toList()) {
             try {
-                parts.add((base.relativize(file).toString().replace('\\', '/') + "\n" + Sha256.of(file) + "\n")
+                key.update((base.relativize(file).toString().replace('\\', '/') + "\n" + Sha256.of(file) + "\n")
                         .getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw InvalidDatasetException.unreadable(file, e);
             }
         }
-        return Sha256.of(parts.toArray(byte[][]::new));
+        return Sha256.hex(key);
     }
 
     /** Reads the CSV files' labels first (to know the classes and the split), then their images as they are written. */
@@ -191,6 +191,7 @@ public final class DatasetPreparation {
                     classes, firstAreTrain(trainLabels.length, testLabels.length), trainLabels, testLabels, sink -> {
                         CsvDigits.forEachImage(train, sink, progress);
                         CsvDigits.forEachImage(test, sink, progress);
+                        progress.summary("Converted %,d CSV rows");
                     });
         }
         int[] labels = IntStream.range(0, trainLabels.length)
@@ -203,12 +204,10 @@ public final class DatasetPreparation {
             (test[i] ? testLabelBytes : trainLabelBytes).write(labels[i]);
         }
         Progress progress = new Progress("Converting CSV rows", labels.length, log);
-        return new Converted(
-                classes,
-                test,
-                trainLabelBytes.toByteArray(),
-                testLabelBytes.toByteArray(),
-                sink -> CsvDigits.forEachImage(train, sink, progress));
+        return new Converted(classes, test, trainLabelBytes.toByteArray(), testLabelBytes.toByteArray(), sink -> {
+            CsvDigits.forEachImage(train, sink, progress);
+            progress.summary("Converted %,d CSV rows");
+        });
     }
 
     /** Decodes the class folders' images, {@code files} being the layout's samples' files in order. */

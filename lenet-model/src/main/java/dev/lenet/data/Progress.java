@@ -51,6 +51,12 @@ final class Progress {
         return done.get() / Math.max(seconds(), 1e-9);
     }
 
+    /** Logs what was done in how long: {@code format} takes the count, and the time and rate are added. */
+    void summary(String format) {
+        log.accept(String.format(Locale.ROOT, format, done.get())
+                + String.format(Locale.ROOT, " in %.1f s, %,.0f %s/s", seconds(), rate(), unit()));
+    }
+
     String line(long sum, long now) {
         double seconds = (now - started) / 1e9;
         double rate = sum / Math.max(seconds, 1e-9);
@@ -66,8 +72,13 @@ final class Progress {
                 sum,
                 total,
                 rate,
-                what.substring(what.lastIndexOf(' ') + 1),
+                unit(),
                 duration(left));
+    }
+
+    /** What is counted: the last word of what is done ("images", "rows"). */
+    private String unit() {
+        return what.substring(what.lastIndexOf(' ') + 1);
     }
 
     private static String duration(long seconds) {

@@ -26,15 +26,23 @@ final class ChildCommand {
         return command;
     }
 
+    /** JavaCPP's cap on the whole process's resident memory; by default four times the heap. */
+    static final String MAX_PHYSICAL_BYTES = "-Dorg.bytedeco.javacpp.maxPhysicalBytes=";
+
     /**
-     * The user's JVM options, and Maven's {@code user.home} unless they set one: a JVM takes its home from the
-     * account, not from {@code HOME} or Maven's {@code -Duser.home}, and the child's caches (JavaCPP's unpacked
-     * native library above all) belong where the build's are.
+     * The user's JVM options, then, unless they set them: Maven's {@code user.home} (a JVM takes its home from the
+     * account, not from {@code HOME} or Maven's {@code -Duser.home}, and the child's caches, JavaCPP's unpacked native
+     * library above all, belong where the build's are); and no JavaCPP cap on resident memory. That cap is four times
+     * the heap, and TensorFlow's memory, which the runtime allocates and frees itself, lies outside the heap: with a
+     * small heap (one that leaves a large training set on disk) the cap, not the machine, would end the build.
      */
     static List<String> jvmOptions(List<String> userOptions, String userHome) {
         List<String> options = new ArrayList<>(userOptions);
         if (userOptions.stream().noneMatch(option -> option.startsWith("-Duser.home="))) {
             options.add("-Duser.home=" + userHome);
+        }
+        if (userOptions.stream().noneMatch(option -> option.startsWith(MAX_PHYSICAL_BYTES))) {
+            options.add(MAX_PHYSICAL_BYTES + "0");
         }
         return options;
     }

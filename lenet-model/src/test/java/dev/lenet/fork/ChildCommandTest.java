@@ -11,15 +11,17 @@ class ChildCommandTest {
     @Test
     void theChildGetsTheBuildsUserHome() {
         assertEquals(
-                List.of("-Xmx1g", "-Duser.home=/builds/home"),
+                List.of("-Xmx1g", "-Duser.home=/builds/home", "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0"),
                 ChildCommand.jvmOptions(List.of("-Xmx1g"), "/builds/home"));
     }
 
     @Test
-    void aUserHomeInJvmArgsWins() {
+    void aUserHomeOrAJavaCppCapInJvmArgsWins() {
         assertEquals(
-                List.of("-Duser.home=/mine", "-Xmx1g"),
-                ChildCommand.jvmOptions(List.of("-Duser.home=/mine", "-Xmx1g"), "/builds/home"));
+                List.of("-Duser.home=/mine", "-Dorg.bytedeco.javacpp.maxPhysicalBytes=3g", "-Xmx1g"),
+                ChildCommand.jvmOptions(
+                        List.of("-Duser.home=/mine", "-Dorg.bytedeco.javacpp.maxPhysicalBytes=3g", "-Xmx1g"),
+                        "/builds/home"));
     }
 
     @Test
