@@ -26,6 +26,7 @@ p.add_argument("--beta1", type=float, default=0.9)
 p.add_argument("--beta2", type=float, default=0.999)
 p.add_argument("--threads", type=int, default=2)
 p.add_argument("--seed", type=int, default=42)
+p.add_argument("--bf16", action="store_true", help="bfloat16 autocast for the forward pass (float32 weights)")
 a = p.parse_args()
 torch.set_num_threads(a.threads)
 torch.manual_seed(a.seed)
@@ -98,7 +99,9 @@ for epoch in range(1, a.epochs + 1):
             group["lr"] = rate(step)
         batch = order[i:i + a.batch]
         optimizer.zero_grad(set_to_none=True)
-        F.cross_entropy(net(x_train[batch]), y_train[batch]).backward()
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=a.bf16):
+            loss = F.cross_entropy(net(x_train[batch]), y_train[batch])
+        loss.backward()
         optimizer.step()
         step += 1
     seconds = time.perf_counter() - started

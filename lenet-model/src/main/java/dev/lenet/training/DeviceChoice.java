@@ -58,9 +58,13 @@ public record DeviceChoice(boolean gpu, String reason) {
 
     /** Session settings for this device: fixed thread counts (they decide the bits), GPU memory grown on demand. */
     public ConfigProto sessionConfig(int intraOpThreads) {
+        return sessionConfig(intraOpThreads, Integer.getInteger(INTER_OP_PROPERTY, 1));
+    }
+
+    ConfigProto sessionConfig(int intraOpThreads, int interOpThreads) {
         ConfigProto.Builder config = ConfigProto.newBuilder()
                 .setIntraOpParallelismThreads(intraOpThreads)
-                .setInterOpParallelismThreads(Integer.getInteger(INTER_OP_PROPERTY, 1))
+                .setInterOpParallelismThreads(interOpThreads)
                 .setAllowSoftPlacement(true);
         GraphOptions.Builder graphOptions = GraphOptions.newBuilder();
         if (Boolean.getBoolean(XLA_PROPERTY)) {

@@ -86,15 +86,31 @@ final class TrainingGraph {
     private final State state;
     private final Shuffle shuffle;
     private final Step step;
+    private final Step wholeBatchStep;
+    private final int towers;
     private final Head head;
 
-    /** @param byBatch true feeds each step its batch; false holds the training set in the runtime */
-    TrainingGraph(Graph graph, TrainingConfig config, int trainCount, int classes, boolean onCpu, boolean byBatch) {
+    /**
+     * @param byBatch true feeds each step its batch; false holds the training set in the runtime
+     * @param towers the parts each batch is split into ({@link Parallelism})
+     */
+    TrainingGraph(
+            Graph graph,
+            TrainingConfig config,
+            int trainCount,
+            int classes,
+            boolean onCpu,
+            boolean byBatch,
+            int towers) {
         Ops tf = Ops.create(graph);
         input = byBatch ? fedByBatch(tf) : input(tf, trainCount);
         state = state(tf, config, trainCount, classes);
         shuffle = shuffle(tf, state.order(), trainCount);
-        step = step(tf, config, input, state, classes, onCpu);
+        this.towers = towers;
+        step = step(tf, config, input, state, classes, onCpu, towers);
+        // A batch of fewer images than towers would leave one empty, which TensorFlow's gradient kernels refuse:
+        // such a batch (an epoch's last, at most towers - 1 images) takes the same step on one tower.
+        wholeBatchStep = towers == 1 ? step : step(tf, config, input, state, classes, onCpu, 1);
         Placeholder<TUint8> image = tf.withName(ModelSignature.IMAGE)
                 .placeholder(
                         TUint8.class, Placeholder.shape(Shape.of(-1, ModelSignature.ROWS, ModelSignature.COLUMNS)));
@@ -118,6 +134,11 @@ final class TrainingGraph {
 
     Step step() {
         return step;
+    }
+
+    /** The step for a batch of {@code size} images. */
+    Step step(int size) {
+        return size < towers ? wholeBatchStep : step;
     }
 
     Head head() {
@@ -190,7 +211,8 @@ final class TrainingGraph {
                         tf.nn.topK(keys, tf.constant(n), new TopK.Options[0]).indices()));
     }
 
-    private static Step step(Ops tf, TrainingConfig config, Input input, State state, int classes, boolean onCpu) {
+    private static Step step(
+            Ops tf, TrainingConfig config, Input input, State state, int classes, boolean onCpu, int towers) {
         Placeholder<TInt32> batchStart = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(1)));
         Placeholder<TInt32> batchSize = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(1)));
         Operand<TUint8> batchImages;
@@ -204,39 +226,70 @@ final class TrainingGraph {
             batchLabels = tf.gather(input.labels(), indices, tf.constant(0));
         }
 
-        LeNet5.Forward forward;
         Placeholder<TInt64> augmentSeed = null;
+        Operand<TFloat32> pixels = tf.dtypes.cast(batchImages, TFloat32.class);
         if (config.augment()) {
             augmentSeed = tf.placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
-            Operand<TFloat32> augmented =
-                    Augmentation.apply(tf, tf.dtypes.cast(batchImages, TFloat32.class), batchSize, augmentSeed);
-            forward = LeNet5.forwardFromPixels(tf, augmented, state.weights(), config.scaleInput());
-        } else {
-            forward = LeNet5.forward(tf, batchImages, state.weights(), config.scaleInput());
+            pixels = Augmentation.apply(tf, pixels, batchSize, augmentSeed);
         }
-        ModelSummary summary = ModelSummary.of(forward, classes);
-        SparseSoftmaxCrossEntropyWithLogits<TFloat32> crossEntropy =
-                tf.nn.sparseSoftmaxCrossEntropyWithLogits(forward.logits(), batchLabels);
-        Operand<TFloat32> loss = tf.math.mean(crossEntropy.loss(), tf.constant(0));
-        Operand<TInt32> correct = tf.sum(
-                tf.dtypes.cast(
-                        tf.math.equal(tf.math.argMax(forward.logits(), tf.constant(1), TInt32.class), batchLabels),
-                        TInt32.class),
-                tf.constant(0));
+        Operand<TFloat32> size = tf.dtypes.cast(tf.reshape(batchSize, tf.constant(new int[0])), TFloat32.class);
+        List<Operand<TFloat32>> lossSums = new ArrayList<>();
+        List<Operand<TInt32>> corrects = new ArrayList<>();
+        Map<LeNetParameter, List<Operand<TFloat32>>> towerGradients = new EnumMap<>(LeNetParameter.class);
+        ModelSummary summary = null;
+        for (int t = 0; t < towers; t++) {
+            // Tower t takes rows [t * size / towers, (t + 1) * size / towers) of the batch.
+            Operand<TInt32> begin = towers == 1 ? null : rowOf(tf, batchSize, t, towers);
+            Operand<TInt32> length = towers == 1 ? null : tf.math.sub(rowOf(tf, batchSize, t + 1, towers), begin);
+            // sliced with a computed size, the rows lose their static 28x28 shape: the reshape gives it back
+            Operand<TFloat32> towerPixels = towers == 1
+                    ? pixels
+                    : tf.reshape(
+                            tf.slice(
+                                    pixels,
+                                    tf.concat(List.of(begin, tf.constant(new int[] {0, 0})), tf.constant(0)),
+                                    tf.concat(List.of(length, tf.constant(new int[] {-1, -1})), tf.constant(0))),
+                            tf.constant(new int[] {-1, ModelSignature.ROWS, ModelSignature.COLUMNS}));
+            Operand<TInt32> towerLabels = towers == 1 ? batchLabels : tf.slice(batchLabels, begin, length);
+            LeNet5.Forward forward = LeNet5.forwardFromPixels(tf, towerPixels, state.weights(), config.scaleInput());
+            if (summary == null) {
+                summary = ModelSummary.of(forward, classes);
+            }
+            SparseSoftmaxCrossEntropyWithLogits<TFloat32> crossEntropy =
+                    tf.nn.sparseSoftmaxCrossEntropyWithLogits(forward.logits(), towerLabels);
+            lossSums.add(tf.sum(crossEntropy.loss(), tf.constant(0)));
+            corrects.add(tf.sum(
+                    tf.dtypes.cast(
+                            tf.math.equal(tf.math.argMax(forward.logits(), tf.constant(1), TInt32.class), towerLabels),
+                            TInt32.class),
+                    tf.constant(0)));
+            // TensorFlow has no registered gradient for the fused loss op, but the op itself returns
+            // d(loss)/d(logits): start back-propagation there, scaled for the mean over the whole batch.
+            Backpropagation.gradients(tf, forward, state.weights(), tf.math.div(crossEntropy.backprop(), size), onCpu)
+                    .forEach((p, g) -> towerGradients
+                            .computeIfAbsent(p, k -> new ArrayList<>())
+                            .add(g));
+        }
+        Map<LeNetParameter, Operand<TFloat32>> gradients = new EnumMap<>(LeNetParameter.class);
+        towerGradients.forEach((p, parts) -> gradients.put(p, parts.size() == 1 ? parts.get(0) : tf.math.addN(parts)));
+        Operand<TFloat32> loss = tf.math.div(sumOf(tf, lossSums), size);
+        Operand<TInt32> correct = sumOf(tf, corrects);
 
         Placeholder<TFloat32> learningRate = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
         Placeholder<TFloat32> beta1Power = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
         Placeholder<TFloat32> beta2Power = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
-        // TensorFlow has no registered gradient for the fused loss op, but the op itself returns d(loss)/d(logits):
-        // start back-propagation there, scaled for the batch mean.
-        Operand<TFloat32> logitsGradient = tf.math.div(
-                crossEntropy.backprop(),
-                tf.dtypes.cast(tf.reshape(batchSize, tf.constant(new int[0])), TFloat32.class));
-        Map<LeNetParameter, Operand<TFloat32>> gradients =
-                Backpropagation.gradients(tf, forward, state.weights(), logitsGradient, onCpu);
         Op run = adam(tf, config, state, gradients, learningRate, beta1Power, beta2Power);
         return new Step(
                 batchStart, batchSize, augmentSeed, learningRate, beta1Power, beta2Power, loss, correct, run, summary);
+    }
+
+    /** Row {@code k * size / towers} of a batch of {@code size}: where tower {@code k} starts. */
+    private static Operand<TInt32> rowOf(Ops tf, Operand<TInt32> size, int k, int towers) {
+        return tf.math.div(tf.math.mul(size, tf.constant(new int[] {k})), tf.constant(new int[] {towers}));
+    }
+
+    private static <T extends org.tensorflow.types.family.TNumber> Operand<T> sumOf(Ops tf, List<Operand<T>> parts) {
+        return parts.size() == 1 ? parts.get(0) : tf.math.addN(parts);
     }
 
     /** Adam's update of every parameter, after every gradient is computed. */

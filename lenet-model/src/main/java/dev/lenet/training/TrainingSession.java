@@ -45,8 +45,11 @@ final class TrainingSession implements AutoCloseable {
         this.classes = classes;
         this.graph = new Graph();
         try {
-            this.nodes = new TrainingGraph(graph, config, trainCount, classes, !device.gpu(), byBatch);
-            this.session = new Session(graph, device.sessionConfig(config.effectiveThreads()));
+            Parallelism parallelism = Parallelism.of(config.effectiveThreads(), config.batchSize(), device.gpu());
+            this.nodes =
+                    new TrainingGraph(graph, config, trainCount, classes, !device.gpu(), byBatch, parallelism.towers());
+            this.session = new Session(
+                    graph, device.sessionConfig(parallelism.intraOpThreads(), parallelism.interOpThreads()));
         } catch (RuntimeException | Error e) {
             // A half-built session is never closed by its caller: free the native graph here.
             graph.close();
@@ -106,20 +109,21 @@ final class TrainingSession implements AutoCloseable {
 
     /** One Adam step on the batch at {@code start} of the shuffled order; {@code t} counts steps from 1. */
     StepResult step(int start, int size, double rate, long t, double beta1, double beta2, long seed) {
+        TrainingGraph.Step step = nodes.step(size);
         try (TFloat32 lr = TFloat32.scalarOf((float) rate);
                 TInt32 startTensor = TInt32.vectorOf(start);
                 TInt32 sizeTensor = TInt32.vectorOf(size);
                 TFloat32 b1 = TFloat32.scalarOf((float) Math.pow(beta1, t));
                 TFloat32 b2 = TFloat32.scalarOf((float) Math.pow(beta2, t));
-                TInt64 augmentSeed = nodes.step().augmentSeed() == null ? null : TInt64.vectorOf(seed, t)) {
+                TInt64 augmentSeed = step.augmentSeed() == null ? null : TInt64.vectorOf(seed, t)) {
             Session.Runner runner = session.runner()
-                    .feed(nodes.step().batchStart(), startTensor)
-                    .feed(nodes.step().batchSize(), sizeTensor)
-                    .feed(nodes.step().learningRate(), lr)
-                    .feed(nodes.step().beta1Power(), b1)
-                    .feed(nodes.step().beta2Power(), b2);
-            if (nodes.step().augmentSeed() != null) {
-                runner.feed(nodes.step().augmentSeed(), augmentSeed);
+                    .feed(step.batchStart(), startTensor)
+                    .feed(step.batchSize(), sizeTensor)
+                    .feed(step.learningRate(), lr)
+                    .feed(step.beta1Power(), b1)
+                    .feed(step.beta2Power(), b2);
+            if (step.augmentSeed() != null) {
+                runner.feed(step.augmentSeed(), augmentSeed);
             }
             try (TUint8 images = fed == null ? null : batchImages(start, size);
                     TInt32 labels = fed == null ? null : batchLabels(start, size)) {
@@ -127,9 +131,9 @@ final class TrainingSession implements AutoCloseable {
                     runner.feed(nodes.input().imagesFeed(), images)
                             .feed(nodes.input().labelsFeed(), labels);
                 }
-                try (Result result = runner.addTarget(nodes.step().run())
-                        .fetch(nodes.step().loss())
-                        .fetch(nodes.step().correct())
+                try (Result result = runner.addTarget(step.run())
+                        .fetch(step.loss())
+                        .fetch(step.correct())
                         .run()) {
                     return new StepResult(((TFloat32) result.get(0)).getFloat(), ((TInt32) result.get(1)).getInt());
                 }
