@@ -86,6 +86,9 @@ public final class ChildJvm implements Execution {
     @Override
     public RunReport train(Job.Train job, BuildLog log) {
         Path report = workDirectory.resolve("report.json");
+        Thread preparing = new Thread(RunReport::prepareReading, "lenet-report-reader");
+        preparing.setDaemon(true);
+        preparing.start();
         fork(job.config().device(), log, new Request(absolute(job), report.toString(), errorFile()));
         return RunReport.read(report);
     }
