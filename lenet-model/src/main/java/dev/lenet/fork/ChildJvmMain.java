@@ -51,6 +51,7 @@ public final class ChildJvmMain {
                     Path.of(request.error()), partial -> json.writeValue(partial.toFile(), ChildJvm.describe(e)));
             System.exit(ChildJvm.EXIT_REPORTED_ERROR);
         }
+        ProtocolLog.done();
         System.exit(0);
     }
 

@@ -10,6 +10,14 @@ public final class ProtocolLog implements BuildLog {
     /** Marks a progress line on the child JVM's output. */
     static final String PROGRESS_PREFIX = "@@lenet-progress ";
 
+    /** The child's last line: its report is written, and nothing it does after it matters to the build. */
+    static final String DONE = "@@lenet-done";
+
+    static void done() {
+        System.out.println(DONE);
+        System.out.flush();
+    }
+
     @Override
     public void progress(String line) {
         System.out.println(PROGRESS_PREFIX + line);
