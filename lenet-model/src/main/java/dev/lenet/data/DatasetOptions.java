@@ -29,11 +29,6 @@ public record DatasetOptions(List<String> classes, double testFraction, boolean 
         this(classes, testFraction, invert, seed, DatasetBudget.DEFAULT_MAX_BYTES);
     }
 
-    /** The budget a JVM reading the dataset works with. */
-    public DatasetBudget budget() {
-        return DatasetBudget.forThisJvm(maxBytes);
-    }
-
     /** What an IDX dataset needs: nothing to convert. */
     public static DatasetOptions defaults(long seed) {
         return new DatasetOptions(List.of(), DEFAULT_TEST_FRACTION, false, seed);

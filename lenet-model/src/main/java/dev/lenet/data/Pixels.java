@@ -20,13 +20,7 @@ public sealed interface Pixels permits Pixels.InMemory, Pixels.OnDisk, Pixels.Se
     void copy(int from, int n, byte[] into);
 
     /** Copies the images {@code indices[from..from + n)} names, in that order, into {@code into}, from its start. */
-    default void gather(int[] indices, int from, int n, byte[] into) {
-        for (int i = 0; i < n; i++) {
-            byte[] one = new byte[ModelSignature.PIXELS];
-            copy(indices[from + i], 1, one);
-            System.arraycopy(one, 0, into, i * ModelSignature.PIXELS, ModelSignature.PIXELS);
-        }
-    }
+    void gather(int[] indices, int from, int n, byte[] into);
 
     /** Whether the pixels live in this process's memory. */
     default boolean inMemory() {

@@ -68,7 +68,6 @@ final class TrainingSession implements AutoCloseable {
     void loadAndInitialize(LabeledImages train) {
         if (nodes.input().byBatch()) {
             fed = train;
-            batchPixels = new byte[0];
             session.runner().addTarget(nodes.state().initialize()).run().close();
             return;
         }
@@ -143,7 +142,7 @@ final class TrainingSession implements AutoCloseable {
 
     /** The batch's images, read in the shuffled order: what the in-runtime gather would give. */
     private TUint8 batchImages(int start, int size) {
-        if (batchPixels.length != size * ModelSignature.PIXELS) {
+        if (batchPixels == null || batchPixels.length != size * ModelSignature.PIXELS) {
             batchPixels = new byte[size * ModelSignature.PIXELS];
         }
         fed.pixels().gather(order, start, size, batchPixels);
