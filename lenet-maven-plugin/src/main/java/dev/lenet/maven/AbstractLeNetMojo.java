@@ -262,7 +262,8 @@ abstract class AbstractLeNetMojo extends AbstractMojo {
                 Path.of(System.getProperty("java.home"), "bin", "java"),
                 classpath,
                 options,
-                environmentVariables == null ? Map.of() : environmentVariables);
+                environmentVariables == null ? Map.of() : environmentVariables,
+                ChildJvm.classDataArchives());
     }
 
     /** The baseline to compare with, null when none is asked for, or (with a warning) when none is found. */

@@ -247,7 +247,11 @@ public final class TrainCommand {
                 .map(entry -> Path.of(entry).toAbsolutePath())
                 .toList();
         return new ChildJvm.Settings(
-                Path.of(System.getProperty("java.home"), "bin", "java"), classpath, jvmOptions, Map.of());
+                Path.of(System.getProperty("java.home"), "bin", "java"),
+                classpath,
+                jvmOptions,
+                Map.of(),
+                ChildJvm.classDataArchives());
     }
 
     /** {@code --name VALUE} for a hyperparameter; a true/false one alone means true ({@code --augment}). */

@@ -13,10 +13,14 @@ import java.util.stream.Collectors;
 final class ChildCommand {
     private ChildCommand() {}
 
-    static List<String> of(ChildJvm.Settings settings, Device device, Path requestFile) {
+    /** @param sharing the class-data-sharing archive to use or write; null for none */
+    static List<String> of(ChildJvm.Settings settings, Device device, Path requestFile, ClassDataSharing sharing) {
         List<String> command = new ArrayList<>();
         command.add(settings.java().toString());
         command.addAll(jvmOptions(settings.jvmArguments(), System.getProperty("user.home")));
+        if (sharing != null) {
+            command.addAll(sharing.options());
+        }
         command.add("-cp");
         command.add(selectNative(settings.classpath(), device).stream()
                 .map(Path::toString)

@@ -41,8 +41,25 @@ public final class ChildJvm implements Execution {
     static final int EXIT_PARENT_GONE = 3;
 
     /** How to start the child. {@code classpath} holds this module, its dependencies and one TensorFlow native. */
+    /**
+     * @param classDataArchives where the child JVM's class-data-sharing archives are kept ({@link ClassDataSharing});
+     *     null starts it without one
+     */
     public record Settings(
-            Path java, List<Path> classpath, List<String> jvmArguments, Map<String, String> environment) {}
+            Path java,
+            List<Path> classpath,
+            List<String> jvmArguments,
+            Map<String, String> environment,
+            Path classDataArchives) {
+        public Settings(Path java, List<Path> classpath, List<String> jvmArguments, Map<String, String> environment) {
+            this(java, classpath, jvmArguments, environment, null);
+        }
+    }
+
+    /** The per-user directory of the child JVM's class-data-sharing archives: {@code ~/.lenet/cds}. */
+    public static Path classDataArchives() {
+        return Path.of(System.getProperty("user.home"), ".lenet", "cds");
+    }
 
     /** What the child is asked to do, and where it writes its report or, failing, its error. */
     record Request(Job job, String report, String error) {}
@@ -160,7 +177,15 @@ public final class ChildJvm implements Execution {
             Files.deleteIfExists(errorFile);
             JSON.writeValue(requestFile.toFile(), request);
 
-            List<String> command = ChildCommand.of(settings, device, requestFile);
+            ClassDataSharing sharing = ClassDataSharing.of(
+                    settings.classDataArchives(),
+                    settings.java(),
+                    ChildCommand.selectNative(settings.classpath(), device),
+                    settings.jvmArguments());
+            if (sharing != null && !sharing.prepare()) {
+                sharing = null;
+            }
+            List<String> command = ChildCommand.of(settings, device, requestFile, sharing);
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile());
             defaultEnvironment().forEach(builder.environment()::putIfAbsent);
             builder.environment().putAll(settings.environment());
@@ -191,7 +216,7 @@ public final class ChildJvm implements Execution {
                     log.info(line);
                 }
             });
-            if (done[0] && Files.exists(reportFile)) {
+            if (done[0] && Files.exists(reportFile) && (sharing == null || !sharing.creating())) {
                 // The report is whole: the build goes on while the child's process ends (TensorFlow's teardown
                 // takes about 0.3 s), reaped in the background.
                 Thread reaper = new Thread(() -> waitQuietly(process), "lenet-child-reaper");
@@ -201,6 +226,9 @@ public final class ChildJvm implements Execution {
             }
             int exit = waitFor(process);
             errors.join(5_000);
+            if (sharing != null && sharing.creating()) {
+                sharing.complete();
+            }
             if (exit == 0 && Files.exists(reportFile)) {
                 return;
             }

@@ -45,6 +45,20 @@ class ChildJvmTest {
                 Path.of(System.getProperty("java.home"), "bin", "java"), classpath, List.of("-Xmx1g"), Map.of());
     }
 
+    private static Path jar(Path directory, Path jar) throws IOException {
+        Files.createDirectories(jar.getParent());
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+                var files = Files.walk(directory)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                out.putNextEntry(new java.util.jar.JarEntry(
+                        directory.relativize(file).toString().replace('\\', '/')));
+                Files.copy(file, out);
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+
     private ModelExport.Target export() {
         return new ModelExport.Target(
                 temp.resolve("model.jar"),
@@ -79,6 +93,54 @@ class ChildJvmTest {
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("Epoch 1/1 - loss ")), lines.toString());
         assertTrue(lines.contains("Training on the CPU (device cpu was requested)"), lines.toString());
         assertTrue(Files.exists(temp.resolve("model").resolve("saved_model.pb")));
+    }
+
+    /** The first child writes its class-data-sharing archive as it ends; the next maps it and trains the same. */
+    @Test
+    void aSecondChildStartsFromTheArchiveTheFirstWrote() throws IOException {
+        Path data = temp.resolve("data");
+        IdxWriter.writeDataset(data, TinyTraining.DATA.train(), TinyTraining.DATA.test(), false);
+        ChildJvm.Settings plain = thisClasspath();
+        Path cds = temp.resolve("cds");
+        // the JDK archives classes from jars only: the build's class directories go into jars first
+        List<Path> jars = new ArrayList<>();
+        for (Path entry : plain.classpath()) {
+            jars.add(Files.isDirectory(entry) ? jar(entry, temp.resolve("jars").resolve(jars.size() + ".jar")) : entry);
+        }
+        ChildJvm.Settings sharing =
+                new ChildJvm.Settings(plain.java(), jars, plain.jvmArguments(), plain.environment(), cds);
+        List<Double> accuracies = new ArrayList<>();
+        List<Object> archiveTimes = new ArrayList<>();
+        for (int run = 0; run < 2; run++) {
+            List<String> lines = new ArrayList<>();
+            accuracies.add(new ChildJvm(sharing, temp.resolve("work" + run))
+                    .train(
+                            new Job.Train(
+                                    data,
+                                    TinyTraining.CONFIG.toBuilder().epochs(1).build(),
+                                    temp.resolve("model" + run),
+                                    null,
+                                    null,
+                                    null,
+                                    Checks.none(),
+                                    new Gates(0.0, 1.0),
+                                    export(),
+                                    DatasetBudget.DEFAULT_MAX_BYTES),
+                            new ListLog(lines))
+                    .card()
+                    .testAccuracy());
+            try (var files = Files.list(cds)) {
+                List<String> names = files.map(p -> p.getFileName().toString()).toList();
+                assertEquals(1, names.size(), names.toString());
+                assertTrue(names.get(0).endsWith(".jsa"), names.toString());
+            }
+            try (var files = Files.list(cds)) {
+                archiveTimes.add(Files.getLastModifiedTime(files.findFirst().orElseThrow()));
+            }
+            assertTrue(lines.stream().noneMatch(l -> l.contains("cds") || l.contains("shared")), lines.toString());
+        }
+        assertEquals(accuracies.get(0), accuracies.get(1));
+        assertEquals(archiveTimes.get(0), archiveTimes.get(1), "the second child used the archive, not wrote one");
     }
 
     @Test
