@@ -227,7 +227,7 @@ public final class ChildJvm implements Execution {
             int exit = waitFor(process);
             errors.join(5_000);
             if (sharing != null && sharing.creating()) {
-                sharing.complete();
+                sharing.complete(exit == 0);
             }
             if (exit == 0 && Files.exists(reportFile)) {
                 return;

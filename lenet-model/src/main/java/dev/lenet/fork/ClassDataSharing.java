@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -17,9 +18,10 @@ import java.util.stream.Stream;
  * directory of the user's; the newest few are kept.
  *
  * @param archive the archive this child uses or writes
- * @param creating true when there is none yet and this child writes it, to {@link #pending()} first
+ * @param pending where this child writes the archive, when there is none yet, before it is moved into place: a name of
+ *     its own, since children of parallel builds may write at once; null when the archive is there to use
  */
-record ClassDataSharing(Path archive, boolean creating) {
+record ClassDataSharing(Path archive, Path pending) {
     /** Archives kept per user: a plugin upgrade or a SNAPSHOT rebuild makes a new one. */
     static final int KEPT = 3;
 
@@ -50,19 +52,22 @@ record ClassDataSharing(Path archive, boolean creating) {
         }
         String name = Sha256.of(key.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 24) + ".jsa";
         Path archive = directory.resolve(name);
-        return new ClassDataSharing(archive, !Files.isRegularFile(archive));
+        return new ClassDataSharing(
+                archive,
+                Files.isRegularFile(archive)
+                        ? null
+                        : archive.resolveSibling(archive.getFileName() + ".pending-" + UUID.randomUUID()));
     }
 
-    /** Where a creating child writes, beside the archive, until it is complete and moved into place. */
-    Path pending() {
-        return archive.resolveSibling(
-                archive.getFileName() + ".pending-" + ProcessHandle.current().pid());
+    /** Whether this child writes the archive (there is none yet). */
+    boolean creating() {
+        return pending != null;
     }
 
     /** The child's options; the JVM's own warnings (such as an archive of another JVM build) go to its error output. */
     List<String> options() {
         return List.of(
-                creating ? "-XX:ArchiveClassesAtExit=" + pending() : "-XX:SharedArchiveFile=" + archive,
+                creating() ? "-XX:ArchiveClassesAtExit=" + pending : "-XX:SharedArchiveFile=" + archive,
                 "-Xlog:all=warning:stderr");
     }
 
@@ -77,13 +82,13 @@ record ClassDataSharing(Path archive, boolean creating) {
     }
 
     /**
-     * After a creating child has exited: its archive into place whole (or dropped, when another build's came first),
-     * and all but the newest {@value #KEPT} archives removed.
+     * After a creating child has exited: its archive into place whole when it ended well (a child stopped while
+     * writing leaves part of one, deleted), and all but the newest {@value #KEPT} archives removed.
      */
-    void complete() {
+    void complete(boolean endedWell) {
         try {
-            Path written = pending();
-            if (Files.isRegularFile(written) && Files.size(written) > 0) {
+            Path written = pending;
+            if (endedWell && Files.isRegularFile(written) && Files.size(written) > 0) {
                 Files.move(written, archive, StandardCopyOption.ATOMIC_MOVE);
             }
             Files.deleteIfExists(written);

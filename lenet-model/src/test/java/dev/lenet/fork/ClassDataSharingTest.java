@@ -35,12 +35,22 @@ class ClassDataSharingTest {
                 List.of("-XX:ArchiveClassesAtExit=" + first.pending(), "-Xlog:all=warning:stderr"), first.options());
         assertTrue(first.prepare());
         Files.writeString(first.pending(), "archive");
-        first.complete();
+        first.complete(true);
         assertTrue(Files.isRegularFile(first.archive()));
         assertFalse(Files.exists(first.pending()));
         ClassDataSharing next = sharing(List.of("-Xmx1g"));
         assertFalse(next.creating());
         assertEquals(List.of("-XX:SharedArchiveFile=" + first.archive(), "-Xlog:all=warning:stderr"), next.options());
+    }
+
+    @Test
+    void aChildThatEndedBadlyLeavesNoArchive() throws IOException {
+        ClassDataSharing first = sharing(List.of());
+        assertTrue(first.prepare());
+        Files.writeString(first.pending(), "part of an archive");
+        first.complete(false);
+        assertFalse(Files.exists(first.pending()));
+        assertFalse(Files.exists(first.archive()));
     }
 
     @Test
@@ -70,7 +80,7 @@ class ClassDataSharingTest {
         }
         ClassDataSharing made = sharing(List.of());
         Files.writeString(made.pending(), "archive");
-        made.complete();
+        made.complete(true);
         try (Stream<Path> left = Files.list(cds)) {
             assertEquals(
                     java.util.Set.of(made.archive().getFileName().toString(), "old3.jsa", "old4.jsa"),
