@@ -5,7 +5,6 @@ import dev.lenet.contract.ModelSignature;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -77,20 +76,7 @@ public final class IdxParser {
         MessageDigest digest = Sha256.digest();
         digest.update(h.bytes().array());
         try {
-            Pixels pixels;
-            if (expected <= Math.min(budget.inMemoryBytes(), Integer.MAX_VALUE - 16)) {
-                byte[] payload = readPayload(source, h.content(), expected, count, "images");
-                digest.update(payload);
-                pixels = new Pixels.InMemory(payload);
-            } else if (budget.spillDirectory() == null) {
-                copyPayload(source, h.content(), OutputStream.nullOutputStream(), expected, count, digest);
-                pixels = null;
-            } else if (!h.gzip() && source.file() != null) {
-                copyPayload(source, h.content(), OutputStream.nullOutputStream(), expected, count, digest);
-                pixels = new Pixels.OnDisk(source.file(), 16, count);
-            } else {
-                pixels = spill(source, h.content(), expected, count, digest, budget);
-            }
+            Pixels pixels = ImagesPayload.read(source, h.content(), h.gzip(), expected, count, digest, budget);
             requireEnd(source, h.content(), count, "images");
             return new ParsedImages(pixels, Sha256.hex(digest));
         } catch (IOException e) {
@@ -218,7 +204,7 @@ public final class IdxParser {
         }
     }
 
-    private static byte[] readPayload(Source source, InputStream content, long expected, int count, String items)
+    static byte[] readPayload(Source source, InputStream content, long expected, int count, String items)
             throws IOException {
         // readNBytes grows its buffer as bytes arrive: a header that overstates a short stream allocates little.
         byte[] payload = content.readNBytes((int) expected);
@@ -228,50 +214,7 @@ public final class IdxParser {
         return payload;
     }
 
-    /** Copies the payload to {@code out}, hashing it, a buffer at a time. */
-    private static void copyPayload(
-            Source source, InputStream content, OutputStream out, long expected, int count, MessageDigest digest)
-            throws IOException {
-        byte[] buffer = new byte[1 << 20];
-        long done = 0;
-        while (done < expected) {
-            int n = content.read(buffer, 0, (int) Math.min(buffer.length, expected - done));
-            if (n < 0) {
-                throw truncated(source, count, "images", expected, done);
-            }
-            digest.update(buffer, 0, n);
-            out.write(buffer, 0, n);
-            done += n;
-        }
-    }
-
-    /** Decompresses the pixels into a file of their own, deleted when this JVM ends. */
-    private static Pixels spill(
-            Source source, InputStream content, long expected, int count, MessageDigest digest, DatasetBudget budget)
-            throws IOException {
-        Path directory = Files.createDirectories(budget.spillDirectory());
-        long usable = Files.getFileStore(directory).getUsableSpace();
-        if (usable < expected) {
-            throw new InvalidDatasetException(
-                    source.name(),
-                    "holds " + DatasetBudget.text(expected) + " of pixels, more than memory takes, to decompress into "
-                            + directory + ", which has " + DatasetBudget.text(usable) + " free",
-                    "Free space there, point java.io.tmpdir (in jvmArgs) at a larger disk, or give the dataset"
-                            + " uncompressed, which is read in place");
-        }
-        Path file = Files.createTempFile(directory, "lenet-pixels-", ".bin");
-        file.toFile().deleteOnExit();
-        try (OutputStream out = Files.newOutputStream(file)) {
-            copyPayload(source, content, out, expected, count, digest);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(file);
-            throw e;
-        }
-        return new Pixels.OnDisk(file, 0, count);
-    }
-
-    private static InvalidDatasetException truncated(
-            Source source, int count, String items, long expected, long found) {
+    static InvalidDatasetException truncated(Source source, int count, String items, long expected, long found) {
         return new InvalidDatasetException(
                 source.name(),
                 "the file is truncated: the header declares " + count + " " + items + " (" + expected + " bytes) but "
