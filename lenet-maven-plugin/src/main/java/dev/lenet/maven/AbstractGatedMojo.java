@@ -116,8 +116,9 @@ abstract class AbstractGatedMojo extends AbstractLeNetMojo {
     }
 
     protected Checks checks() {
-        return new Checks(
-                robustness || minRobustAccuracy > 0,
+        return Checks.asked(
+                robustness,
+                minRobustAccuracy,
                 robustnessSeed,
                 sets().stream()
                         .map(set -> new Checks.EvaluationSet(

@@ -89,7 +89,7 @@ final class GateOptions {
         List<Checks.EvaluationSet> named = sets.entrySet().stream()
                 .map(set -> new Checks.EvaluationSet(set.getKey(), set.getValue()))
                 .toList();
-        return new Checks(robustness || minRobustAccuracy > 0, robustnessSeed, named);
+        return Checks.asked(robustness, minRobustAccuracy, robustnessSeed, named);
     }
 
     Baseline baseline() {

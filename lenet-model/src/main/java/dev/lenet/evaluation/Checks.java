@@ -27,6 +27,15 @@ public record Checks(boolean robustness, long robustnessSeed, List<EvaluationSet
         evaluationSets = evaluationSets == null ? List.of() : List.copyOf(evaluationSets);
     }
 
+    /**
+     * The checks a build asks for: robustness when asked, or when a floor on it ({@code minRobustAccuracy} above 0)
+     * needs its figures.
+     */
+    public static Checks asked(
+            boolean robustness, double minRobustAccuracy, long robustnessSeed, List<EvaluationSet> evaluationSets) {
+        return new Checks(robustness || minRobustAccuracy > 0, robustnessSeed, evaluationSets);
+    }
+
     public static Checks none() {
         return new Checks(false, 0, List.of());
     }

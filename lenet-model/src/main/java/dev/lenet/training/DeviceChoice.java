@@ -23,9 +23,8 @@ public record DeviceChoice(boolean gpu, String reason) {
      * Benchmark hooks, not configuration: bench/tuning measures what these settings do (see the README's performance
      * section); the defaults are what measured fastest here.
      */
-    static final String INTER_OP_PROPERTY = "lenet.bench.interOpThreads";
-
     static final String XLA_PROPERTY = "lenet.bench.xla";
+
     static final String BFLOAT16_PROPERTY = "lenet.bench.bfloat16";
 
     private static final String GPU_NATIVE =
@@ -57,10 +56,6 @@ public record DeviceChoice(boolean gpu, String reason) {
     }
 
     /** Session settings for this device: fixed thread counts (they decide the bits), GPU memory grown on demand. */
-    public ConfigProto sessionConfig(int intraOpThreads) {
-        return sessionConfig(intraOpThreads, Integer.getInteger(INTER_OP_PROPERTY, 1));
-    }
-
     ConfigProto sessionConfig(int intraOpThreads, int interOpThreads) {
         ConfigProto.Builder config = ConfigProto.newBuilder()
                 .setIntraOpParallelismThreads(intraOpThreads)
