@@ -5,7 +5,7 @@ def log = new File(basedir, 'build.log').text
 assert log =~ /Class folders: 3 classes \(circle, cross, square\), 180 training and 60 test images/
 assert log =~ /Decoded 240 images in /
 assert log.contains('Training length: 34 epochs: 306 steps for 180 images (epochs auto: the fewest epochs that reach 300 optimizer steps, at most 100)')
-assert log =~ /LeNet test accuracy 0\.\d{4} meets the minimum 0\.8000/
+assert log =~ /LeNet test accuracy [01]\.\d{4} meets the minimum 0\.8000/
 assert log =~ /consumer: 0000\.png is a \w+; by name \d+\/60/
 
 def metrics = new JsonSlurper().parse(new File(basedir, 'model/target/lenet/metrics.json'))

@@ -136,6 +136,15 @@ public class TrainMojo extends AbstractGatedMojo {
     private int threads;
 
     /**
+     * float32, bfloat16 (the convolutions; weights, loss and the exported model stay float32) or auto: bfloat16 on a
+     * CPU with AVX512_BF16 or AMX, else float32. Part of what decides the bits.
+     *
+     * @since 1.0.0
+     */
+    @Parameter(property = "lenet.precision", defaultValue = Hyperparameters.DEFAULT_PRECISION)
+    private String precision;
+
+    /**
      * auto, cpu or gpu.
      *
      * @since 1.0.0

@@ -3,10 +3,11 @@ package dev.lenet.log;
 import dev.lenet.model.ModelSummary;
 import dev.lenet.training.DeviceChoice;
 import dev.lenet.training.EpochRecord;
+import dev.lenet.training.PrecisionChoice;
 import dev.lenet.training.TrainingListener;
 import java.util.Locale;
 
-/** Tells a build log what training does: the model summary, the device, progress within an epoch, one line per epoch. */
+/** Tells a build log what training does: the model summary, the device and precision, progress within an epoch, one line per epoch. */
 public final class LoggingListener implements TrainingListener {
     /** At most this often a progress line: more is flicker, and each one crosses a pipe from the child JVM. */
     private static final long PROGRESS_INTERVAL_NANOS = 250_000_000L;
@@ -21,9 +22,10 @@ public final class LoggingListener implements TrainingListener {
     }
 
     @Override
-    public void started(ModelSummary summary, DeviceChoice device) {
+    public void started(ModelSummary summary, DeviceChoice device, PrecisionChoice precision) {
         summary.table().lines().forEach(log::info);
         log.info(device.describe());
+        log.info(precision.describe());
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.tensorflow.op.core.Unstack;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TUint8;
+import org.tensorflow.types.family.TFloating;
 
 /**
  * LeNet-5 as the reference defines it: a 28x28 digit padded to 32x32 (C1's SAME padding); C1 conv 5x5x6 ReLU; S2 max-pool 2/2;
@@ -25,6 +26,8 @@ import org.tensorflow.types.TUint8;
 public final class LeNet5 {
     public static final String LOGITS = "logits";
     public static final String CLASS = "class";
+
+    private static final List<Long> UNIT_STRIDES = List.of(1L, 1L, 1L, 1L);
 
     private LeNet5() {}
 
@@ -69,12 +72,19 @@ public final class LeNet5 {
      */
     public static Forward forward(
             Ops tf, Operand<TUint8> images, Map<LeNetParameter, ? extends Operand<TFloat32>> w, boolean scaleInput) {
-        return forwardFromPixels(tf, tf.dtypes.cast(images, TFloat32.class), w, scaleInput);
+        return forwardFromPixels(tf, tf.dtypes.cast(images, TFloat32.class), w, scaleInput, TFloat32.class);
     }
 
-    /** As {@link #forward}, from pixel values 0-255 already as floats (an augmented batch). */
+    /**
+     * As {@link #forward}, from pixel values 0-255 already as floats (an augmented batch), the convolutions computed in
+     * {@code convolutions}: float32, or bfloat16 with their inputs cast to it and their outputs back to float32.
+     */
     public static Forward forwardFromPixels(
-            Ops tf, Operand<TFloat32> pixels, Map<LeNetParameter, ? extends Operand<TFloat32>> w, boolean scaleInput) {
+            Ops tf,
+            Operand<TFloat32> pixels,
+            Map<LeNetParameter, ? extends Operand<TFloat32>> w,
+            boolean scaleInput,
+            Class<? extends TFloating> convolutions) {
         List<Layer> layers = new ArrayList<>();
         Operand<TFloat32> x = pixels;
         if (scaleInput) {
@@ -83,11 +93,11 @@ public final class LeNet5 {
         x = tf.expandDims(x, tf.constant(-1));
         layers.add(new Layer("input", x, List.of()));
         // SAME on 28x28 is the reference's zero padding to 32x32 and a VALID convolution, without a Pad op.
-        x = tf.nn.conv2d(x, w.get(LeNetParameter.C1_W), List.of(1L, 1L, 1L, 1L), "SAME");
+        x = convolution(tf, x, w.get(LeNetParameter.C1_W), "SAME", convolutions);
         layers.add(new Layer("C1 conv 5x5 pad 2, ReLU", x, List.of(LeNetParameter.C1_W, LeNetParameter.C1_B)));
         x = tf.nn.relu(tf.nn.biasAdd(maxPool(tf, x), w.get(LeNetParameter.C1_B)));
         layers.add(new Layer("S2 max-pool 2x2/2", x, List.of()));
-        x = tf.nn.conv2d(x, w.get(LeNetParameter.C3_W), List.of(1L, 1L, 1L, 1L), "VALID");
+        x = convolution(tf, x, w.get(LeNetParameter.C3_W), "VALID", convolutions);
         layers.add(new Layer("C3 conv 5x5, ReLU", x, List.of(LeNetParameter.C3_W, LeNetParameter.C3_B)));
         x = tf.nn.relu(tf.nn.biasAdd(maxPool(tf, x), w.get(LeNetParameter.C3_B)));
         layers.add(new Layer("S4 max-pool 2x2/2", x, List.of()));
@@ -124,6 +134,15 @@ public final class LeNet5 {
     private static Operand<TFloat32> maxOfPair(Ops tf, Operand<TFloat32> pairs, long axis) {
         List<Output<TFloat32>> pair = tf.unstack(pairs, 2L, Unstack.axis(axis)).output();
         return tf.math.maximum(pair.get(0), pair.get(1));
+    }
+
+    private static <T extends TFloating> Operand<TFloat32> convolution(
+            Ops tf, Operand<TFloat32> x, Operand<TFloat32> filter, String padding, Class<T> type) {
+        if (type == TFloat32.class) {
+            return tf.nn.conv2d(x, filter, UNIT_STRIDES, padding);
+        }
+        Operand<T> product = tf.nn.conv2d(tf.dtypes.cast(x, type), tf.dtypes.cast(filter, type), UNIT_STRIDES, padding);
+        return tf.dtypes.cast(product, TFloat32.class);
     }
 
     private static Operand<TFloat32> dense(

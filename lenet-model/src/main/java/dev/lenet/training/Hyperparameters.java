@@ -30,6 +30,7 @@ public final class Hyperparameters {
     public static final String DEFAULT_SCALE_INPUT = "true";
     public static final String DEFAULT_AUGMENT = "false";
     public static final String DEFAULT_THREADS = "0";
+    public static final String DEFAULT_PRECISION = "auto";
 
     public static final Hyperparameter<Integer> EPOCHS = Hyperparameter.define(
                     "epochs",
@@ -139,6 +140,23 @@ public final class Hyperparameters {
             .notInMlBom()
             .build();
 
+    /**
+     * The card records the precision trained in (a run resolves auto); the fingerprint records auto with what it is on
+     * this CPU, so that a model made on another kind of processor is not taken for this one's.
+     */
+    public static final Hyperparameter<Precision> PRECISION = Hyperparameter.define(
+                    "precision",
+                    DEFAULT_PRECISION,
+                    Precision::parse,
+                    "float32, bfloat16 (the convolutions; weights, loss and the exported model stay float32) or auto:"
+                            + " bfloat16 on a CPU with AVX512_BF16 or AMX, else float32. Part of what decides the bits.")
+            .valid(v -> true, "use float32, bfloat16 or auto")
+            .recorded(v -> v == Precision.AUTO
+                    ? "auto (" + PrecisionChoice.onThisCpu(v).text() + " on this CPU)"
+                    : v.text())
+            .text(Precision::text)
+            .build();
+
     /** Every hyperparameter, in the card's order. */
     public static final List<Hyperparameter<?>> ALL = List.of(
             EPOCHS,
@@ -153,7 +171,8 @@ public final class Hyperparameters {
             SEED,
             SCALE_INPUT,
             AUGMENT,
-            THREADS);
+            THREADS,
+            PRECISION);
 
     private Hyperparameters() {}
 

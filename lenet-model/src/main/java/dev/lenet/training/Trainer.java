@@ -24,6 +24,7 @@ public final class Trainer implements AutoCloseable {
     private final LabeledImages validation;
     private final LabeledImages test;
     private final DeviceChoice device;
+    private final PrecisionChoice precision;
     private final TrainingSession session;
     private final Fingerprint fingerprint;
     private final String lengthDecision;
@@ -42,11 +43,13 @@ public final class Trainer implements AutoCloseable {
             this.validation = null;
         }
         TrainingLength.Fitted fitted = TrainingLength.fit(requested, train.count());
-        this.config = fitted.config();
+        this.device = DeviceChoice.choose(requested.device());
+        this.precision = PrecisionChoice.choose(requested.precision(), device.gpu(), Processor.current());
+        this.config =
+                fitted.config().toBuilder().precision(precision.precision()).build();
         this.lengthDecision = fitted.decision();
         this.curve = new StepCurve(config.stepsPerEpoch(train.count()), config.epochs());
         this.test = data.test();
-        this.device = DeviceChoice.choose(config.device());
         if (config.batchSize() > train.count()) {
             throw new InvalidParameterException(
                     "batchSize",
@@ -66,7 +69,7 @@ public final class Trainer implements AutoCloseable {
         return session.nodes().step().summary();
     }
 
-    /** The settings trained with: the requested ones, epochs fitted where they were auto. */
+    /** The settings trained with: the requested ones, epochs fitted and the precision chosen where they were auto. */
     public TrainingConfig config() {
         return config;
     }
@@ -91,7 +94,7 @@ public final class Trainer implements AutoCloseable {
      * as one never interrupted.
      */
     public TrainingResult train(TrainingListener listener, Path checkpoints) {
-        listener.started(session.nodes().step().summary(), device);
+        listener.started(session.nodes().step().summary(), device, precision);
         if (lengthDecision != null) {
             listener.lengthFitted(lengthDecision);
         }

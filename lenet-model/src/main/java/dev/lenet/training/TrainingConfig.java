@@ -114,6 +114,10 @@ public final class TrainingConfig {
         return get(Hyperparameters.THREADS);
     }
 
+    public Precision precision() {
+        return get(Hyperparameters.PRECISION);
+    }
+
     @JsonProperty("device")
     public Device device() {
         return device;
@@ -251,6 +255,10 @@ public final class TrainingConfig {
 
         public Builder seed(long value) {
             return set(Hyperparameters.SEED, value);
+        }
+
+        public Builder precision(Precision value) {
+            return set(Hyperparameters.PRECISION, value);
         }
 
         public Builder augment(boolean value) {

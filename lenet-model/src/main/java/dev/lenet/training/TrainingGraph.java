@@ -251,7 +251,12 @@ final class TrainingGraph {
                                     tf.concat(List.of(length, tf.constant(new int[] {-1, -1})), tf.constant(0))),
                             tf.constant(new int[] {-1, ModelSignature.ROWS, ModelSignature.COLUMNS}));
             Operand<TInt32> towerLabels = towers == 1 ? batchLabels : tf.slice(batchLabels, begin, length);
-            LeNet5.Forward forward = LeNet5.forwardFromPixels(tf, towerPixels, state.weights(), config.scaleInput());
+            LeNet5.Forward forward = LeNet5.forwardFromPixels(
+                    tf,
+                    towerPixels,
+                    state.weights(),
+                    config.scaleInput(),
+                    config.precision().convolutions());
             if (summary == null) {
                 summary = ModelSummary.of(forward, classes);
             }
@@ -265,7 +270,13 @@ final class TrainingGraph {
                     tf.constant(0)));
             // TensorFlow has no registered gradient for the fused loss op, but the op itself returns
             // d(loss)/d(logits): start back-propagation there, scaled for the mean over the whole batch.
-            Backpropagation.gradients(tf, forward, state.weights(), tf.math.div(crossEntropy.backprop(), size), onCpu)
+            Backpropagation.gradients(
+                            tf,
+                            forward,
+                            state.weights(),
+                            tf.math.div(crossEntropy.backprop(), size),
+                            onCpu,
+                            config.precision().convolutions())
                     .forEach((p, g) -> towerGradients
                             .computeIfAbsent(p, k -> new ArrayList<>())
                             .add(g));

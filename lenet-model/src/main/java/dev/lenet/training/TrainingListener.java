@@ -6,7 +6,7 @@ import dev.lenet.model.ModelSummary;
 public interface TrainingListener {
     TrainingListener NONE = new TrainingListener() {};
 
-    default void started(ModelSummary summary, DeviceChoice device) {}
+    default void started(ModelSummary summary, DeviceChoice device, PrecisionChoice precision) {}
 
     /** The epochs were auto and are now fitted to the data, as {@code decision} says. */
     default void lengthFitted(String decision) {}
@@ -26,9 +26,9 @@ public interface TrainingListener {
     static TrainingListener both(TrainingListener first, TrainingListener second) {
         return new TrainingListener() {
             @Override
-            public void started(ModelSummary summary, DeviceChoice device) {
-                first.started(summary, device);
-                second.started(summary, device);
+            public void started(ModelSummary summary, DeviceChoice device, PrecisionChoice precision) {
+                first.started(summary, device, precision);
+                second.started(summary, device, precision);
             }
 
             @Override

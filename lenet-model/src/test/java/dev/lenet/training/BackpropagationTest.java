@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
@@ -30,10 +31,13 @@ import org.tensorflow.types.TUint8;
 class BackpropagationTest {
     private static final int BATCH = 16;
 
-    /** The two-piece backward pass gives the gradients TensorFlow derives for the whole network in one piece. */
+    /**
+     * The two-piece backward pass gives the gradients TensorFlow derives for the whole network in one piece, in float32
+     * and with the convolutions in bfloat16 (to bfloat16's 8 bits of precision).
+     */
     @ParameterizedTest
-    @ValueSource(booleans = {true, false})
-    void givesTheGradientsOfTheWholeNetwork(boolean onCpu) {
+    @CsvSource({"true, FLOAT32", "false, FLOAT32", "true, BFLOAT16"})
+    void givesTheGradientsOfTheWholeNetwork(boolean onCpu, Precision precision) {
         try (Graph graph = new Graph()) {
             Ops tf = Ops.create(graph);
             Operand<TUint8> images =
@@ -46,13 +50,14 @@ class BackpropagationTest {
                         tf.math.sub(
                                 uniform(tf, 3 + p.ordinal(), toInts(p.shape(10).asArray())), tf.constant(0.5f)));
             }
-            LeNet5.Forward forward = LeNet5.forward(tf, images, w, true);
+            LeNet5.Forward forward = LeNet5.forwardFromPixels(
+                    tf, tf.dtypes.cast(images, TFloat32.class), w, true, precision.convolutions());
             SparseSoftmaxCrossEntropyWithLogits<TFloat32> loss =
                     tf.nn.sparseSoftmaxCrossEntropyWithLogits(forward.logits(), labels);
             Operand<TFloat32> logitsGradient = tf.math.div(loss.backprop(), tf.constant((float) BATCH));
 
             Map<LeNetParameter, Operand<TFloat32>> ours =
-                    Backpropagation.gradients(tf, forward, w, logitsGradient, onCpu);
+                    Backpropagation.gradients(tf, forward, w, logitsGradient, onCpu, precision.convolutions());
             Gradients whole = tf.gradients(
                     forward.logits(),
                     LeNetParameter.all().stream()
@@ -75,8 +80,9 @@ class BackpropagationTest {
                             scale = Math.max(scale, Math.abs(e));
                         }
                         assertTrue(scale > 0, p + " has a gradient");
+                        float tolerance = precision == Precision.FLOAT32 ? 1e-5f : 1e-2f;
                         for (int i = 0; i < expected.length; i++) {
-                            assertEquals(expected[i], actual[i], 1e-5f * scale, p + " element " + i);
+                            assertEquals(expected[i], actual[i], tolerance * scale, p + " element " + i);
                         }
                     }
                 }
@@ -99,7 +105,7 @@ class BackpropagationTest {
                 w.put(p, uniform(tf, 3 + p.ordinal(), toInts(p.shape(10).asArray())));
             }
             LeNet5.Forward forward = LeNet5.forward(tf, images, w, true);
-            Backpropagation.gradients(tf, forward, w, tf.onesLike(forward.logits()), onCpu);
+            Backpropagation.gradients(tf, forward, w, tf.onesLike(forward.logits()), onCpu, TFloat32.class);
             List<String> paddings = new ArrayList<>();
             for (Iterator<GraphOperation> it = graph.operations(); it.hasNext(); ) {
                 GraphOperation op = it.next();

@@ -46,18 +46,26 @@ class HyperparametersTest {
                 "epochs",
                 assertThrows(InvalidParameterException.class, () -> Hyperparameters.EPOCHS.parse("-1"))
                         .parameter());
+        assertEquals(
+                "Invalid precision 'fp16': use float32, bfloat16 or auto",
+                assertThrows(InvalidParameterException.class, () -> Hyperparameters.PRECISION.parse("fp16"))
+                        .getMessage());
+        assertEquals(Precision.BFLOAT16, Hyperparameters.PRECISION.parse("bfloat16"));
         assertEquals(Hyperparameters.AUTO_EPOCHS, Hyperparameters.EPOCHS.parse("auto"));
         assertEquals("auto", Hyperparameters.EPOCHS.text(Hyperparameters.EPOCHS.parse("AUTO")));
     }
 
     @Test
     void theCardRecordsEachInTheSpecificationsOrder() {
-        TrainingConfig config =
-                TrainingConfig.defaults().toBuilder().beta2(0.95).threads(3).build();
+        TrainingConfig config = TrainingConfig.defaults().toBuilder()
+                .beta2(0.95)
+                .threads(3)
+                .precision(Precision.BFLOAT16)
+                .build();
         assertEquals(
                 "{epochs=auto, batchSize=384, learningRate=0.015, learningRateSchedule=oneCycle, warmupFraction=0.25,"
                         + " finalDivisor=1000.0, beta1=0.7, beta2=0.95, epsilon=1.0E-7, seed=42, scaleInput=true,"
-                        + " augment=false, threads=3}",
+                        + " augment=false, threads=3, precision=bfloat16}",
                 config.recorded().toString());
     }
 

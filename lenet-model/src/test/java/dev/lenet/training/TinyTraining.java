@@ -19,6 +19,7 @@ public final class TinyTraining {
             .epsilon(1e-7)
             .seed(42)
             .threads(2)
+            .precision(Precision.FLOAT32)
             .device(Device.CPU)
             .build();
 
