@@ -142,8 +142,16 @@ public final class DatasetCache {
         throw new DatasetUnavailableException(attempts, causes);
     }
 
+    /** The four files with their hashes: as a stamp of an earlier check says, else hashed now (and stamped). */
     private boolean complete() {
-        return verify(directory) == null;
+        if (VerificationStamp.holds(directory, expected)) {
+            return true;
+        }
+        if (verify(directory) != null) {
+            return false;
+        }
+        VerificationStamp.write(directory, expected);
+        return true;
     }
 
     /** Null when all four files are there with the expected hashes, else what is wrong. */
