@@ -25,7 +25,8 @@ import org.tensorflow.types.TInt64;
 import org.tensorflow.types.TUint8;
 
 /**
- * The training graph, built once and never changed, in named pieces: the training set held in the runtime
+ * The training graph, built once (but for a one-tower step, added if a batch too small for the towers comes), in named
+ * pieces: the training set held in the runtime
  * ({@link Input}), the state and its initialisers (seeded Glorot-uniform weights, zero biases and Adam moments, and the
  * assignments that load a saved state: {@link State}), the seeded {@link Shuffle}, one Adam {@link Step} on a batch cut
  * from the shuffled order, and an inference {@link Head} that shares the weights. Pure construction: nothing runs
@@ -86,9 +87,15 @@ final class TrainingGraph {
     private final State state;
     private final Shuffle shuffle;
     private final Step step;
-    private final Step wholeBatchStep;
     private final int towers;
     private final Head head;
+
+    private final Ops tf;
+    private final TrainingConfig config;
+    private final int classes;
+    private final boolean onCpu;
+    /** Built when a batch first needs it (see {@link #step(int)}): most runs never do. */
+    private Step wholeBatchStep;
 
     /**
      * @param byBatch true feeds each step its batch; false holds the training set in the runtime
@@ -102,15 +109,15 @@ final class TrainingGraph {
             boolean onCpu,
             boolean byBatch,
             int towers) {
-        Ops tf = Ops.create(graph);
+        this.tf = Ops.create(graph);
+        this.config = config;
+        this.classes = classes;
+        this.onCpu = onCpu;
         input = byBatch ? fedByBatch(tf) : input(tf, trainCount);
         state = state(tf, config, trainCount, classes);
         shuffle = shuffle(tf, state.order(), trainCount);
         this.towers = towers;
         step = step(tf, config, input, state, classes, onCpu, towers);
-        // A batch of fewer images than towers would leave one empty, which TensorFlow's gradient kernels refuse:
-        // such a batch (an epoch's last, at most towers - 1 images) takes the same step on one tower.
-        wholeBatchStep = towers == 1 ? step : step(tf, config, input, state, classes, onCpu, 1);
         Placeholder<TUint8> image = tf.withName(ModelSignature.IMAGE)
                 .placeholder(
                         TUint8.class, Placeholder.shape(Shape.of(-1, ModelSignature.ROWS, ModelSignature.COLUMNS)));
@@ -136,9 +143,19 @@ final class TrainingGraph {
         return step;
     }
 
-    /** The step for a batch of {@code size} images. */
+    /**
+     * The step for a batch of {@code size} images. A batch of fewer images than towers would leave one empty, which
+     * TensorFlow's gradient kernels refuse: such a batch (an epoch's last, at most towers - 1 images) takes the same
+     * step on one tower, added to the graph, beside the rest, the first time one comes.
+     */
     Step step(int size) {
-        return size < towers ? wholeBatchStep : step;
+        if (size >= towers) {
+            return step;
+        }
+        if (wholeBatchStep == null) {
+            wholeBatchStep = step(tf, config, input, state, classes, onCpu, 1);
+        }
+        return wholeBatchStep;
     }
 
     Head head() {
