@@ -9,12 +9,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The child JVM's command line: the java launcher, its options, one TensorFlow native on the classpath, the request. */
+/** The child JVM's command line: the java launcher, its options, one TensorFlow native on the classpath. */
 final class ChildCommand {
     private ChildCommand() {}
 
     /** @param sharing the class-data-sharing archive to use or write; null for none */
-    static List<String> of(ChildJvm.Settings settings, Device device, Path requestFile, ClassDataSharing sharing) {
+    static List<String> of(ChildJvm.Settings settings, Device device, ClassDataSharing sharing) {
         List<String> command = new ArrayList<>();
         command.add(settings.java().toString());
         command.addAll(jvmOptions(settings.jvmArguments(), System.getProperty("user.home")));
@@ -26,7 +26,6 @@ final class ChildCommand {
                 .map(Path::toString)
                 .collect(Collectors.joining(File.pathSeparator)));
         command.add(ChildJvmMain.class.getName());
-        command.add(requestFile.toString());
         return command;
     }
 

@@ -20,6 +20,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,6 +94,7 @@ public final class ChildJvm implements Execution {
 
     private final Settings settings;
     private final Path workDirectory;
+    private Started waiting;
 
     /** @param workDirectory where the request, the report and the error go; the training state too */
     public ChildJvm(Settings settings, Path workDirectory) {
@@ -103,9 +105,6 @@ public final class ChildJvm implements Execution {
     @Override
     public RunReport train(Job.Train job, BuildLog log) {
         Path report = workDirectory.resolve("report.json");
-        Thread preparing = new Thread(RunReport::prepareReading, "lenet-report-reader");
-        preparing.setDaemon(true);
-        preparing.start();
         fork(job.config().device(), log, new Request(absolute(job), report.toString(), errorFile()));
         return RunReport.read(report);
     }
@@ -167,6 +166,113 @@ public final class ChildJvm implements Execution {
         return path == null ? null : path.toAbsolutePath();
     }
 
+    /**
+     * Starts the child JVM for {@code device} before its job is known: it loads TensorFlow's native library while the
+     * build prepares and decides whether to train. The next job for that device takes it; {@link #close()} ends it
+     * unused. A child that cannot start here is started again, and its error reported, when a job needs it.
+     */
+    @Override
+    public void startEarly(Device device, BuildLog log) {
+        if (waiting == null) {
+            try {
+                waiting = start(device, log);
+            } catch (IOException e) {
+                log.debug("The child JVM could not start ahead of its job: " + Causes.describe(e));
+            }
+        }
+    }
+
+    /** Ends a child started early and never given a job. */
+    @Override
+    public void close() {
+        if (waiting != null) {
+            end(waiting);
+            waiting = null;
+        }
+    }
+
+    /** A running child JVM: its process, the class-data-sharing archive it uses or writes, its last error lines. */
+    private record Started(
+            Process process, Device device, ClassDataSharing sharing, Deque<String> lastErrors, Thread errors) {}
+
+    private Started start(Device device, BuildLog log) throws IOException {
+        Files.createDirectories(workDirectory);
+        ClassDataSharing sharing = ClassDataSharing.of(
+                settings.classDataArchives(),
+                settings.java(),
+                ChildCommand.selectNative(settings.classpath(), device),
+                settings.jvmArguments());
+        if (sharing != null && !sharing.prepare()) {
+            sharing = null;
+        }
+        List<String> command = ChildCommand.of(settings, device, sharing);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile());
+        defaultEnvironment().forEach(builder.environment()::putIfAbsent);
+        builder.environment().putAll(settings.environment());
+        log.debug("Forking the child JVM: " + String.join(" ", command));
+
+        Process process = builder.start();
+        Deque<String> lastErrors = new ArrayDeque<>();
+        Thread errors = new Thread(
+                () -> relay(process.getErrorStream(), line -> {
+                    log.debug("[tensorflow] " + line);
+                    synchronized (lastErrors) {
+                        lastErrors.addLast(line);
+                        if (lastErrors.size() > 20) {
+                            lastErrors.removeFirst();
+                        }
+                    }
+                }),
+                "lenet-child-stderr");
+        errors.setDaemon(true);
+        errors.start();
+        return new Started(process, device, sharing, lastErrors, errors);
+    }
+
+    /** The child started early for {@code device}, or a new one. */
+    private Started take(Device device, BuildLog log) throws IOException {
+        Started child = waiting;
+        waiting = null;
+        if (child != null && child.device() == device && child.process().isAlive()) {
+            return child;
+        }
+        if (child != null) {
+            end(child);
+        }
+        return start(device, log);
+    }
+
+    /** Closing its input ends a child that waits for a job (or works on one): it halts, and writes no archive. */
+    private static void end(Started child) {
+        try {
+            child.process().getOutputStream().close();
+        } catch (IOException e) {
+            child.process().destroy();
+        }
+        Thread reaper = new Thread(
+                () -> {
+                    waitQuietly(child.process());
+                    if (child.sharing() != null && child.sharing().creating()) {
+                        child.sharing().complete(false);
+                    }
+                },
+                "lenet-child-reaper");
+        reaper.setDaemon(true);
+        reaper.start();
+    }
+
+    /** The request's path as the child's first line of input; false when the child has already ended. */
+    private static boolean send(Process process, Path requestFile) {
+        try {
+            OutputStream input = process.getOutputStream();
+            input.write((requestFile.toAbsolutePath() + "\n").getBytes(StandardCharsets.UTF_8));
+            input.flush();
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private void fork(Device device, BuildLog log, Request request) {
         try {
             Files.createDirectories(workDirectory);
@@ -177,55 +283,19 @@ public final class ChildJvm implements Execution {
             Files.deleteIfExists(errorFile);
             JSON.writeValue(requestFile.toFile(), request);
 
-            ClassDataSharing sharing = ClassDataSharing.of(
-                    settings.classDataArchives(),
-                    settings.java(),
-                    ChildCommand.selectNative(settings.classpath(), device),
-                    settings.jvmArguments());
-            if (sharing != null && !sharing.prepare()) {
-                sharing = null;
-            }
-            List<String> command = ChildCommand.of(settings, device, requestFile, sharing);
-            ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile());
-            defaultEnvironment().forEach(builder.environment()::putIfAbsent);
-            builder.environment().putAll(settings.environment());
-            log.debug("Forking the child JVM: " + String.join(" ", command));
-
-            Process process = builder.start();
-            Deque<String> lastErrors = new ArrayDeque<>();
-            Thread errors = new Thread(
-                    () -> relay(process.getErrorStream(), line -> {
-                        log.debug("[tensorflow] " + line);
-                        synchronized (lastErrors) {
-                            lastErrors.addLast(line);
-                            if (lastErrors.size() > 20) {
-                                lastErrors.removeFirst();
-                            }
-                        }
-                    }),
-                    "lenet-child-stderr");
-            errors.setDaemon(true);
-            errors.start();
-            boolean[] done = {false};
-            relay(process.getInputStream(), line -> {
-                if (line.equals(ProtocolLog.DONE)) {
-                    done[0] = true;
-                } else if (line.startsWith(ProtocolLog.PROGRESS_PREFIX)) {
-                    log.progress(line.substring(ProtocolLog.PROGRESS_PREFIX.length()));
-                } else {
-                    log.info(line);
-                }
-            });
-            if (done[0] && Files.exists(reportFile) && (sharing == null || !sharing.creating())) {
-                // The report is whole: the build goes on while the child's process ends (TensorFlow's teardown
-                // takes about 0.3 s), reaped in the background.
-                Thread reaper = new Thread(() -> waitQuietly(process), "lenet-child-reaper");
-                reaper.setDaemon(true);
-                reaper.start();
+            Started child = take(device, log);
+            Process process = child.process();
+            ClassDataSharing sharing = child.sharing();
+            boolean done = send(process, requestFile) && relayOutput(process, log);
+            if (done && Files.exists(reportFile) && (sharing == null || !sharing.creating())) {
+                // The report is whole and the child has closed its files and said all it had to say: it is ended
+                // here rather than left to exit, since TensorFlow's teardown takes about 0.3 s of a core that the
+                // rest of the build needs.
+                process.destroyForcibly();
                 return;
             }
             int exit = waitFor(process);
-            errors.join(5_000);
+            child.errors().join(5_000);
             if (sharing != null && sharing.creating()) {
                 sharing.complete(exit == 0);
             }
@@ -233,8 +303,8 @@ public final class ChildJvm implements Execution {
                 return;
             }
             String tail;
-            synchronized (lastErrors) {
-                tail = String.join("\n  ", lastErrors);
+            synchronized (child.lastErrors()) {
+                tail = String.join("\n  ", child.lastErrors());
             }
             throw failure(exit, errorFile, tail);
         } catch (IOException e) {
@@ -243,6 +313,21 @@ public final class ChildJvm implements Execution {
             Thread.currentThread().interrupt();
             throw new LeNetException("interrupted while training", e);
         }
+    }
+
+    /** The child's output into the log, up to its end or its {@link ProtocolLog#DONE}: true for the latter. */
+    private static boolean relayOutput(Process process, BuildLog log) {
+        boolean[] done = {false};
+        relay(process.getInputStream(), line -> {
+            if (line.equals(ProtocolLog.DONE)) {
+                done[0] = true;
+            } else if (line.startsWith(ProtocolLog.PROGRESS_PREFIX)) {
+                log.progress(line.substring(ProtocolLog.PROGRESS_PREFIX.length()));
+            } else {
+                log.info(line);
+            }
+        });
+        return done[0];
     }
 
     /**

@@ -7,9 +7,11 @@ import dev.lenet.files.AtomicFiles;
 import dev.lenet.log.LoggingListener;
 import dev.lenet.pipeline.EvaluationPipeline;
 import dev.lenet.pipeline.Job;
+import dev.lenet.pipeline.ParallelStart;
 import dev.lenet.pipeline.RunReport;
 import dev.lenet.pipeline.TrainingPipeline;
 import dev.lenet.training.ProcessMemory;
+import java.io.ByteArrayOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -17,8 +19,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 
-/** The child side of {@link ChildJvm}: reads the request, trains or evaluates, writes the report or the error. */
+/**
+ * The child side of {@link ChildJvm}: loads TensorFlow while it waits for its request (the path of a file, the first
+ * line on its standard input), then trains or evaluates, and writes the report or the error.
+ */
 public final class ChildJvmMain {
     private ChildJvmMain() {}
 
@@ -26,9 +32,10 @@ public final class ChildJvmMain {
         // the parent reads our output as UTF-8, whatever this platform's charset
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
-        dieWithTheBuild();
+        CompletableFuture<String> requestFile = watchTheBuild();
+        ParallelStart.beginLoadingTensorFlow();
         ObjectMapper json = JsonMapper.builder().build();
-        ChildJvm.Request request = json.readValue(Path.of(args[0]).toFile(), ChildJvm.Request.class);
+        ChildJvm.Request request = json.readValue(Path.of(requestFile.join()).toFile(), ChildJvm.Request.class);
         try {
             if (request.job() instanceof Job.Train train) {
                 ProtocolLog log = new ProtocolLog();
@@ -56,15 +63,26 @@ public final class ChildJvmMain {
     }
 
     /**
-     * The parent holds this JVM's standard input open and never writes to it: end of input means the build is gone
-     * (killed, even with SIGKILL), and training on for nobody would only hold the CPU and write a stale model.
+     * The parent writes the request's path as the first line of this JVM's standard input and holds it open: end of
+     * input means the build is gone (killed, even with SIGKILL) or decided not to train, and training on for nobody
+     * would only hold the CPU and write a stale model.
      */
-    private static void dieWithTheBuild() {
+    private static CompletableFuture<String> watchTheBuild() {
+        CompletableFuture<String> requestFile = new CompletableFuture<>();
         Thread watcher = new Thread(
                 () -> {
                     try {
-                        while (System.in.read() != -1) {
-                            // nothing is ever sent
+                        ByteArrayOutputStream line = new ByteArrayOutputStream();
+                        int c;
+                        while ((c = System.in.read()) != -1) {
+                            if (requestFile.isDone()) {
+                                continue; // nothing more is sent
+                            }
+                            if (c == '\n') {
+                                requestFile.complete(line.toString(StandardCharsets.UTF_8));
+                            } else {
+                                line.write(c);
+                            }
                         }
                     } catch (IOException e) {
                         // a broken pipe is the same news
@@ -74,5 +92,6 @@ public final class ChildJvmMain {
                 "lenet-parent-watch");
         watcher.setDaemon(true);
         watcher.start();
+        return requestFile;
     }
 }

@@ -56,7 +56,9 @@ public final class EvaluateGoal {
     }
 
     public static ModelCard run(Request request, BuildLog log) {
-        return run(request, TrainGoal.execution(request.fork(), request.outputDirectory()), log);
+        try (Execution execution = TrainGoal.execution(request.fork(), request.outputDirectory())) {
+            return run(request, execution, log);
+        }
     }
 
     /** Runs the goal with its evaluation done by {@code execution} (a test's stands in for TensorFlow). */

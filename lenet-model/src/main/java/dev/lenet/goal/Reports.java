@@ -27,6 +27,26 @@ final class Reports {
 
     private Reports() {}
 
+    /**
+     * Loads and builds, on a thread of its own, what reading the run's report and writing these files use, while the
+     * model trains: done after training, cold, it took about 0.2 s of every build.
+     */
+    static void prepareInBackground() {
+        Thread preparing = new Thread(
+                () -> {
+                    try {
+                        RunReport.prepareReading();
+                        Metrics.prepareWriting();
+                        HtmlReport.prepare();
+                    } catch (RuntimeException | Error e) {
+                        // only a head start: the real reading and writing report their own errors
+                    }
+                },
+                "lenet-report-prepare");
+        preparing.setDaemon(true);
+        preparing.start();
+    }
+
     static void write(Path outputDirectory, RunReport report, Verdict gate, double totalSeconds, BuildLog log) {
         double training = report.trainingSeconds();
         Metrics metrics = new Metrics(

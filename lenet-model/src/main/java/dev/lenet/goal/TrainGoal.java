@@ -137,13 +137,19 @@ public final class TrainGoal {
     }
 
     public static Result run(Request request, BuildLog log) {
-        return run(request, execution(request.fork(), request.outputDirectory()), log);
+        try (Execution execution = execution(request.fork(), request.outputDirectory())) {
+            return run(request, execution, log);
+        }
     }
 
     /** Runs the goal with its training done by {@code execution} (a test's stands in for TensorFlow). */
     static Result run(Request request, Execution execution, BuildLog log) {
         Gates gates = request.gates();
         createOutputDirectory(request.outputDirectory());
+        if (willTrain(request)) {
+            // the child JVM loads TensorFlow while the data is found and checked
+            execution.startEarly(request.config().device(), log);
+        }
         Path dataset = DatasetPreparation.resolve(
                 request.dataset(),
                 request.datasetOptions(),
@@ -178,6 +184,7 @@ public final class TrainGoal {
         forgetEarlierArtifact(request.buildRecord());
         Path savedModel = request.outputDirectory().resolve("saved-model");
         long started = System.nanoTime();
+        Reports.prepareInBackground();
         RunReport report = train(request, execution, dataset, savedModel, checks, gates, log);
         log.info("Training ended: " + report.card().stopping().stopReason());
         Reports.logChecks(report.card(), report.checkSeconds(), log);
@@ -270,6 +277,22 @@ public final class TrainGoal {
     /** The child JVM the request asks for, or this one. */
     static Execution execution(ChildJvm.Settings fork, Path outputDirectory) {
         return fork == null ? Execution.inThisJvm() : new ChildJvm(fork, outputDirectory.resolve("work"));
+    }
+
+    /**
+     * True when this build trains unless its data is bad: forced, or without an earlier model and its record to be up
+     * to date with, on a platform TensorFlow runs on.
+     */
+    static boolean willTrain(Request request) {
+        if (!request.force() && Files.exists(request.artifact()) && Files.exists(request.buildRecord())) {
+            return false;
+        }
+        try {
+            NativePlatform.current();
+            return true;
+        } catch (UnsupportedPlatformException e) {
+            return false;
+        }
     }
 
     /** Stops before TensorFlow would fail to load, naming this platform and those TensorFlow Java supports. */

@@ -32,6 +32,11 @@ public record Metrics(
         JSON.writeValue(file.toFile(), this);
     }
 
+    /** Builds the JSON writer ahead of the first write (a cold start of it takes a noticeable part of a second). */
+    public static void prepareWriting() {
+        JSON.writerFor(Metrics.class);
+    }
+
     public static Metrics read(Path file) throws IOException {
         return JSON.readValue(file.toFile(), Metrics.class);
     }

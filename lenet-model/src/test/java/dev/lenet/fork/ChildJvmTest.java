@@ -12,9 +12,11 @@ import dev.lenet.evaluation.Checks;
 import dev.lenet.evaluation.Gates;
 import dev.lenet.export.MlBom;
 import dev.lenet.export.ModelExport;
+import dev.lenet.log.BuildLog;
 import dev.lenet.log.ListLog;
 import dev.lenet.pipeline.Job;
 import dev.lenet.pipeline.RunReport;
+import dev.lenet.training.Device;
 import dev.lenet.training.TinyTraining;
 import java.io.File;
 import java.io.IOException;
@@ -25,7 +27,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,6 +97,68 @@ class ChildJvmTest {
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("Epoch 1/1 - loss ")), lines.toString());
         assertTrue(lines.contains("Training on the CPU (device cpu was requested)"), lines.toString());
         assertTrue(Files.exists(temp.resolve("model").resolve("saved_model.pb")));
+    }
+
+    /**
+     * A child started early takes the next job (no second child is forked), and one never given a job ends when its
+     * build lets go of it.
+     */
+    @Test
+    void aChildStartedEarlyTakesTheJobAndOneNeverUsedEnds() throws Exception {
+        Path data = temp.resolve("data");
+        IdxWriter.writeDataset(data, TinyTraining.DATA.train(), TinyTraining.DATA.test(), false);
+        List<String> lines = new ArrayList<>();
+        BuildLog log = new BuildLog() {
+            @Override
+            public void info(String message) {
+                lines.add(message);
+            }
+
+            @Override
+            public void warn(String message) {
+                lines.add("WARN " + message);
+            }
+
+            @Override
+            public void debug(String message) {
+                if (message.startsWith("Forking")) {
+                    lines.add(message);
+                }
+            }
+        };
+        try (ChildJvm child = new ChildJvm(thisClasspath(), temp.resolve("work"))) {
+            child.startEarly(Device.CPU, log);
+            RunReport report = child.train(
+                    new Job.Train(
+                            data,
+                            TinyTraining.CONFIG.toBuilder().epochs(1).build(),
+                            temp.resolve("model"),
+                            null,
+                            null,
+                            null,
+                            Checks.none(),
+                            new Gates(0.0, 1.0),
+                            export(),
+                            DatasetBudget.DEFAULT_MAX_BYTES),
+                    log);
+            assertEquals(1, report.epochs().size());
+        }
+        assertEquals(1, lines.stream().filter(l -> l.startsWith("Forking")).count(), lines.toString());
+
+        Set<Long> before = children();
+        ChildJvm unused = new ChildJvm(thisClasspath(), temp.resolve("unused"));
+        unused.startEarly(Device.CPU, log);
+        List<ProcessHandle> started = ProcessHandle.current()
+                .children()
+                .filter(p -> !before.contains(p.pid()))
+                .toList();
+        assertEquals(1, started.size(), "one child started early");
+        unused.close();
+        started.get(0).onExit().get(60, TimeUnit.SECONDS);
+    }
+
+    private static Set<Long> children() {
+        return ProcessHandle.current().children().map(ProcessHandle::pid).collect(Collectors.toSet());
     }
 
     /** The first child writes its class-data-sharing archive as it ends; the next maps it and trains the same. */

@@ -224,6 +224,25 @@ class TrainGoalTest {
         assertTrue(log.contains("Training: forced (force is true)"), log.toString());
     }
 
+    /** The child JVM starts before the up-to-date decision only where that decision cannot spare it. */
+    @Test
+    void theChildStartsEarlyOnlyForABuildThatWillTrain() {
+        assertFalse(TrainGoal.willTrain(request(output, 0.5, 3)), "an earlier model and record may be up to date");
+        assertTrue(TrainGoal.willTrain(request(temp.resolve("never-built"), 0.5, 3)), "no earlier model");
+        TrainGoal.Request forced = new TrainGoal.Request(
+                data,
+                null,
+                List.of(),
+                TinyTraining.CONFIG,
+                0.5,
+                output,
+                output.resolve("model.jar"),
+                Instant.parse("2026-01-01T00:00:00Z"),
+                null,
+                true);
+        assertTrue(TrainGoal.willTrain(forced), "forced");
+    }
+
     @Test
     void anotherTimestampOrSeedTrainsAgainAndSaysWhy() {
         Path out = temp.resolve("changes");
