@@ -174,12 +174,21 @@ public final class ChildJvm implements Execution {
     @Override
     public void startEarly(Device device, BuildLog log) {
         if (waiting == null) {
+            Thread preparing = new Thread(ChildJvm::prepareWriting, "lenet-request-prepare");
+            preparing.setDaemon(true);
+            preparing.start();
             try {
                 waiting = start(device, log);
             } catch (IOException e) {
                 log.debug("The child JVM could not start ahead of its job: " + Causes.describe(e));
             }
         }
+    }
+
+    /** Builds the request's JSON writers ahead: cold, they took 0.1 s between the decision and the child's start. */
+    private static void prepareWriting() {
+        JSON.writerFor(Request.class);
+        JSON.writerFor(Job.Train.class);
     }
 
     /** Ends a child started early and never given a job. */

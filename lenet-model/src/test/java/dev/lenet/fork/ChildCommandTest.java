@@ -33,4 +33,17 @@ class ChildCommandTest {
         assertEquals(List.of(api, cpu), ChildCommand.selectNative(List.of(api, cpu, gpu), Device.CPU));
         assertEquals(List.of(api, cpu), ChildCommand.selectNative(List.of(api, cpu), Device.GPU));
     }
+
+    @Test
+    void theCpuBuildIsNamedSoThatNoCudaLibraryIsProbed() {
+        Path cpu = Path.of("tensorflow-core-native-1.1.0-linux-x86_64.jar");
+        Path gpu = Path.of("tensorflow-core-native-1.1.0-linux-x86_64-gpu.jar");
+        assertEquals(
+                List.of("-Dorg.bytedeco.javacpp.platform.extension="),
+                ChildCommand.nativeOptions(List.of(cpu), List.of("-Xmx1g")));
+        assertEquals(List.of(), ChildCommand.nativeOptions(List.of(gpu), List.of()));
+        assertEquals(
+                List.of(),
+                ChildCommand.nativeOptions(List.of(cpu), List.of("-Dorg.bytedeco.javacpp.platform.extension=-x")));
+    }
 }
