@@ -16,17 +16,10 @@ import dev.lenet.pipeline.Job;
 import dev.lenet.pipeline.RunReport;
 import dev.lenet.training.Device;
 import dev.lenet.training.TrainingDivergedException;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 
@@ -94,7 +87,7 @@ public final class ChildJvm implements Execution {
 
     private final Settings settings;
     private final Path workDirectory;
-    private Started waiting;
+    private ChildProcess waiting;
 
     /** @param workDirectory where the request, the report and the error go; the training state too */
     public ChildJvm(Settings settings, Path workDirectory) {
@@ -178,7 +171,7 @@ public final class ChildJvm implements Execution {
             preparing.setDaemon(true);
             preparing.start();
             try {
-                waiting = start(device, log);
+                waiting = ChildProcess.start(settings, workDirectory, device, log);
             } catch (IOException e) {
                 log.debug("The child JVM could not start ahead of its job: " + Causes.describe(e));
             }
@@ -195,91 +188,22 @@ public final class ChildJvm implements Execution {
     @Override
     public void close() {
         if (waiting != null) {
-            end(waiting);
+            waiting.end();
             waiting = null;
         }
     }
 
-    /** A running child JVM: its process, the class-data-sharing archive it uses or writes, its last error lines. */
-    private record Started(
-            Process process, Device device, ClassDataSharing sharing, Deque<String> lastErrors, Thread errors) {}
-
-    private Started start(Device device, BuildLog log) throws IOException {
-        Files.createDirectories(workDirectory);
-        ClassDataSharing sharing = ClassDataSharing.of(
-                settings.classDataArchives(),
-                settings.java(),
-                ChildCommand.selectNative(settings.classpath(), device),
-                settings.jvmArguments());
-        if (sharing != null && !sharing.prepare()) {
-            sharing = null;
-        }
-        List<String> command = ChildCommand.of(settings, device, sharing);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile());
-        defaultEnvironment().forEach(builder.environment()::putIfAbsent);
-        builder.environment().putAll(settings.environment());
-        log.debug("Forking the child JVM: " + String.join(" ", command));
-
-        Process process = builder.start();
-        Deque<String> lastErrors = new ArrayDeque<>();
-        Thread errors = new Thread(
-                () -> relay(process.getErrorStream(), line -> {
-                    log.debug("[tensorflow] " + line);
-                    synchronized (lastErrors) {
-                        lastErrors.addLast(line);
-                        if (lastErrors.size() > 20) {
-                            lastErrors.removeFirst();
-                        }
-                    }
-                }),
-                "lenet-child-stderr");
-        errors.setDaemon(true);
-        errors.start();
-        return new Started(process, device, sharing, lastErrors, errors);
-    }
-
     /** The child started early for {@code device}, or a new one. */
-    private Started take(Device device, BuildLog log) throws IOException {
-        Started child = waiting;
+    private ChildProcess take(Device device, BuildLog log) throws IOException {
+        ChildProcess child = waiting;
         waiting = null;
-        if (child != null && child.device() == device && child.process().isAlive()) {
+        if (child != null && child.device() == device && child.alive()) {
             return child;
         }
         if (child != null) {
-            end(child);
+            child.end();
         }
-        return start(device, log);
-    }
-
-    /** Closing its input ends a child that waits for a job (or works on one): it halts, and writes no archive. */
-    private static void end(Started child) {
-        try {
-            child.process().getOutputStream().close();
-        } catch (IOException e) {
-            child.process().destroy();
-        }
-        Thread reaper = new Thread(
-                () -> {
-                    waitQuietly(child.process());
-                    if (child.sharing() != null && child.sharing().creating()) {
-                        child.sharing().complete(false);
-                    }
-                },
-                "lenet-child-reaper");
-        reaper.setDaemon(true);
-        reaper.start();
-    }
-
-    /** The request's path as the child's first line of input; false when the child has already ended. */
-    private static boolean send(Process process, Path requestFile) {
-        try {
-            OutputStream input = process.getOutputStream();
-            input.write((requestFile.toAbsolutePath() + "\n").getBytes(StandardCharsets.UTF_8));
-            input.flush();
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return ChildProcess.start(settings, workDirectory, device, log);
     }
 
     private void fork(Device device, BuildLog log, Request request) {
@@ -292,51 +216,23 @@ public final class ChildJvm implements Execution {
             Files.deleteIfExists(errorFile);
             JSON.writeValue(requestFile.toFile(), request);
 
-            Started child = take(device, log);
-            Process process = child.process();
-            ClassDataSharing sharing = child.sharing();
-            boolean done = send(process, requestFile) && relayOutput(process, log);
-            if (done && Files.exists(reportFile) && (sharing == null || !sharing.creating())) {
-                // The report is whole and the child has closed its files and said all it had to say: it is ended
-                // here rather than left to exit, since TensorFlow's teardown takes about 0.3 s of a core that the
-                // rest of the build needs.
-                process.destroyForcibly();
+            ChildProcess child = take(device, log);
+            boolean done = child.send(requestFile) && child.relayOutput(log);
+            if (done && Files.exists(reportFile) && !child.writesArchive()) {
+                child.endDone();
                 return;
             }
-            int exit = waitFor(process);
-            child.errors().join(5_000);
-            if (sharing != null && sharing.creating()) {
-                sharing.complete(exit == 0);
-            }
+            int exit = child.waitFor();
             if (exit == 0 && Files.exists(reportFile)) {
                 return;
             }
-            String tail;
-            synchronized (child.lastErrors()) {
-                tail = String.join("\n  ", child.lastErrors());
-            }
-            throw failure(exit, errorFile, tail);
+            throw failure(exit, errorFile, child.lastErrors());
         } catch (IOException e) {
             throw new LeNetException("cannot run the child JVM in " + workDirectory + ": " + Causes.describe(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LeNetException("interrupted while training", e);
         }
-    }
-
-    /** The child's output into the log, up to its end or its {@link ProtocolLog#DONE}: true for the latter. */
-    private static boolean relayOutput(Process process, BuildLog log) {
-        boolean[] done = {false};
-        relay(process.getInputStream(), line -> {
-            if (line.equals(ProtocolLog.DONE)) {
-                done[0] = true;
-            } else if (line.startsWith(ProtocolLog.PROGRESS_PREFIX)) {
-                log.progress(line.substring(ProtocolLog.PROGRESS_PREFIX.length()));
-            } else {
-                log.info(line);
-            }
-        });
-        return done[0];
     }
 
     /**
@@ -360,38 +256,6 @@ public final class ChildJvm implements Execution {
                         + "\nFor the whole native log run Maven with -X (or the command line with --verbose); if it ran"
                         + " out of memory, raise the heap with jvmArgs; if the disk is full, free space",
                 cause);
-    }
-
-    private static int waitFor(Process process) throws InterruptedException {
-        try {
-            return process.waitFor();
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            throw e;
-        }
-    }
-
-    private static void waitQuietly(Process process) {
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Passes each line on, up to the end of the stream or the child's {@link ProtocolLog#DONE}. */
-    private static void relay(InputStream stream, java.util.function.Consumer<String> sink) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                sink.accept(line);
-                if (line.equals(ProtocolLog.DONE)) {
-                    return;
-                }
-            }
-        } catch (IOException e) {
-            sink.accept("(output of the child JVM lost: " + Causes.describe(e) + ")");
-        }
     }
 
     static ReportedError describe(RuntimeException e) {
