@@ -71,6 +71,21 @@ class ChildJvmTest {
                 Instant.parse("2026-01-01T00:00:00Z"));
     }
 
+    /** One epoch of the tiny training on {@code data}, its model into {@code model}, no TensorBoard or checkpoints. */
+    private Job.Train oneEpoch(Path data, Path model) {
+        return new Job.Train(
+                data,
+                TinyTraining.CONFIG.toBuilder().epochs(1).build(),
+                model,
+                null,
+                null,
+                null,
+                Checks.none(),
+                new Gates(0.0, 1.0),
+                export(),
+                DatasetBudget.DEFAULT_MAX_BYTES);
+    }
+
     @Test
     void trainsInAChildJvmAndReportsBack() throws IOException {
         Path data = temp.resolve("data");
@@ -108,39 +123,10 @@ class ChildJvmTest {
         Path data = temp.resolve("data");
         IdxWriter.writeDataset(data, TinyTraining.DATA.train(), TinyTraining.DATA.test(), false);
         List<String> lines = new ArrayList<>();
-        BuildLog log = new BuildLog() {
-            @Override
-            public void info(String message) {
-                lines.add(message);
-            }
-
-            @Override
-            public void warn(String message) {
-                lines.add("WARN " + message);
-            }
-
-            @Override
-            public void debug(String message) {
-                if (message.startsWith("Forking")) {
-                    lines.add(message);
-                }
-            }
-        };
+        BuildLog log = new ListLog(lines, debug -> debug.startsWith("Forking"));
         try (ChildJvm child = new ChildJvm(thisClasspath(), temp.resolve("work"))) {
             child.startEarly(Device.CPU, log);
-            RunReport report = child.train(
-                    new Job.Train(
-                            data,
-                            TinyTraining.CONFIG.toBuilder().epochs(1).build(),
-                            temp.resolve("model"),
-                            null,
-                            null,
-                            null,
-                            Checks.none(),
-                            new Gates(0.0, 1.0),
-                            export(),
-                            DatasetBudget.DEFAULT_MAX_BYTES),
-                    log);
+            RunReport report = child.train(oneEpoch(data, temp.resolve("model")), log);
             assertEquals(1, report.epochs().size());
         }
         assertEquals(1, lines.stream().filter(l -> l.startsWith("Forking")).count(), lines.toString());
@@ -180,19 +166,7 @@ class ChildJvmTest {
         for (int run = 0; run < 2; run++) {
             List<String> lines = new ArrayList<>();
             accuracies.add(new ChildJvm(sharing, temp.resolve("work" + run))
-                    .train(
-                            new Job.Train(
-                                    data,
-                                    TinyTraining.CONFIG.toBuilder().epochs(1).build(),
-                                    temp.resolve("model" + run),
-                                    null,
-                                    null,
-                                    null,
-                                    Checks.none(),
-                                    new Gates(0.0, 1.0),
-                                    export(),
-                                    DatasetBudget.DEFAULT_MAX_BYTES),
-                            new ListLog(lines))
+                    .train(oneEpoch(data, temp.resolve("model" + run)), new ListLog(lines))
                     .card()
                     .testAccuracy());
             try (var files = Files.list(cds)) {

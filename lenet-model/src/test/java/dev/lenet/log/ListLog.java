@@ -1,9 +1,17 @@
 package dev.lenet.log;
 
 import java.util.List;
+import java.util.function.Predicate;
 
-/** A build log for tests: keeps info lines as they are, warnings and progress lines marked, debug lines not at all. */
-public record ListLog(List<String> lines) implements BuildLog {
+/**
+ * A build log for tests: keeps info lines as they are, warnings and progress lines marked, and the debug lines
+ * {@code debugKept} accepts (none unless given).
+ */
+public record ListLog(List<String> lines, Predicate<String> debugKept) implements BuildLog {
+    public ListLog(List<String> lines) {
+        this(lines, debug -> false);
+    }
+
     @Override
     public void info(String message) {
         lines.add(message);
@@ -15,7 +23,11 @@ public record ListLog(List<String> lines) implements BuildLog {
     }
 
     @Override
-    public void debug(String message) {}
+    public void debug(String message) {
+        if (debugKept.test(message)) {
+            lines.add(message);
+        }
+    }
 
     @Override
     public void progress(String line) {
