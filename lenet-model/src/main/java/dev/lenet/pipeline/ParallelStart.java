@@ -11,8 +11,8 @@ import java.util.concurrent.FutureTask;
 import org.tensorflow.TensorFlow;
 
 /**
- * A run's two slow starts at once: TensorFlow's native library loads on the calling thread (about a second) while
- * another thread reads and checks the dataset (about half a second for MNIST). Neither needs the other, and a build
+ * A run's two slow starts at once: TensorFlow's native library loads on the calling thread (a quarter to half a second)
+ * while another thread reads and checks the dataset (about a third of a second for MNIST). Neither needs the other, and a build
  * has at least two cores. Errors of either surface as they would one after the other: the native library's on this
  * thread, the dataset's unchanged from the reading thread. A process that starts before its work is known (a child JVM
  * started while the build decides whether to train) begins the native load earlier still.
