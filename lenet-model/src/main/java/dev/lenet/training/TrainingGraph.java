@@ -17,7 +17,6 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
-import org.tensorflow.op.nn.SparseSoftmaxCrossEntropyWithLogits;
 import org.tensorflow.op.nn.TopK;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
@@ -26,11 +25,10 @@ import org.tensorflow.types.TUint8;
 
 /**
  * The training graph, built once (but for a one-tower step, added if a batch too small for the towers comes), in named
- * pieces: the training set held in the runtime
- * ({@link Input}), the state and its initialisers (seeded Glorot-uniform weights, zero biases and Adam moments, and the
- * assignments that load a saved state: {@link State}), the seeded {@link Shuffle}, one Adam {@link Step} on a batch cut
- * from the shuffled order, and an inference {@link Head} that shares the weights. Pure construction: nothing runs
- * here.
+ * pieces: the training set held in the runtime ({@link Input}), the state and its initialisers (seeded Glorot-uniform
+ * weights, zero biases and Adam moments, and the assignments that load a saved state: {@link State}), the seeded
+ * {@link Shuffle}, one Adam {@link Step} on a batch cut from the shuffled order ({@link TowerStep} builds it), and an
+ * inference {@link Head} that shares the weights. Pure construction: nothing runs here.
  */
 final class TrainingGraph {
     /**
@@ -117,7 +115,7 @@ final class TrainingGraph {
         state = state(tf, config, trainCount, classes);
         shuffle = shuffle(tf, state.order(), trainCount);
         this.towers = towers;
-        step = step(tf, config, input, state, classes, onCpu, towers);
+        step = TowerStep.build(tf, config, input, state, classes, onCpu, towers);
         Placeholder<TUint8> image = tf.withName(ModelSignature.IMAGE)
                 .placeholder(
                         TUint8.class, Placeholder.shape(Shape.of(-1, ModelSignature.ROWS, ModelSignature.COLUMNS)));
@@ -153,7 +151,7 @@ final class TrainingGraph {
             return step;
         }
         if (wholeBatchStep == null) {
-            wholeBatchStep = step(tf, config, input, state, classes, onCpu, 1);
+            wholeBatchStep = TowerStep.build(tf, config, input, state, classes, onCpu, 1);
         }
         return wholeBatchStep;
     }
@@ -226,130 +224,5 @@ final class TrainingGraph {
                 tf.assign(
                         order,
                         tf.nn.topK(keys, tf.constant(n), new TopK.Options[0]).indices()));
-    }
-
-    private static Step step(
-            Ops tf, TrainingConfig config, Input input, State state, int classes, boolean onCpu, int towers) {
-        Placeholder<TInt32> batchStart = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(1)));
-        Placeholder<TInt32> batchSize = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(1)));
-        Operand<TUint8> batchImages;
-        Operand<TInt32> batchLabels;
-        if (input.byBatch()) {
-            batchImages = input.imagesFeed();
-            batchLabels = input.labelsFeed();
-        } else {
-            Operand<TInt32> indices = tf.slice(state.order(), batchStart, batchSize);
-            batchImages = tf.gather(input.images(), indices, tf.constant(0));
-            batchLabels = tf.gather(input.labels(), indices, tf.constant(0));
-        }
-
-        Placeholder<TInt64> augmentSeed = null;
-        Operand<TFloat32> pixels = tf.dtypes.cast(batchImages, TFloat32.class);
-        if (config.augment()) {
-            augmentSeed = tf.placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
-            pixels = Augmentation.apply(tf, pixels, batchSize, augmentSeed);
-        }
-        Operand<TFloat32> size = tf.dtypes.cast(tf.reshape(batchSize, tf.constant(new int[0])), TFloat32.class);
-        List<Operand<TFloat32>> lossSums = new ArrayList<>();
-        List<Operand<TInt32>> corrects = new ArrayList<>();
-        Map<LeNetParameter, List<Operand<TFloat32>>> towerGradients = new EnumMap<>(LeNetParameter.class);
-        ModelSummary summary = null;
-        for (int t = 0; t < towers; t++) {
-            // Tower t takes rows [t * size / towers, (t + 1) * size / towers) of the batch.
-            Operand<TInt32> begin = towers == 1 ? null : rowOf(tf, batchSize, t, towers);
-            Operand<TInt32> length = towers == 1 ? null : tf.math.sub(rowOf(tf, batchSize, t + 1, towers), begin);
-            // sliced with a computed size, the rows lose their static 28x28 shape: the reshape gives it back
-            Operand<TFloat32> towerPixels = towers == 1
-                    ? pixels
-                    : tf.reshape(
-                            tf.slice(
-                                    pixels,
-                                    tf.concat(List.of(begin, tf.constant(new int[] {0, 0})), tf.constant(0)),
-                                    tf.concat(List.of(length, tf.constant(new int[] {-1, -1})), tf.constant(0))),
-                            tf.constant(new int[] {-1, ModelSignature.ROWS, ModelSignature.COLUMNS}));
-            Operand<TInt32> towerLabels = towers == 1 ? batchLabels : tf.slice(batchLabels, begin, length);
-            LeNet5.Forward forward = LeNet5.forwardFromPixels(
-                    tf,
-                    towerPixels,
-                    state.weights(),
-                    config.scaleInput(),
-                    config.precision().convolutions());
-            if (summary == null) {
-                summary = ModelSummary.of(forward, classes);
-            }
-            SparseSoftmaxCrossEntropyWithLogits<TFloat32> crossEntropy =
-                    tf.nn.sparseSoftmaxCrossEntropyWithLogits(forward.logits(), towerLabels);
-            lossSums.add(tf.sum(crossEntropy.loss(), tf.constant(0)));
-            corrects.add(tf.sum(
-                    tf.dtypes.cast(
-                            tf.math.equal(tf.math.argMax(forward.logits(), tf.constant(1), TInt32.class), towerLabels),
-                            TInt32.class),
-                    tf.constant(0)));
-            // TensorFlow has no registered gradient for the fused loss op, but the op itself returns
-            // d(loss)/d(logits): start back-propagation there, scaled for the mean over the whole batch.
-            Backpropagation.gradients(
-                            tf,
-                            forward,
-                            state.weights(),
-                            tf.math.div(crossEntropy.backprop(), size),
-                            onCpu,
-                            config.precision().convolutions())
-                    .forEach((p, g) -> towerGradients
-                            .computeIfAbsent(p, k -> new ArrayList<>())
-                            .add(g));
-        }
-        Map<LeNetParameter, Operand<TFloat32>> gradients = new EnumMap<>(LeNetParameter.class);
-        towerGradients.forEach((p, parts) -> gradients.put(p, parts.size() == 1 ? parts.get(0) : tf.math.addN(parts)));
-        Operand<TFloat32> loss = tf.math.div(sumOf(tf, lossSums), size);
-        Operand<TInt32> correct = sumOf(tf, corrects);
-
-        Placeholder<TFloat32> learningRate = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
-        Placeholder<TFloat32> beta1Power = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
-        Placeholder<TFloat32> beta2Power = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
-        Op run = adam(tf, config, state, gradients, learningRate, beta1Power, beta2Power);
-        return new Step(
-                batchStart, batchSize, augmentSeed, learningRate, beta1Power, beta2Power, loss, correct, run, summary);
-    }
-
-    /** Row {@code k * size / towers} of a batch of {@code size}: where tower {@code k} starts. */
-    private static Operand<TInt32> rowOf(Ops tf, Operand<TInt32> size, int k, int towers) {
-        return tf.math.div(tf.math.mul(size, tf.constant(new int[] {k})), tf.constant(new int[] {towers}));
-    }
-
-    private static <T extends org.tensorflow.types.family.TNumber> Operand<T> sumOf(Ops tf, List<Operand<T>> parts) {
-        return parts.size() == 1 ? parts.get(0) : tf.math.addN(parts);
-    }
-
-    /** Adam's update of every parameter, after every gradient is computed. */
-    private static Op adam(
-            Ops tf,
-            TrainingConfig config,
-            State state,
-            Map<LeNetParameter, Operand<TFloat32>> gradients,
-            Placeholder<TFloat32> learningRate,
-            Placeholder<TFloat32> beta1Power,
-            Placeholder<TFloat32> beta2Power) {
-        List<Op> gradientsDone = new ArrayList<>();
-        for (LeNetParameter p : LeNetParameter.all()) {
-            gradientsDone.add(tf.identity(gradients.get(p)));
-        }
-        // Every gradient is computed before any weight changes: in-place updates racing with the backward pass
-        // would make results depend on thread timing.
-        Ops afterGradients = tf.withControlDependencies(gradientsDone);
-        List<Op> updates = new ArrayList<>();
-        for (LeNetParameter p : LeNetParameter.all()) {
-            updates.add(afterGradients.train.applyAdam(
-                    state.weights().get(p),
-                    state.firstMoments().get(p),
-                    state.secondMoments().get(p),
-                    beta1Power,
-                    beta2Power,
-                    learningRate,
-                    tf.constant((float) config.beta1()),
-                    tf.constant((float) config.beta2()),
-                    tf.constant((float) config.epsilon()),
-                    gradients.get(p)));
-        }
-        return tf.withControlDependencies(updates).noOp();
     }
 }
