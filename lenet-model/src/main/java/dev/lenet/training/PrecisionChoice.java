@@ -1,5 +1,7 @@
 package dev.lenet.training;
 
+import dev.lenet.InvalidParameterException;
+
 /**
  * The precision training runs in, and why. {@code auto} is bfloat16 on a CPU with bfloat16 instructions (AVX512_BF16
  * or AMX: there the default recipe trained about a quarter faster and held its five-seed accuracy line,
@@ -28,12 +30,16 @@ public record PrecisionChoice(Precision precision, String reason) {
             return new PrecisionChoice(Precision.FLOAT32, "precision float32 was requested");
         }
         if (requested == Precision.BFLOAT16) {
-            String reason = "precision bfloat16 was requested";
             if (!gpu && instructions.isEmpty()) {
-                reason += "; this processor has no bfloat16 instructions (AVX512_BF16, AMX), so they are emulated:"
-                        + " expect it slower than float32";
+                // oneDNN held to AVX2 ended the JVM with a fatal error in its first bfloat16 convolution
+                throw new InvalidParameterException(
+                        "precision",
+                        "bfloat16",
+                        "this processor has no bfloat16 instructions (AVX512_BF16, AMX; " + processor.source()
+                                + "), which TensorFlow's bfloat16 convolutions on the CPU need; use float32, or"
+                                + " auto, which is float32 here");
             }
-            return new PrecisionChoice(Precision.BFLOAT16, reason);
+            return new PrecisionChoice(Precision.BFLOAT16, "precision bfloat16 was requested");
         }
         if (gpu) {
             return new PrecisionChoice(

@@ -3,6 +3,7 @@ package dev.lenet.training;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.lenet.InvalidParameterException;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -46,19 +47,29 @@ class PrecisionChoiceTest {
     }
 
     @Test
-    void aRequestIsKeptAndAnEmulatedBfloat16Said() {
+    void aRequestIsKeptWhereTheProcessorCanAndBfloat16RefusedWhereItCannot() {
         assertEquals(
                 Precision.FLOAT32,
                 PrecisionChoice.choose(Precision.FLOAT32, false, SAPPHIRE_RAPIDS)
                         .precision());
         assertEquals(
+                Precision.FLOAT32,
+                PrecisionChoice.choose(Precision.FLOAT32, false, ZEN3).precision());
+        assertEquals(
                 "Precision: bfloat16 convolutions, float32 weights and loss (precision bfloat16 was requested)",
                 PrecisionChoice.choose(Precision.BFLOAT16, false, ZEN4).describe());
+        InvalidParameterException e = assertThrows(
+                InvalidParameterException.class, () -> PrecisionChoice.choose(Precision.BFLOAT16, false, ZEN3));
         assertEquals(
-                "Precision: bfloat16 convolutions, float32 weights and loss (precision bfloat16 was requested; this"
-                        + " processor has no bfloat16 instructions (AVX512_BF16, AMX), so they are emulated: expect it"
-                        + " slower than float32)",
-                PrecisionChoice.choose(Precision.BFLOAT16, false, ZEN3).describe());
+                "Invalid precision 'bfloat16': this processor has no bfloat16 instructions (AVX512_BF16, AMX; zen3"
+                        + " cpuinfo), which TensorFlow's bfloat16 convolutions on the CPU need; use float32, or auto,"
+                        + " which is float32 here",
+                e.getMessage());
+        assertEquals("precision", e.parameter());
+        assertEquals(
+                Precision.BFLOAT16,
+                PrecisionChoice.choose(Precision.BFLOAT16, true, ZEN3).precision(),
+                "a GPU's own bfloat16 kernels are not the processor's");
         assertThrows(IllegalArgumentException.class, () -> new PrecisionChoice(Precision.AUTO, "never"));
     }
 }
