@@ -38,6 +38,9 @@ class BackpropagationTest {
     @ParameterizedTest
     @CsvSource({"true, FLOAT32", "false, FLOAT32", "true, BFLOAT16"})
     void givesTheGradientsOfTheWholeNetwork(boolean onCpu, Precision precision) {
+        if (precision == Precision.BFLOAT16) {
+            PrecisionTrainingTest.assumeBfloat16Instructions();
+        }
         try (Graph graph = new Graph()) {
             Ops tf = Ops.create(graph);
             Operand<TUint8> images =

@@ -3,6 +3,7 @@ package dev.lenet.training;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.lenet.Slow;
 import org.junit.jupiter.api.Test;
@@ -24,8 +25,17 @@ class PrecisionTrainingTest {
 
     private record Trained(TrainingResult result, TrainingConfig config) {}
 
+    /** Where the processor cannot run bfloat16 convolutions (a fatal error in oneDNN), there is nothing to train. */
+    static void assumeBfloat16Instructions() {
+        assumeFalse(
+                Processor.current().bfloat16Instructions().isEmpty(),
+                "this processor has no bfloat16 instructions ("
+                        + Processor.current().source() + ")");
+    }
+
     @Test
     void bfloat16TrainsAsWellAsFloat32TheSameBitsEachTime() {
+        assumeBfloat16Instructions();
         Trained bfloat16 = train(BFLOAT16);
         Trained float32 = train(TinyTraining.CONFIG);
         assertTrue(
