@@ -13,11 +13,13 @@ import java.util.stream.Collectors;
 final class ChildCommand {
     private ChildCommand() {}
 
-    /** @param sharing the class-data-sharing archive to use or write; null for none */
-    static List<String> of(ChildJvm.Settings settings, Device device, ClassDataSharing sharing) {
+    /**
+     * @param classpath the settings' classpath with one TensorFlow native ({@link #selectNative})
+     * @param sharing the class-data-sharing archive to use or write; null for none
+     */
+    static List<String> of(ChildJvm.Settings settings, List<Path> classpath, ClassDataSharing sharing) {
         List<String> command = new ArrayList<>();
         command.add(settings.java().toString());
-        List<Path> classpath = selectNative(settings.classpath(), device);
         command.addAll(jvmOptions(settings.jvmArguments(), System.getProperty("user.home")));
         command.addAll(nativeOptions(classpath, settings.jvmArguments()));
         if (sharing != null) {

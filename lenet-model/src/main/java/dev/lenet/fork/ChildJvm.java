@@ -34,8 +34,9 @@ public final class ChildJvm implements Execution {
     static final int EXIT_REPORTED_ERROR = 2;
     static final int EXIT_PARENT_GONE = 3;
 
-    /** How to start the child. {@code classpath} holds this module, its dependencies and one TensorFlow native. */
     /**
+     * How to start the child. {@code classpath} holds this module, its dependencies and one TensorFlow native.
+     *
      * @param classDataArchives where the child JVM's class-data-sharing archives are kept ({@link ClassDataSharing});
      *     null starts it without one
      */

@@ -53,15 +53,13 @@ final class ChildProcess {
     static ChildProcess start(ChildJvm.Settings settings, Path workDirectory, Device device, BuildLog log)
             throws IOException {
         Files.createDirectories(workDirectory);
-        ClassDataSharing sharing = ClassDataSharing.of(
-                settings.classDataArchives(),
-                settings.java(),
-                ChildCommand.selectNative(settings.classpath(), device),
-                settings.jvmArguments());
+        List<Path> classpath = ChildCommand.selectNative(settings.classpath(), device);
+        ClassDataSharing sharing =
+                ClassDataSharing.of(settings.classDataArchives(), settings.java(), classpath, settings.jvmArguments());
         if (sharing != null && !sharing.prepare()) {
             sharing = null;
         }
-        List<String> command = ChildCommand.of(settings, device, sharing);
+        List<String> command = ChildCommand.of(settings, classpath, sharing);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile());
         ChildJvm.defaultEnvironment().forEach(builder.environment()::putIfAbsent);
         builder.environment().putAll(settings.environment());
