@@ -4,7 +4,7 @@ import dev.lenet.InvalidParameterException;
 
 /**
  * The precision training runs in, and why. {@code auto} is bfloat16 on a CPU with bfloat16 instructions (AVX512_BF16
- * or AMX: there the default recipe trained about a quarter faster and held its five-seed accuracy line,
+ * or AMX: there the default recipe trained in about a sixth less time and held its five-seed accuracy line,
  * docs/performance.md), float32 elsewhere, and float32 on a GPU, where bfloat16 was not measured.
  *
  * @param precision float32 or bfloat16, never auto
